@@ -1,0 +1,81 @@
+package io.jray.autoconfigure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import io.jray.api.JRay;
+import io.jray.runtime.JRayNode;
+import io.jray.runtime.NodeSettings;
+import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.function.ProxyCallDispatcher;
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ObjectRefType;
+import io.jray.runtime.worker.Worker;
+
+/** The node itself: its Redis connections, its runtime and the {@link JRay} bean. */
+@Configuration(proxyBeanMethods = false)
+class JRayNodeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RedisLink jrayRedisLink(RedisConnectionFactory connectionFactory) {
+        if (!(connectionFactory instanceof LettuceConnectionFactory lettuce)) {
+            throw new IllegalStateException("jray needs Spring Data Redis on Lettuce, but the RedisConnectionFactory is a "
+                    + connectionFactory.getClass().getName() + ": remove Jedis or set spring.data.redis.client-type=lettuce");
+        }
+        lettuce.start();
+        String address = lettuce.getSentinelConfiguration() != null
+                ? "sentinel master " + lettuce.getSentinelConfiguration().getMaster().getName()
+                : lettuce.getHostName() + ":" + lettuce.getPort();
+        return new RedisLink(lettuce.getRequiredNativeClient(), address);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JRayNode jrayNode(RedisLink redis, JRayProperties properties, FunctionRegistry functions, ValueCodec codec,
+            ObjectRefType refType) {
+        return new JRayNode(redis, settings(properties), functions, codec, refType);
+    }
+
+    @Bean
+    JRayNodeLifecycle jrayNodeLifecycle(JRayNode node) {
+        return new JRayNodeLifecycle(node);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JRay jray(JRayNode node) {
+        return node.jray();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProxyCallDispatcher jrayProxyCallDispatcher(JRayNode node) {
+        return node.submitter();
+    }
+
+    static NodeSettings settings(JRayProperties properties) {
+        JRayProperties.Node node = properties.getNode();
+        Map<String, Double> resources = new HashMap<>(node.getResources());
+        resources.put(Resources.CPU, node.getCpus() != null ? node.getCpus()
+                : (double) Runtime.getRuntime().availableProcessors());
+        if (node.getMemory() != null) {
+            resources.put(Resources.MEMORY, (double) node.getMemory().toBytes());
+        }
+        JRayProperties.Worker worker = properties.getWorker();
+        return new NodeSettings(properties.getNamespace(), Resources.of(resources), node.getHostId(),
+                worker.isEnabled(), properties.getHeartbeat().getInterval(), properties.getHeartbeat().getTimeout(),
+                properties.getRedis().getUnavailableTimeout(), properties.getObject().getInlineThreshold().toBytes(),
+                properties.getJob().getRetention(), properties.getSubmit().getBatch(),
+                new Worker.Settings(worker.getBlock(), worker.getGiveBackAfter(), worker.getShortTask(),
+                        worker.getPrefetch(), worker.getReportBatch(), worker.getShutdownGrace()));
+    }
+}

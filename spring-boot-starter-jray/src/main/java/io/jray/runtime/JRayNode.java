@@ -1,0 +1,234 @@
+package io.jray.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.api.JRay;
+import io.jray.api.JRayUnavailableException;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.control.Jobs;
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.DeadNodeReaper;
+import io.jray.runtime.node.NodeIdentity;
+import io.jray.runtime.node.NodeRegistry;
+import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ArgumentEncoder;
+import io.jray.runtime.task.DefaultJRay;
+import io.jray.runtime.task.IdGenerator;
+import io.jray.runtime.task.NotificationListener;
+import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.task.ObjectRefType;
+import io.jray.runtime.task.ObjectResolver;
+import io.jray.runtime.task.TaskCanceller;
+import io.jray.runtime.task.TaskSubmitter;
+import io.jray.runtime.worker.Worker;
+
+/**
+ * One node of a jray cluster, assembled: a driver that submits tasks and, when enabled, a worker
+ * that runs them. It registers in Redis and beats, listens to its notifications and inbox, reaps
+ * dead nodes, and at shutdown hands back unfinished work and ends its job.
+ */
+public final class JRayNode implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(JRayNode.class);
+
+    private final RedisLink redis;
+    private final NodeSettings settings;
+    private final NodeIdentity identity;
+    private final ControlPlane control;
+    private final ClusterHealth health;
+    private final NodeRegistry registry;
+    private final Inbox inbox;
+    private final Jobs jobs;
+    private final JobDirectory directory;
+    private final NotificationListener listener;
+    private final ObjectResolver resolver;
+    private final TaskSubmitter submitter;
+    private final DefaultJRay jray;
+    private final Worker worker;
+    private final DeadNodeReaper reaper;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile String driverJob;
+    private volatile boolean running;
+
+    public JRayNode(RedisLink redis, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
+            ObjectRefType refType) {
+        this.redis = redis;
+        this.settings = settings;
+        String id = IdGenerator.random(8);
+        this.identity = new NodeIdentity(id, hostName(), settings.hostId() != null ? settings.hostId() : hostName(),
+                ProcessHandle.current().pid(), settings.resources(), settings.workerEnabled());
+        Keys keys = new Keys(settings.namespace());
+        this.control = new ControlPlane(redis, keys);
+        this.health = new ClusterHealth(settings.unavailableTimeout(), redis.address());
+        this.registry = new NodeRegistry(control, identity, settings.heartbeatInterval(), settings.heartbeatTimeout(),
+                health);
+        this.inbox = new Inbox(control);
+        this.jobs = new Jobs(control, inbox, settings.jobRetention());
+        this.directory = new JobDirectory(control);
+        this.scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("jray-node-", 0).daemon().factory());
+        this.listener = new NotificationListener(redis, keys, id, health, this::onInboxMessage,
+                settings.worker().block());
+        this.resolver = new ObjectResolver(control, codec, refType, id, health, listener::watch, virtualThreads);
+        IdGenerator ids = new IdGenerator(id);
+        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(codec, ids, id,
+                settings.inlineThreshold()), resolver, control, inbox, health, listener, this::driverJob,
+                settings.submitBatch());
+        this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id));
+        this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
+                resolver, directory, health, scheduler, settings.worker()) : null;
+        this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
+    }
+
+    /** Registers the node and starts listening and (if a worker) pulling tasks. */
+    public synchronized void start() throws Exception {
+        control.loadScripts();
+        registry.register();
+        directory.refresh();
+        listener.start(resolver);
+        if (worker != null) {
+            worker.start();
+        }
+        long beat = settings.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(registry::beat, beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::reapDeadNodes, beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshDirectory, 5, 5, TimeUnit.SECONDS);
+        running = true;
+        log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
+                + settings.namespace() + "', resources " + identity.resources() + ", "
+                + (worker != null ? "runs tasks" : "submits only") + ")");
+    }
+
+    public JRay jray() {
+        return jray;
+    }
+
+    public TaskSubmitter submitter() {
+        return submitter;
+    }
+
+    public NodeIdentity identity() {
+        return identity;
+    }
+
+    public ControlPlane control() {
+        return control;
+    }
+
+    public ClusterHealth health() {
+        return health;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The job of the tasks this node submits from outside any task; started on first use. */
+    public String driverJob() {
+        String job = driverJob;
+        if (job == null) {
+            synchronized (this) {
+                if (driverJob == null) {
+                    try {
+                        driverJob = jobs.start(identity.id());
+                        directory.refresh();
+                    }
+                    catch (Exception e) {
+                        health.onFailure(e);
+                        throw new JRayUnavailableException("could not start a job in Redis at "
+                                + redis.address() + ": " + e, e);
+                    }
+                }
+                job = driverJob;
+            }
+        }
+        return job;
+    }
+
+    private void onInboxMessage(Map<String, byte[]> message) {
+        String type = text(message.get("m"));
+        String argument = text(message.get("x"));
+        switch (type) {
+            case Inbox.JOBS -> scheduler.execute(this::refreshDirectory);
+            case Inbox.CANCEL -> {
+                if (worker != null) {
+                    worker.cancel(ObjectId.parse(argument));
+                }
+            }
+            default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");
+        }
+    }
+
+    private void refreshDirectory() {
+        try {
+            directory.refresh();
+        }
+        catch (Exception e) {
+            log.debug("refreshing the job directory failed", e);
+        }
+    }
+
+    private void reapDeadNodes() {
+        try {
+            reaper.check();
+        }
+        catch (Exception e) {
+            log.debug("checking for dead nodes failed", e);
+        }
+    }
+
+    /** Leaves the cluster: unfinished work goes back to the queues, the driver's job ends. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (worker != null) {
+            worker.close();
+        }
+        submitter.close();
+        String job = driverJob;
+        if (job != null && health.isAvailable()) {
+            try {
+                jobs.end(job);
+            }
+            catch (Exception e) {
+                log.warn("Could not end job " + job + " cleanly: " + e);
+            }
+        }
+        listener.close();
+        registry.deregister();
+        scheduler.shutdownNow();
+        virtualThreads.shutdownNow();
+        log.info("jray node " + identity.id() + " left the cluster");
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}

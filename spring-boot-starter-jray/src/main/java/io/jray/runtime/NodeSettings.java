@@ -1,0 +1,26 @@
+package io.jray.runtime;
+
+import java.time.Duration;
+
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.worker.Worker;
+
+/**
+ * Everything a node is configured with, resolved from {@code jray.*} properties.
+ *
+ * @param namespace the prefix of every Redis key
+ * @param resources the resources this node offers to tasks
+ * @param hostId what identifies this machine
+ * @param workerEnabled whether this node runs tasks
+ * @param heartbeatInterval how often the node refreshes its registration
+ * @param heartbeatTimeout after how long without a heartbeat a node is dead
+ * @param unavailableTimeout how long calls wait for an unreachable Redis before failing
+ * @param inlineThreshold arguments up to this size travel inside the task spec
+ * @param jobRetention how long the records of an ended job stay in Redis
+ * @param submitBatch the most records submitted in one script call
+ * @param worker how the worker reads and runs tasks
+ */
+public record NodeSettings(String namespace, Resources resources, String hostId, boolean workerEnabled,
+        Duration heartbeatInterval, Duration heartbeatTimeout, Duration unavailableTimeout, long inlineThreshold,
+        Duration jobRetention, int submitBatch, Worker.Settings worker) {
+}

@@ -1,0 +1,221 @@
+package io.jray.runtime.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import io.jray.api.JRayException;
+import io.jray.runtime.redis.LuaScript;
+import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.serialization.RemoteError;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * The control plane's operations on Redis, each one script call (one round trip) per job and
+ * batch. Callers batch: see {@link Batcher}.
+ */
+public final class ControlPlane {
+
+    /** Values up to this size travel inside notifications, saving the owner a fetch. */
+    public static final int NOTIFY_INLINE_LIMIT = 16 * 1024;
+
+    private static final int MAX_CALL_BYTES = 8 * 1024 * 1024;
+    private static final String LIB = "lib.lua";
+
+    private final RedisLink redis;
+    private final Keys keys;
+    private final LuaScript submit = LuaScript.fromClasspath(ControlPlane.class, "submit.lua", LIB);
+    private final LuaScript complete = LuaScript.fromClasspath(ControlPlane.class, "complete.lua", LIB);
+    private final LuaScript subscribe = LuaScript.fromClasspath(ControlPlane.class, "subscribe.lua", LIB);
+    private final LuaScript cancel = LuaScript.fromClasspath(ControlPlane.class, "cancel.lua", LIB);
+    private final LuaScript reap = LuaScript.fromClasspath(ControlPlane.class, "reap.lua", LIB);
+    private final LuaScript endJob = LuaScript.fromClasspath(ControlPlane.class, "end-job.lua", LIB);
+    private final byte[] missingDependency = RemoteError.of(JRayException.class,
+            "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
+            null, null, null).encode();
+
+    public ControlPlane(RedisLink redis, Keys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    public RedisLink redis() {
+        return redis;
+    }
+
+    /** Loads every script, so later calls go by SHA1. */
+    public void loadScripts() {
+        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob)) {
+            redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Submits tasks and puts of one job, in order. */
+    public CompletableFuture<Void> submit(String job, String owner, List<SubmitRecord> records) {
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        List<byte[]> args = header(now(), owner, Integer.toString(NOTIFY_INLINE_LIMIT));
+        args.add(missingDependency);
+        int base = args.size();
+        int bytes = 0;
+        for (SubmitRecord record : records) {
+            switch (record) {
+                case SubmitRecord.Put put -> {
+                    args.add(b("P"));
+                    args.add(b(put.id().id()));
+                    args.add(put.value());
+                }
+                case SubmitRecord.Task task -> {
+                    args.add(b("T"));
+                    args.add(b(task.id().id()));
+                    args.add(b(task.shape()));
+                    args.add(b(task.newShape() ? "1" : "0"));
+                    args.add(b(task.function()));
+                    args.add(b(task.name()));
+                    args.add(b(task.parent()));
+                    args.add(b(Integer.toString(task.maxRetries())));
+                    args.add(task.spec());
+                    args.add(b(Integer.toString(task.dependencies().size())));
+                    task.dependencies().forEach(dep -> args.add(b(dep.id())));
+                }
+            }
+            bytes += record.weight();
+            if (bytes > MAX_CALL_BYTES) {
+                calls.add(eval(submit, job, args));
+                args.subList(base, args.size()).clear();
+                bytes = 0;
+            }
+        }
+        if (args.size() > base) {
+            calls.add(eval(submit, job, args));
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    }
+
+    /** Reports what a node did with tasks of one job it read. */
+    public CompletableFuture<Void> complete(String job, String node, List<Outcome> outcomes) {
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        List<byte[]> args = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT));
+        int base = args.size();
+        int bytes = 0;
+        for (Outcome o : outcomes) {
+            args.add(b(o.task().id()));
+            args.add(b(Integer.toString(o.attempt())));
+            args.add(b(o.shape()));
+            args.add(b(o.entryId()));
+            args.add(b(o.kind().code()));
+            args.add(o.payload());
+            args.add(b(Long.toString(o.startedAt())));
+            bytes += o.payload().length + 96;
+            if (bytes > MAX_CALL_BYTES) {
+                calls.add(eval(complete, job, args));
+                args.subList(base, args.size()).clear();
+                bytes = 0;
+            }
+        }
+        if (args.size() > base) {
+            calls.add(eval(complete, job, args));
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    }
+
+    /** Resolves objects this node does not own, subscribing it to those still pending. */
+    public CompletableFuture<List<ObjectState>> subscribe(String job, String node, List<String> ids) {
+        List<byte[]> args = new ArrayList<>(ids.size() + 1);
+        args.add(b(node));
+        ids.forEach(id -> args.add(b(id)));
+        return this.<List<Object>>eval(subscribe, job, args, ScriptOutputType.MULTI).thenApply(ControlPlane::states);
+    }
+
+    /** The state of one object, with its value or error. */
+    public CompletableFuture<ObjectState> fetch(ObjectId id) {
+        return redis.async().hmget(keys.record(id.job(), id.id()), "st", "v", "er").toCompletableFuture()
+                .thenApply(values -> {
+                    byte[] st = values.get(0).getValueOrElse(null);
+                    if (st == null) {
+                        return new ObjectState(ObjectState.Status.LOST, null);
+                    }
+                    ObjectState.Status status = ObjectState.Status.of(s(st));
+                    byte[] payload = status == ObjectState.Status.FINISHED ? values.get(1).getValueOrElse(null)
+                            : values.get(2).getValueOrElse(null);
+                    if (status == ObjectState.Status.FINISHED && payload == null) {
+                        return new ObjectState(ObjectState.Status.LOST, null);
+                    }
+                    return new ObjectState(status, payload);
+                });
+    }
+
+    /** Cancels a task; returns its state code before ({@code ""} when unknown). */
+    public CompletableFuture<String> cancel(ObjectId task, byte[] error) {
+        List<byte[]> args = header(now(), task.id());
+        args.add(error);
+        args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
+        return this.<byte[]>eval(cancel, task.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
+    }
+
+    /** Takes back up to 100 entries a dead node had read from one queue; returns how many. */
+    public CompletableFuture<Long> reap(String job, String shape, String deadNode, byte[] error) {
+        List<byte[]> args = header(now(), shape, deadNode);
+        args.add(error);
+        args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
+        return eval(reap, job, args, ScriptOutputType.INTEGER);
+    }
+
+    /** Retires one chunk of an ended job; returns the next offset, 0 when done. */
+    public CompletableFuture<Long> endJob(String job, long retentionMillis, long offset) {
+        return eval(endJob, job, header(Long.toString(retentionMillis), Long.toString(offset)), ScriptOutputType.INTEGER);
+    }
+
+    private CompletableFuture<Object> eval(LuaScript script, String job, List<byte[]> args) {
+        return eval(script, job, args, ScriptOutputType.INTEGER);
+    }
+
+    private <T> CompletableFuture<T> eval(LuaScript script, String job, List<byte[]> args, ScriptOutputType type) {
+        RedisAsyncCommands<String, byte[]> async = redis.async();
+        return script.eval(async, type, new String[] {keys.job(job)}, args.toArray(byte[][]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ObjectState> states(List<Object> reply) {
+        List<ObjectState> out = new ArrayList<>(reply.size());
+        for (Object entry : reply) {
+            List<Object> parts = (List<Object>) entry;
+            String code = s((byte[]) parts.get(0));
+            out.add(ObjectState.of(code, parts.size() > 1 ? (byte[]) parts.get(1) : null));
+        }
+        return out;
+    }
+
+    /** Message fields for a node's inbox. */
+    public static Map<String, byte[]> message(String type, String argument) {
+        return Map.of("m", b(type), "x", b(argument == null ? "" : argument));
+    }
+
+    private static List<byte[]> header(String... values) {
+        List<byte[]> args = new ArrayList<>();
+        for (String value : values) {
+            args.add(b(value));
+        }
+        return args;
+    }
+
+    private static String now() {
+        return Long.toString(System.currentTimeMillis());
+    }
+
+    static byte[] b(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String s(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,52 @@
+package io.jray.runtime.control;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.jray.runtime.task.IdGenerator;
+
+/**
+ * Starts and ends jobs. A job is one driver's submission session: its keys share a hash slot, and
+ * ending it retires them (values at once, metadata after the retention time).
+ */
+public final class Jobs {
+
+    private final ControlPlane control;
+    private final Inbox inbox;
+    private final Duration retention;
+
+    public Jobs(ControlPlane control, Inbox inbox, Duration retention) {
+        this.control = control;
+        this.inbox = inbox;
+        this.retention = retention;
+    }
+
+    /** Registers a new job owned by {@code owner} and tells every node; returns its id. */
+    public String start(String owner) throws Exception {
+        String job = "j" + IdGenerator.random(7);
+        Keys keys = control.keys();
+        control.redis().async().hset(keys.jobMeta(job), Map.of(
+                "ow", ControlPlane.b(owner),
+                "ts", ControlPlane.b(Long.toString(System.currentTimeMillis())))).get(30, TimeUnit.SECONDS);
+        control.redis().text().sadd(keys.jobs(), job).get(30, TimeUnit.SECONDS);
+        inbox.broadcast(Inbox.JOBS, job).get(30, TimeUnit.SECONDS);
+        return job;
+    }
+
+    /** The node that owns a job, or {@code null}. */
+    public String owner(String job) throws Exception {
+        return control.redis().text().hget(control.keys().jobMeta(job), "ow").get(30, TimeUnit.SECONDS);
+    }
+
+    /** Ends a job: no node reads its queues any more, and its keys are retired. */
+    public void end(String job) throws Exception {
+        control.redis().text().srem(control.keys().jobs(), job).get(30, TimeUnit.SECONDS);
+        inbox.broadcast(Inbox.JOBS, job).get(30, TimeUnit.SECONDS);
+        long offset = 0;
+        do {
+            offset = control.endJob(job, retention.toMillis(), offset).get(60, TimeUnit.SECONDS);
+        }
+        while (offset > 0);
+    }
+}

@@ -1,0 +1,90 @@
+package io.jray.runtime.control;
+
+/**
+ * The layout of jray's keys under a namespace (default {@code jray}). Keys of one job share the
+ * hash tag {@code {job}}, so every script touches one hash slot; keys of one node share the tag
+ * {@code {node}}; the two cluster-wide sets have no tag.
+ */
+public final class Keys {
+
+    private final String ns;
+
+    public Keys(String namespace) {
+        if (namespace == null || namespace.isBlank() || namespace.contains("{") || namespace.contains("}")) {
+            throw new IllegalArgumentException("jray.namespace must be non-blank text without braces, was '"
+                    + namespace + "'");
+        }
+        this.ns = namespace;
+    }
+
+    public String namespace() {
+        return ns;
+    }
+
+    /** Set of the ids of active jobs. */
+    public String jobs() {
+        return ns + ":jobs";
+    }
+
+    /** Set of the ids of registered nodes. */
+    public String nodes() {
+        return ns + ":nodes";
+    }
+
+    /** Hash describing a node; it expires unless the node keeps beating. */
+    public String node(String node) {
+        return ns + ":node:{" + node + "}";
+    }
+
+    /** Stream of control messages for a node. */
+    public String inbox(String node) {
+        return ns + ":node:{" + node + "}:inbox";
+    }
+
+    /** Lock taken by the node that cleans up after a dead node. */
+    public String reaper(String deadNode) {
+        return ns + ":node:{" + deadNode + "}:reaper";
+    }
+
+    /** The prefix of all keys of a job, the {@code KEYS[1]} of every job script. */
+    public String job(String job) {
+        return ns + ":{" + job + "}:";
+    }
+
+    /** Hash describing a job. */
+    public String jobMeta(String job) {
+        return job(job) + "meta";
+    }
+
+    /** Set of queue shapes used in a job. */
+    public String shapes(String job) {
+        return job(job) + "shapes";
+    }
+
+    /** Sorted set of every record id of a job, scored by submission time. */
+    public String records(String job) {
+        return job(job) + "tasks";
+    }
+
+    /** Hash of one task or object. */
+    public String record(String job, String id) {
+        return job(job) + "o:" + id;
+    }
+
+    /** Stream of ready tasks of one resource shape in a job. */
+    public String queue(String job, String shape) {
+        return job(job) + "q:" + shape;
+    }
+
+    /** Stream of settled objects that a node owns or subscribed to, in a job. */
+    public String notifications(String job, String node) {
+        return job(job) + "n:" + node;
+    }
+
+    /** The job id of a job-level key, or {@code null}. */
+    public String jobOf(String key) {
+        int open = key.indexOf('{');
+        int close = key.indexOf('}', open);
+        return open < 0 || close < 0 || !key.startsWith(ns + ":{") ? null : key.substring(open + 1, close);
+    }
+}

@@ -1,0 +1,39 @@
+package io.jray.runtime.control;
+
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * What a node reports about a task it read from a queue.
+ *
+ * @param task the task
+ * @param attempt the attempt it ran as
+ * @param shape the queue it was read from
+ * @param entryId the queue entry, acknowledged by every kind but {@link Kind#STARTED}
+ * @param kind what happened
+ * @param payload the value ({@link Kind#FINISHED}) or error ({@link Kind#FAILED}, {@link Kind#RETRY})
+ * @param startedAt when it started, epoch ms (0 if it did not)
+ */
+public record Outcome(ObjectId task, int attempt, String shape, String entryId, Kind kind, byte[] payload,
+        long startedAt) {
+
+    private static final byte[] NONE = new byte[0];
+
+    public Outcome {
+        payload = payload == null ? NONE : payload;
+    }
+
+    /** What happened to a task. */
+    public enum Kind {
+        STARTED("S"), FINISHED("F"), FAILED("E"), RETRY("R"), GIVEN_BACK("G");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+}

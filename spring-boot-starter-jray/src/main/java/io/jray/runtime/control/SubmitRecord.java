@@ -1,0 +1,53 @@
+package io.jray.runtime.control;
+
+import java.util.List;
+
+import io.jray.runtime.task.ObjectId;
+
+/** One entry of a submission batch: a task, or a value put into the cluster. */
+public sealed interface SubmitRecord {
+
+    ObjectId id();
+
+    /** Bytes this record adds to a script call, to keep calls bounded. */
+    int weight();
+
+    /**
+     * A value stored at once, ready for tasks that take it.
+     *
+     * @param id the object
+     * @param value the encoded value
+     */
+    record Put(ObjectId id, byte[] value) implements SubmitRecord {
+        @Override
+        public int weight() {
+            return value.length + 64;
+        }
+    }
+
+    /**
+     * A task, queued when its dependencies are settled.
+     *
+     * @param id the task (and result) id
+     * @param shape the queue shape of its resource demand
+     * @param newShape whether this node has not used the shape in the job before
+     * @param function the function id
+     * @param name its display name, or {@code null}
+     * @param parent the task that submitted it, or {@code null}
+     * @param maxRetries its retries after node deaths
+     * @param spec the encoded {@link io.jray.runtime.task.TaskSpec}
+     * @param dependencies the objects of the same job it waits for
+     */
+    record Task(ObjectId id, String shape, boolean newShape, String function, String name, String parent,
+            int maxRetries, byte[] spec, List<ObjectId> dependencies) implements SubmitRecord {
+
+        public Task {
+            dependencies = List.copyOf(dependencies);
+        }
+
+        @Override
+        public int weight() {
+            return spec.length * 2 + 128 + dependencies.size() * 16;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.jray.runtime.function;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * A method of a {@code @RemoteTask} bean, as this node can run it.
+ *
+ * @param id the function id
+ * @param beanName the bean's name
+ * @param beanClass the bean's class (not a proxy class)
+ * @param method the method
+ * @param target supplies the bean itself, never the dispatching proxy
+ */
+public record RegisteredFunction(String id, String beanName, Class<?> beanClass, Method method,
+        Supplier<Object> target) {
+
+    /** The id without the package, for messages. */
+    public String displayName() {
+        return FunctionId.shortName(id);
+    }
+
+    /** Whether the method returns a {@link CompletableFuture} whose value is the task's result. */
+    public boolean isAsync() {
+        return CompletableFuture.class.isAssignableFrom(method.getReturnType());
+    }
+
+    /**
+     * Runs the method on the bean itself and returns its result, awaiting it for asynchronous
+     * methods; exceptions thrown by the method are rethrown as they are.
+     */
+    public Object invoke(Object[] args) throws Exception {
+        Object result;
+        try {
+            result = method.invoke(target.get(), args);
+        }
+        catch (InvocationTargetException e) {
+            throw rethrowable(e.getCause());
+        }
+        if (result instanceof CompletableFuture<?> future && isAsync()) {
+            try {
+                return future.get();
+            }
+            catch (ExecutionException e) {
+                throw rethrowable(e.getCause());
+            }
+        }
+        return result;
+    }
+
+    private static Exception rethrowable(Throwable t) {
+        if (t instanceof Exception e) {
+            return e;
+        }
+        if (t instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(t);
+    }
+}

@@ -1,0 +1,101 @@
+package io.jray.runtime.node;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Keys;
+
+/**
+ * Registers this node in Redis and keeps it alive: a hash with its identity and resources that
+ * expires unless refreshed, refreshed by a heartbeat every interval. Each heartbeat also tells
+ * {@link ClusterHealth} whether Redis answers.
+ */
+public final class NodeRegistry {
+
+    private final ControlPlane control;
+    private final NodeIdentity self;
+    private final Duration interval;
+    private final Duration timeout;
+    private final ClusterHealth health;
+
+    public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
+            ClusterHealth health) {
+        this.control = control;
+        this.self = self;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.health = health;
+    }
+
+    public NodeIdentity self() {
+        return self;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Writes this node's hash and adds it to the node set. */
+    public void register() throws Exception {
+        Keys keys = control.keys();
+        Map<String, byte[]> info = new LinkedHashMap<>();
+        info.put("id", bytes(self.id()));
+        info.put("host", bytes(self.host()));
+        info.put("hostId", bytes(self.hostId()));
+        info.put("pid", bytes(Long.toString(self.pid())));
+        info.put("resources", bytes(self.resources().shape()));
+        info.put("worker", bytes(self.worker() ? "1" : "0"));
+        info.put("started", bytes(Long.toString(System.currentTimeMillis())));
+        info.put("hb", bytes(Long.toString(System.currentTimeMillis())));
+        RedisAsyncCommands<String, byte[]> redis = control.redis().async();
+        redis.hset(keys.node(self.id()), info).get(30, TimeUnit.SECONDS);
+        redis.pexpire(keys.node(self.id()), timeout.toMillis()).get(30, TimeUnit.SECONDS);
+        control.redis().text().sadd(keys.nodes(), self.id()).get(30, TimeUnit.SECONDS);
+        health.onSuccess();
+    }
+
+    /** Refreshes the hash and its expiry; a failure or a late answer counts against health. */
+    public void beat() {
+        String key = control.keys().node(self.id());
+        RedisAsyncCommands<String, byte[]> redis = control.redis().async();
+        try {
+            redis.hset(key, "hb", bytes(Long.toString(System.currentTimeMillis())));
+            Boolean alive = redis.pexpire(key, timeout.toMillis()).get(Math.max(1000, interval.toMillis() * 2),
+                    TimeUnit.MILLISECONDS);
+            if (!Boolean.TRUE.equals(alive)) {
+                register();
+            }
+            health.onSuccess();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            health.onFailure(e);
+        }
+    }
+
+    /** Removes this node's hash, so that others take back its unfinished work at once. */
+    public void deregister() {
+        try {
+            control.redis().async().del(control.keys().node(self.id())).get(5, TimeUnit.SECONDS);
+        }
+        catch (Exception e) {
+            // why: Redis may be gone at shutdown; the hash then expires by itself
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package io.jray.runtime.task;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.util.ClassUtils;
+
+import io.jray.api.ObjectRef;
+import io.jray.api.SerializationException;
+import io.jray.runtime.control.SubmitRecord;
+import io.jray.runtime.function.RegisteredFunction;
+import io.jray.runtime.serialization.ValueCodec;
+
+/**
+ * Decides how each argument travels: an {@link ObjectRef} by reference; a small value inline in
+ * the task spec; a value above the inline threshold stored once as an object of its own and passed
+ * by reference, so specs stay small and a value given to many tasks is stored once.
+ */
+public final class ArgumentEncoder {
+
+    private final ValueCodec codec;
+    private final IdGenerator ids;
+    private final String node;
+    private final long inlineThreshold;
+
+    public ArgumentEncoder(ValueCodec codec, IdGenerator ids, String node, long inlineThreshold) {
+        this.codec = codec;
+        this.ids = ids;
+        this.node = node;
+        this.inlineThreshold = inlineThreshold;
+    }
+
+    /**
+     * Encodes the arguments of a call; values stored on their own are added to {@code puts}, which
+     * must be submitted before the task.
+     */
+    public List<TaskArg> encode(RegisteredFunction function, Object[] args, String job, List<SubmitRecord> puts) {
+        Class<?>[] parameters = function.method().getParameterTypes();
+        if (args.length != parameters.length) {
+            throw new IllegalArgumentException(function.displayName() + " takes " + parameters.length
+                    + " argument(s) but was given " + args.length);
+        }
+        List<TaskArg> encoded = new ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            boolean wantsRef = ObjectRef.class.isAssignableFrom(parameters[i]);
+            if (arg instanceof ObjectRefImpl<?> ref && !wantsRef) {
+                // why: a top-level ref is a dependency: the task waits for it and receives its value
+                encoded.add(new TaskArg.Ref(ref.objectId(), ref.owner()));
+                continue;
+            }
+            if (arg instanceof ObjectRef<?> && !(arg instanceof ObjectRefImpl<?>)) {
+                throw new IllegalArgumentException("argument " + i + " of " + function.displayName()
+                        + " is an ObjectRef that jray did not make: " + arg.getClass().getName());
+            }
+            if (!ClassUtils.isAssignableValue(parameters[i], arg)) {
+                throw new IllegalArgumentException("argument " + i + " of " + function.displayName() + " must be a "
+                        + parameters[i].getTypeName() + ", but was "
+                        + (arg == null ? "null" : "a " + arg.getClass().getTypeName()));
+            }
+            encoded.add(encodeValue(arg, "argument " + i + " of " + function.displayName(), job, puts));
+        }
+        return encoded;
+    }
+
+    /** Encodes one value: inline when small, else as an object of its own added to {@code puts}. */
+    public TaskArg encodeValue(Object value, String what, String job, List<SubmitRecord> puts) {
+        byte[] bytes;
+        try {
+            bytes = codec.encode(value);
+        }
+        catch (SerializationException e) {
+            throw new SerializationException(what + " (a " + (value == null ? "null" : value.getClass().getName())
+                    + ") cannot be serialized: " + e.getMessage(), e.getCause());
+        }
+        if (bytes.length <= inlineThreshold) {
+            return new TaskArg.Value(bytes);
+        }
+        ObjectId id = new ObjectId(job, ids.next());
+        puts.add(new SubmitRecord.Put(id, bytes));
+        return new TaskArg.Ref(id, node);
+    }
+
+    public ValueCodec codec() {
+        return codec;
+    }
+}

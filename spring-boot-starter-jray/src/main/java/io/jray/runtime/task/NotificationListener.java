@@ -1,0 +1,160 @@
+package io.jray.runtime.task;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XTrimArgs;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.redis.BlockingConnection;
+import io.jray.runtime.redis.RedisLink;
+
+/**
+ * Reads, in one blocking call, this node's inbox and its notification stream in every job it waits
+ * in: settled objects complete their refs, control messages go to the inbox handler. Streams are
+ * durable, so nothing is lost while the connection recovers; read entries are trimmed.
+ */
+public final class NotificationListener implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(NotificationListener.class);
+    private static final long TRIM_EVERY_MILLIS = 2000;
+
+    private final RedisLink redis;
+    private final Keys keys;
+    private final String node;
+    private final ClusterHealth health;
+    private final Consumer<Map<String, byte[]>> inboxHandler;
+    private final Duration block;
+    private final Map<String, String> offsets = new ConcurrentHashMap<>();
+    private final BlockingConnection connection;
+    private volatile ObjectResolver resolver;
+    private volatile boolean running;
+    private Thread thread;
+
+    public NotificationListener(RedisLink redis, Keys keys, String node, ClusterHealth health,
+            Consumer<Map<String, byte[]>> inboxHandler, Duration block) {
+        this.redis = redis;
+        this.keys = keys;
+        this.node = node;
+        this.health = health;
+        this.inboxHandler = inboxHandler;
+        this.block = block;
+        this.connection = redis.openBlocking(block.plusSeconds(10));
+        offsets.put(keys.inbox(node), "0-0");
+    }
+
+    /** Starts reading, delivering settled objects to {@code resolver}. */
+    public synchronized void start(ObjectResolver resolver) {
+        this.resolver = resolver;
+        running = true;
+        thread = Thread.ofPlatform().name("jray-notifications").daemon().start(this::run);
+    }
+
+    /** Reads this node's notifications in {@code job} from now on. */
+    public void watch(String job) {
+        if (offsets.putIfAbsent(keys.notifications(job, node), "0-0") == null) {
+            connection.wake();
+        }
+    }
+
+    private void run() {
+        long lastTrim = System.currentTimeMillis();
+        int failures = 0;
+        while (running) {
+            try {
+                List<StreamMessage<String, byte[]>> messages = connection.commands().xread(
+                        XReadArgs.Builder.block(block).count(2000), offsetsSnapshot());
+                failures = 0;
+                for (StreamMessage<String, byte[]> message : messages) {
+                    deliver(message);
+                    offsets.put(message.getStream(), message.getId());
+                }
+                if (System.currentTimeMillis() - lastTrim > TRIM_EVERY_MILLIS) {
+                    trim();
+                    lastTrim = System.currentTimeMillis();
+                }
+            }
+            catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                connection.markStale();
+                health.onFailure(e);
+                failures++;
+                log.debug("notification read failed", e);
+                sleep(Math.min(1000, 50L * failures));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private XReadArgs.StreamOffset<String>[] offsetsSnapshot() {
+        List<XReadArgs.StreamOffset<String>> list = new ArrayList<>();
+        offsets.forEach((stream, id) -> list.add(XReadArgs.StreamOffset.from(stream, id)));
+        return list.toArray(XReadArgs.StreamOffset[]::new);
+    }
+
+    private void deliver(StreamMessage<String, byte[]> message) {
+        Map<String, byte[]> body = message.getBody();
+        String stream = message.getStream();
+        if (stream.equals(keys.inbox(node))) {
+            inboxHandler.accept(body);
+            return;
+        }
+        String job = keys.jobOf(stream);
+        byte[] id = body.get("i");
+        byte[] status = body.get("s");
+        if (job == null || id == null || status == null) {
+            log.warn("Ignoring a malformed notification " + message.getId() + " in " + stream);
+            return;
+        }
+        resolver.settle(new ObjectId(job, text(id)), ObjectState.of(text(status), body.get("p")));
+    }
+
+    private void trim() {
+        offsets.forEach((stream, id) -> {
+            if (!id.equals("0-0")) {
+                redis.async().xtrim(stream, XTrimArgs.Builder.minId(id));
+            }
+        });
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        connection.wake();
+        if (thread != null) {
+            try {
+                thread.join(block.toMillis() + 1000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        connection.close();
+    }
+}

@@ -1,0 +1,247 @@
+package io.jray.runtime.task;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import io.jray.api.GetTimeoutException;
+import io.jray.api.JRayException;
+import io.jray.api.JRayUnavailableException;
+import io.jray.api.ObjectLostException;
+import io.jray.api.TaskCancelledException;
+import io.jray.api.TaskFailedException;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.function.FunctionId;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.serialization.RemoteError;
+import io.jray.runtime.serialization.ValueCodec;
+
+/**
+ * Resolves {@link ObjectRefImpl}s to values. Objects this node owns complete from its notification
+ * stream; others are looked up in Redis once, subscribing this node when still pending. Values are
+ * fetched once, decoded, and cached on the ref.
+ */
+public final class ObjectResolver {
+
+    private final ControlPlane control;
+    private final ValueCodec codec;
+    private final String node;
+    private final ClusterHealth health;
+    private final Consumer<String> watchJob;
+    private final Executor executor;
+    private final Map<ObjectId, CompletableFuture<ObjectState>> pending = new ConcurrentHashMap<>();
+
+    public ObjectResolver(ControlPlane control, ValueCodec codec, ObjectRefType refType, String node,
+            ClusterHealth health, Consumer<String> watchJob, Executor executor) {
+        this.control = control;
+        this.codec = codec;
+        this.node = node;
+        this.health = health;
+        this.watchJob = watchJob;
+        this.executor = executor;
+        refType.bind(this);
+        health.onOutage(this::failPending);
+    }
+
+    /** A ref for an object this node is about to create; it completes from a notification. */
+    public <T> ObjectRefImpl<T> expect(ObjectId id, String description) {
+        ObjectRefImpl<T> ref = new ObjectRefImpl<>(id, node, description, this);
+        CompletableFuture<ObjectState> state = new CompletableFuture<>();
+        pending.put(id, state);
+        ref.state = state;
+        return ref;
+    }
+
+    /** A ref for a value this node stores; {@code inline} is the encoded value, or null to fetch it later. */
+    public <T> ObjectRefImpl<T> ready(ObjectId id, byte[] inline) {
+        ObjectRefImpl<T> ref = new ObjectRefImpl<>(id, node, "put", this);
+        ref.state = CompletableFuture.completedFuture(new ObjectState(ObjectState.Status.FINISHED, inline));
+        return ref;
+    }
+
+    /** A ref that arrived from elsewhere, resolved on first use. */
+    public <T> ObjectRefImpl<T> borrowed(ObjectId id, String owner) {
+        return new ObjectRefImpl<>(id, owner, null, this);
+    }
+
+    /** An object settled (from a notification). */
+    public void settle(ObjectId id, ObjectState state) {
+        CompletableFuture<ObjectState> future = pending.remove(id);
+        if (future != null) {
+            future.complete(state);
+        }
+    }
+
+    /** An object this node was to create will not be (its submission failed). */
+    public void fail(ObjectId id, Throwable error) {
+        CompletableFuture<ObjectState> future = pending.remove(id);
+        if (future != null) {
+            future.completeExceptionally(error);
+        }
+    }
+
+    public <T> T get(ObjectRefImpl<T> ref, Duration timeout) {
+        if (ref.hasValue()) {
+            return ref.value();
+        }
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        ObjectState state = await(ref, states(List.of(ref)).getFirst(), deadline, timeout);
+        return materialize(ref, state);
+    }
+
+    public <T> CompletableFuture<T> toFuture(ObjectRefImpl<T> ref) {
+        if (ref.hasValue()) {
+            return CompletableFuture.completedFuture(ref.value());
+        }
+        return states(List.of(ref)).getFirst().thenApplyAsync(state -> materialize(ref, state), executor);
+    }
+
+    /**
+     * The state futures of the refs; refs whose state is unknown here are looked up in one script
+     * call per job.
+     */
+    public List<CompletableFuture<ObjectState>> states(List<? extends ObjectRefImpl<?>> refs) {
+        List<CompletableFuture<ObjectState>> out = new ArrayList<>(refs.size());
+        Map<String, List<ObjectId>> lookups = new LinkedHashMap<>();
+        for (ObjectRefImpl<?> ref : refs) {
+            CompletableFuture<ObjectState> state = ref.state;
+            if (state == null || (state.isCompletedExceptionally() && health.isAvailable())) {
+                // why: borrowed refs, and refs whose wait failed in an outage that is over, ask Redis
+                boolean[] created = new boolean[1];
+                state = pending.computeIfAbsent(ref.objectId(), id -> {
+                    created[0] = true;
+                    return new CompletableFuture<>();
+                });
+                ref.state = state;
+                if (created[0]) {
+                    lookups.computeIfAbsent(ref.objectId().job(), job -> new ArrayList<>()).add(ref.objectId());
+                }
+            }
+            out.add(state);
+        }
+        lookups.forEach(this::subscribe);
+        return out;
+    }
+
+    private void subscribe(String job, List<ObjectId> ids) {
+        watchJob.accept(job);
+        control.subscribe(job, node, ids.stream().map(ObjectId::id).toList()).whenComplete((states, error) -> {
+            for (int i = 0; i < ids.size(); i++) {
+                if (error != null) {
+                    fail(ids.get(i), unavailable("could not look up " + ids.get(i), error));
+                }
+                else if (states.get(i).isSettled()) {
+                    settle(ids.get(i), states.get(i));
+                }
+            }
+        });
+    }
+
+    private ObjectState await(ObjectRefImpl<?> ref, CompletableFuture<ObjectState> state, long deadline,
+            Duration timeout) {
+        if (!state.isDone()) {
+            TaskContext context = TaskContext.current();
+            boolean released = context != null && context.blocking().beforeBlocking();
+            try {
+                if (timeout == null) {
+                    state.get();
+                }
+                else {
+                    state.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            }
+            catch (TimeoutException e) {
+                throw new GetTimeoutException("the value of " + ref + " was not ready within " + timeout);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JRayException("interrupted while waiting for " + ref, e);
+            }
+            catch (ExecutionException e) {
+                // why: rethrown below, where completed futures land too
+            }
+            finally {
+                if (released) {
+                    context.blocking().afterBlocking();
+                }
+            }
+        }
+        try {
+            return state.join();
+        }
+        catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new JRayException(e.getMessage(), e.getCause());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T materialize(ObjectRefImpl<T> ref, ObjectState state) {
+        if (ref.hasValue()) {
+            return ref.value();
+        }
+        ObjectState settled = state;
+        if (state.status() == ObjectState.Status.FINISHED && state.payload() == null) {
+            settled = fetch(ref);
+        }
+        return switch (settled.status()) {
+            case FINISHED -> {
+                T value = (T) codec.decode(settled.payload());
+                ref.cache(value);
+                yield value;
+            }
+            case FAILED -> throw failure(ref, settled.payload());
+            case CANCELLED -> throw new TaskCancelledException("the task making " + ref + " was cancelled");
+            case LOST, PENDING -> throw new ObjectLostException("the value of " + ref + " is not in Redis: its job "
+                    + "ended, or it was never stored");
+        };
+    }
+
+    private ObjectState fetch(ObjectRefImpl<?> ref) {
+        try {
+            return control.fetch(ref.objectId()).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JRayException("interrupted while fetching " + ref, e);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw unavailable("could not fetch the value of " + ref, e);
+        }
+    }
+
+    private TaskFailedException failure(ObjectRefImpl<?> ref, byte[] payload) {
+        RemoteError error = RemoteError.decode(payload);
+        String failedTask = error.taskId() == null ? ref.id() : error.taskId();
+        String what = (ref.description() == null ? "" : ref.description() + " ") + "[" + ref.id() + "]";
+        String where = error.node() == null ? "" : " on node " + error.node();
+        String cause = error.type() + (error.message() == null ? "" : ": " + error.message());
+        String message = failedTask.equals(ref.id()) ? "Task " + what + " failed" + where + ": " + cause
+                : "Task " + what + " failed because its dependency "
+                        + (error.function() == null ? "" : FunctionId.shortName(error.function()) + " ")
+                        + "[" + failedTask + "] failed" + where + ": " + cause;
+        return new TaskFailedException(message, ref.id(), failedTask, error.toException());
+    }
+
+    private JRayUnavailableException unavailable(String what, Throwable error) {
+        Throwable cause = error instanceof ExecutionException || error instanceof CompletionException
+                ? error.getCause() : error;
+        return new JRayUnavailableException(what + ": Redis at " + health.address() + " did not answer: " + cause, cause);
+    }
+
+    private void failPending(JRayUnavailableException outage) {
+        for (ObjectId id : List.copyOf(pending.keySet())) {
+            fail(id, outage);
+        }
+    }
+}

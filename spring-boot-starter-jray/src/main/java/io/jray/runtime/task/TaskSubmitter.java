@@ -1,0 +1,160 @@
+package io.jray.runtime.task;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.jray.api.JRayUnavailableException;
+import io.jray.api.ObjectRef;
+import io.jray.api.TaskOptions;
+import io.jray.api.function.RemoteCallable;
+import io.jray.runtime.control.Batcher;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.SubmitRecord;
+import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.function.ProxyCallDispatcher;
+import io.jray.runtime.function.RegisteredFunction;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.Resources;
+
+/**
+ * Turns calls into task specs and sends them to Redis in batches, in submission order, so a task
+ * always reaches Redis after the tasks and values it depends on. {@code remote()} returns as soon
+ * as the spec is queued here; a batch that Redis refuses fails the refs of its tasks.
+ */
+public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
+
+    private final String node;
+    private final IdGenerator ids;
+    private final FunctionRegistry functions;
+    private final ArgumentEncoder encoder;
+    private final ObjectResolver resolver;
+    private final ControlPlane control;
+    private final Inbox inbox;
+    private final ClusterHealth health;
+    private final NotificationListener listener;
+    private final Supplier<String> driverJob;
+    private final Set<String> usedShapes = ConcurrentHashMap.newKeySet();
+    private final Batcher<SubmitRecord> batcher;
+
+    public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
+            ObjectResolver resolver, ControlPlane control, Inbox inbox, ClusterHealth health,
+            NotificationListener listener, Supplier<String> driverJob, int maxBatch) {
+        this.node = node;
+        this.ids = ids;
+        this.functions = functions;
+        this.encoder = encoder;
+        this.resolver = resolver;
+        this.control = control;
+        this.inbox = inbox;
+        this.health = health;
+        this.listener = listener;
+        this.driverJob = driverJob;
+        this.batcher = new Batcher<>("jray-submit", 100_000, maxBatch, this::flush);
+    }
+
+    public <R> ObjectRef<R> submit(RemoteCallable function, Object[] args, TaskOptions options) {
+        health.checkAvailable();
+        return submit(functions.resolve(function), args, options);
+    }
+
+    public <R> ObjectRef<R> submit(RegisteredFunction function, Object[] args, TaskOptions options) {
+        health.checkAvailable();
+        TaskContext context = TaskContext.current();
+        String job = context != null ? context.taskId().job() : driverJob.get();
+        ObjectId id = new ObjectId(job, ids.next());
+        List<SubmitRecord> records = new ArrayList<>(1);
+        List<TaskArg> encoded = encoder.encode(function, args, job, records);
+        Resources demand = demand(options);
+        String shape = demand.shape();
+        boolean newShape = usedShapes.add(job + "|" + shape);
+        String parent = context == null ? null : context.taskId().id();
+        Duration timeout = options.timeout();
+        TaskSpec spec = new TaskSpec(id, function.id(), encoded, demand, options.maxRetries(),
+                options.retryExceptions(), options.retryOn().stream().map(Class::getName).toList(), options.name(),
+                timeout == null ? 0 : timeout.toMillis(), node, parent);
+        records.add(new SubmitRecord.Task(id, shape, newShape, function.id(), options.name(), parent,
+                options.maxRetries(), spec.encode(), spec.dependencies()));
+        ObjectRefImpl<R> ref = resolver.expect(id, options.name() != null ? options.name() : function.displayName());
+        listener.watch(job);
+        records.forEach(batcher::add);
+        return ref;
+    }
+
+    /** Stores a value in the cluster. */
+    public <T> ObjectRef<T> put(T value) {
+        health.checkAvailable();
+        TaskContext context = TaskContext.current();
+        String job = context != null ? context.taskId().job() : driverJob.get();
+        ObjectId id = new ObjectId(job, ids.next());
+        byte[] bytes = encoder.codec().encode(value);
+        batcher.add(new SubmitRecord.Put(id, bytes));
+        return resolver.ready(id, bytes.length <= ControlPlane.NOTIFY_INLINE_LIMIT ? bytes : null);
+    }
+
+    @Override
+    public Object dispatch(RegisteredFunction function, Object[] args) {
+        ObjectRef<Object> ref = submit(function, args, TaskOptions.defaults());
+        return function.isAsync() ? ref.toFuture() : ref.get();
+    }
+
+    private static Resources demand(TaskOptions options) {
+        Map<String, Double> amounts = new HashMap<>(options.resources());
+        amounts.put(Resources.CPU, options.cpus());
+        if (options.memory() > 0) {
+            amounts.put(Resources.MEMORY, (double) options.memory());
+        }
+        return Resources.of(amounts);
+    }
+
+    private CompletableFuture<?> flush(List<SubmitRecord> batch) {
+        Map<String, List<SubmitRecord>> byJob = new LinkedHashMap<>();
+        boolean announce = false;
+        for (SubmitRecord record : batch) {
+            byJob.computeIfAbsent(record.id().job(), job -> new ArrayList<>()).add(record);
+            announce |= record instanceof SubmitRecord.Task task && task.newShape();
+        }
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        byJob.forEach((job, records) -> calls.add(control.submit(job, node, records)
+                .orTimeout(health.bound().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        failAll(records, error);
+                    }
+                })));
+        CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+        return announce ? all.thenCompose(ok -> inbox.broadcast(Inbox.JOBS, "")) : all;
+    }
+
+    private void failAll(List<SubmitRecord> records, Throwable error) {
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        JRayUnavailableException failure = new JRayUnavailableException("could not submit to Redis at "
+                + health.address() + ": " + cause, cause);
+        for (SubmitRecord record : records) {
+            resolver.fail(record.id(), failure);
+            if (record instanceof SubmitRecord.Task task && task.newShape()) {
+                usedShapes.remove(task.id().job() + "|" + task.shape());
+            }
+        }
+    }
+
+    /** How many records wait to be sent. */
+    public int backlog() {
+        return batcher.backlog();
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+    }
+}

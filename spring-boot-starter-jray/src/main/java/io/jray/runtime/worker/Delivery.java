@@ -1,0 +1,19 @@
+package io.jray.runtime.worker;
+
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * A queue entry this node read: one attempt of a task.
+ *
+ * @param task the task
+ * @param attempt its attempt number
+ * @param shape the queue shape it came from
+ * @param demand the resources it needs
+ * @param entryId the stream entry to acknowledge
+ * @param spec the encoded spec
+ * @param receivedAt when this node read it (nanoTime)
+ */
+record Delivery(ObjectId task, int attempt, String shape, Resources demand, String entryId, byte[] spec,
+        long receivedAt) {
+}

@@ -1,0 +1,93 @@
+package io.jray.runtime.worker;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.runtime.control.Batcher;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Outcome;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * Reports what this node did with tasks, in batches of one script call per job. A "started"
+ * report is dropped when the task's end is in the same batch. A batch Redis does not take is sent
+ * again until it is taken: a result is never lost while this node lives.
+ */
+final class OutcomeReporter implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(OutcomeReporter.class);
+
+    private final ControlPlane control;
+    private final String node;
+    private final ClusterHealth health;
+    private final Batcher<Outcome> batcher;
+    private volatile boolean closing;
+
+    OutcomeReporter(ControlPlane control, String node, ClusterHealth health, int maxBatch) {
+        this.control = control;
+        this.node = node;
+        this.health = health;
+        this.batcher = new Batcher<>("jray-complete", 100_000, maxBatch, this::flush);
+    }
+
+    void report(Outcome outcome) {
+        batcher.add(outcome);
+    }
+
+    private CompletableFuture<?> flush(List<Outcome> batch) {
+        Set<ObjectId> ended = new HashSet<>();
+        for (Outcome o : batch) {
+            if (o.kind() != Outcome.Kind.STARTED) {
+                ended.add(o.task());
+            }
+        }
+        Map<String, List<Outcome>> byJob = new LinkedHashMap<>();
+        for (Outcome o : batch) {
+            if (o.kind() != Outcome.Kind.STARTED || !ended.contains(o.task())) {
+                byJob.computeIfAbsent(o.task().job(), job -> new ArrayList<>()).add(o);
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<CompletableFuture<Void>> calls = new ArrayList<>();
+                byJob.forEach((job, outcomes) -> calls.add(control.complete(job, node, outcomes)));
+                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+                return CompletableFuture.completedFuture(null);
+            }
+            catch (RuntimeException e) {
+                health.onFailure(e);
+                if (closing && attempt >= 3) {
+                    log.warn("Could not report " + batch.size() + " task outcome(s) before shutdown; their tasks run "
+                            + "again elsewhere: " + e);
+                    return CompletableFuture.completedFuture(null);
+                }
+                log.debug("Reporting outcomes failed (attempt " + attempt + "), retrying", e);
+                sleep(Math.min(2000, 100L * attempt));
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        batcher.close();
+    }
+}

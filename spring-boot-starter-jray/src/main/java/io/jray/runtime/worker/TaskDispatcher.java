@@ -1,0 +1,299 @@
+package io.jray.runtime.worker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.Outcome;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.redis.BlockingConnection;
+import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * Pulls ready tasks from the queues this node can serve, as it has free resources: one blocking
+ * {@code XREADGROUP} over the queues of every active job. Entries stay pending in the consumer
+ * group until their outcome is reported, so a node that dies loses nothing. When tasks are short,
+ * more are read than fit at once (prefetch); entries that wait here too long are given back.
+ */
+public final class TaskDispatcher implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(TaskDispatcher.class);
+    static final String GROUP = "w";
+
+    private final Keys keys;
+    private final String node;
+    private final JobDirectory directory;
+    private final ResourcePool pool;
+    private final TaskRunner runner;
+    private final OutcomeReporter reporter;
+    private final ClusterHealth health;
+    private final PrefetchPolicy prefetch;
+    private final Duration block;
+    private final long giveBackNanos;
+    private final BlockingConnection connection;
+    private final Deque<Delivery> local = new ArrayDeque<>();
+    private final Map<String, Resources> shapes = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile long generation;
+    private Thread thread;
+
+    TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
+            TaskRunner runner, OutcomeReporter reporter, ClusterHealth health, PrefetchPolicy prefetch,
+            Duration block, Duration giveBackAfter) {
+        this.keys = keys;
+        this.node = node;
+        this.directory = directory;
+        this.pool = pool;
+        this.runner = runner;
+        this.reporter = reporter;
+        this.health = health;
+        this.prefetch = prefetch;
+        this.block = block;
+        this.giveBackNanos = giveBackAfter.toNanos();
+        this.connection = redis.openBlocking(block.plusSeconds(10));
+        directory.onChange(this::wake);
+    }
+
+    synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("jray-dispatcher").daemon().start(this::run);
+    }
+
+    /** Re-reads the job directory at once (it changed). */
+    void wake() {
+        generation++;
+        pool.signal();
+        connection.wake();
+    }
+
+    /** Drops a cancelled task held here, or interrupts it if it runs here. */
+    void cancel(ObjectId task) {
+        synchronized (local) {
+            for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
+                Delivery d = it.next();
+                if (d.task().equals(task)) {
+                    it.remove();
+                    reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(),
+                            Outcome.Kind.GIVEN_BACK, null, 0));
+                }
+            }
+        }
+        runner.interrupt(task.toString());
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                long seen = generation;
+                boolean ahead = prefetch.readsAhead();
+                List<Stream> readable = readableStreams(!ahead);
+                int count = readable.isEmpty() ? 0 : prefetch.readCount(maxFit(readable), localSize());
+                if (count <= 0) {
+                    pool.awaitRelease(block.toMillis());
+                    continue;
+                }
+                if (seen != generation) {
+                    continue;
+                }
+                List<StreamMessage<String, byte[]>> messages = connection.commands().xreadgroup(
+                        Consumer.from(GROUP, node), XReadArgs.Builder.block(block).count(count),
+                        readable.stream().map(s -> XReadArgs.StreamOffset.lastConsumed(s.key())).toArray(
+                                XReadArgs.StreamOffset[]::new));
+                failures = 0;
+                accept(messages, readable);
+                startLocal();
+                giveBackStale();
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+            catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                connection.markStale();
+                failures++;
+                if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                    refreshDirectory();
+                }
+                else {
+                    health.onFailure(e);
+                    log.debug("reading tasks failed", e);
+                }
+                sleep(Math.min(1000, 20L * failures));
+            }
+        }
+    }
+
+    private record Stream(String key, String job, String shape, Resources demand) {
+    }
+
+    /** The queues this node can serve, and (unless reading ahead) has room for now. */
+    private List<Stream> readableStreams(boolean fitNow) {
+        List<Stream> streams = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> job : directory.jobs().entrySet()) {
+            for (String shape : job.getValue()) {
+                Resources demand = demand(shape);
+                if (demand.fitsIn(pool.total()) && (!fitNow || pool.fits(demand, 1) > 0)) {
+                    streams.add(new Stream(keys.queue(job.getKey(), shape), job.getKey(), shape, demand));
+                }
+            }
+        }
+        return streams;
+    }
+
+    private int maxFit(List<Stream> streams) {
+        int max = 0;
+        for (Stream s : streams) {
+            max = Math.max(max, pool.fits(s.demand(), 10_000));
+        }
+        return max;
+    }
+
+    private Resources demand(String shape) {
+        return shapes.computeIfAbsent(shape, s -> {
+            try {
+                return Resources.parseShape(s);
+            }
+            catch (RuntimeException e) {
+                log.warn("Ignoring a queue with a malformed resource shape '" + s + "'");
+                return Resources.of(Map.of(Resources.CPU, Double.MAX_VALUE));
+            }
+        });
+    }
+
+    private void accept(List<StreamMessage<String, byte[]>> messages, List<Stream> readable) {
+        long now = System.nanoTime();
+        for (StreamMessage<String, byte[]> message : messages) {
+            Stream stream = readable.stream().filter(s -> s.key().equals(message.getStream())).findFirst().orElse(null);
+            Map<String, byte[]> body = message.getBody();
+            byte[] task = body.get("t");
+            byte[] attempt = body.get("a");
+            byte[] spec = body.get("s");
+            if (stream == null || task == null || attempt == null || spec == null) {
+                log.warn("Ignoring a malformed queue entry " + message.getId() + " in " + message.getStream());
+                continue;
+            }
+            Delivery delivery = new Delivery(new ObjectId(stream.job(), text(task)), Integer.parseInt(text(attempt)),
+                    stream.shape(), stream.demand(), message.getId(), spec, now);
+            synchronized (local) {
+                local.addLast(delivery);
+            }
+        }
+    }
+
+    /** Starts queued deliveries, in order, while their resources are free. */
+    private void startLocal() {
+        List<Delivery> start = new ArrayList<>();
+        synchronized (local) {
+            for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
+                Delivery d = it.next();
+                if (pool.tryAcquire(d.demand())) {
+                    it.remove();
+                    start.add(d);
+                }
+            }
+        }
+        for (Delivery d : start) {
+            long began = System.nanoTime();
+            runner.run(d, () -> {
+                prefetch.record(System.nanoTime() - began);
+                pool.release(d.demand());
+                startLocal();
+            });
+        }
+    }
+
+    private void giveBackStale() {
+        long now = System.nanoTime();
+        synchronized (local) {
+            for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
+                Delivery d = it.next();
+                if (now - d.receivedAt() > giveBackNanos) {
+                    it.remove();
+                    reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), Outcome.Kind.GIVEN_BACK,
+                            null, 0));
+                }
+            }
+        }
+    }
+
+    private int localSize() {
+        synchronized (local) {
+            return local.size();
+        }
+    }
+
+    private void refreshDirectory() {
+        try {
+            directory.refresh();
+        }
+        catch (Exception e) {
+            log.debug("refreshing the job directory failed", e);
+        }
+    }
+
+    /** Stops reading; hands back what it read but did not start; waits for running tasks. */
+    @Override
+    public synchronized void close() {
+        closeWithin(Duration.ofSeconds(10));
+    }
+
+    synchronized void closeWithin(Duration grace) {
+        running = false;
+        connection.wake();
+        pool.signal();
+        if (thread != null) {
+            try {
+                thread.join(block.toMillis() + 2000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (local) {
+            for (Delivery d : local) {
+                reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), Outcome.Kind.GIVEN_BACK,
+                        null, 0));
+            }
+            local.clear();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (runner.runningCount() > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        connection.close();
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

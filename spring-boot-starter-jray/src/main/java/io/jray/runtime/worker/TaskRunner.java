@@ -1,0 +1,211 @@
+package io.jray.runtime.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.jray.api.SerializationException;
+import io.jray.api.TaskTimeoutException;
+import io.jray.api.UnknownFunctionException;
+import io.jray.runtime.control.Outcome;
+import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.function.RegisteredFunction;
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.serialization.RemoteError;
+import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ObjectRefImpl;
+import io.jray.runtime.task.ObjectResolver;
+import io.jray.runtime.task.TaskArg;
+import io.jray.runtime.task.TaskContext;
+import io.jray.runtime.task.TaskSpec;
+
+/**
+ * Runs one delivered task on a virtual thread: resolves its arguments (references become values),
+ * calls the bean itself (never its proxy), encodes the result and reports the outcome. Exceptions
+ * fail the task, or retry it when its options say so.
+ */
+final class TaskRunner {
+
+    private final FunctionRegistry functions;
+    private final ValueCodec codec;
+    private final ObjectResolver resolver;
+    private final OutcomeReporter reporter;
+    private final ResourcePool pool;
+    private final String node;
+    private final ExecutorService threads;
+    private final ScheduledExecutorService timer;
+    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+
+    TaskRunner(FunctionRegistry functions, ValueCodec codec, ObjectResolver resolver, OutcomeReporter reporter,
+            ResourcePool pool, String node, ExecutorService threads, ScheduledExecutorService timer) {
+        this.functions = functions;
+        this.codec = codec;
+        this.resolver = resolver;
+        this.reporter = reporter;
+        this.pool = pool;
+        this.node = node;
+        this.threads = threads;
+        this.timer = timer;
+    }
+
+    /** Runs the task on a virtual thread; {@code done} runs after its outcome is reported. */
+    void run(Delivery delivery, Runnable done) {
+        threads.execute(() -> {
+            try {
+                reporter.report(execute(delivery));
+            }
+            finally {
+                done.run();
+            }
+        });
+    }
+
+    /** Interrupts the task if it runs here; returns whether it did. */
+    boolean interrupt(String taskId) {
+        Thread thread = running.get(taskId);
+        if (thread != null) {
+            thread.interrupt();
+            return true;
+        }
+        return false;
+    }
+
+    int runningCount() {
+        return running.size();
+    }
+
+    private Outcome execute(Delivery d) {
+        long startedAt = System.currentTimeMillis();
+        String key = d.task().toString();
+        running.put(key, Thread.currentThread());
+        reporter.report(outcome(d, Outcome.Kind.STARTED, null, startedAt));
+        TaskSpec spec = null;
+        try {
+            spec = TaskSpec.decode(d.spec());
+            RegisteredFunction function = functions.find(spec.function());
+            if (function == null) {
+                throw new UnknownFunctionException("node " + node + " has no remote function " + spec.function()
+                        + ": no @RemoteTask bean of its application has it (are all nodes running the same version "
+                        + "of the application?)");
+            }
+            Object[] args = resolveArguments(spec);
+            Object result = invoke(function, args, spec, d.demand());
+            byte[] value;
+            try {
+                value = codec.encode(result);
+            }
+            catch (SerializationException e) {
+                throw new SerializationException("the result of " + function.displayName() + " cannot be serialized: "
+                        + e.getMessage(), e.getCause());
+            }
+            return outcome(d, Outcome.Kind.FINISHED, value, startedAt);
+        }
+        catch (Throwable t) {
+            if (t instanceof VirtualMachineError error) {
+                throw error;
+            }
+            String function = spec == null ? null : spec.function();
+            byte[] error = RemoteError.of(t, key, function, node).encode();
+            boolean retry = spec != null && spec.retryExceptions() && d.attempt() <= spec.maxRetries()
+                    && retries(spec.retryOn(), t);
+            return outcome(d, retry ? Outcome.Kind.RETRY : Outcome.Kind.FAILED, error, startedAt);
+        }
+        finally {
+            running.remove(key);
+            Thread.interrupted();
+        }
+    }
+
+    private Object[] resolveArguments(TaskSpec spec) {
+        List<TaskArg> args = spec.args();
+        Object[] values = new Object[args.size()];
+        List<ObjectRefImpl<?>> refs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case TaskArg.Value v -> values[i] = codec.decode(v.bytes());
+                case TaskArg.Ref r -> {
+                    ObjectRefImpl<Object> ref = resolver.borrowed(r.id(), r.owner());
+                    values[i] = ref;
+                    refs.add(ref);
+                }
+            }
+        }
+        if (!refs.isEmpty()) {
+            resolver.states(refs);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof ObjectRefImpl<?> ref && args.get(i) instanceof TaskArg.Ref) {
+                    values[i] = ref.get();
+                }
+            }
+        }
+        return values;
+    }
+
+    private Object invoke(RegisteredFunction function, Object[] args, TaskSpec spec, Resources demand)
+            throws Exception {
+        double cpus = demand.get(Resources.CPU);
+        TaskContext context = new TaskContext(spec.taskId(), new TaskContext.BlockingHook() {
+            @Override
+            public boolean beforeBlocking() {
+                if (cpus <= 0) {
+                    return false;
+                }
+                pool.releaseCpu(cpus);
+                return true;
+            }
+
+            @Override
+            public void afterBlocking() {
+                pool.reacquireCpu(cpus);
+            }
+        });
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread thread = Thread.currentThread();
+        ScheduledFuture<?> deadline = spec.timeoutMillis() <= 0 ? null : timer.schedule(() -> {
+            timedOut.set(true);
+            thread.interrupt();
+        }, spec.timeoutMillis(), TimeUnit.MILLISECONDS);
+        try {
+            Object result = context.call(() -> function.invoke(args));
+            if (timedOut.get()) {
+                throw timeout(function, spec);
+            }
+            return result;
+        }
+        catch (Exception e) {
+            throw timedOut.get() ? timeout(function, spec) : e;
+        }
+        finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+        }
+    }
+
+    private static TaskTimeoutException timeout(RegisteredFunction function, TaskSpec spec) {
+        return new TaskTimeoutException(function.displayName() + " ran longer than its timeout of "
+                + spec.timeoutMillis() + " ms and was interrupted");
+    }
+
+    private static boolean retries(List<String> retryOn, Throwable t) {
+        if (retryOn.isEmpty()) {
+            return true;
+        }
+        for (Class<?> k = t.getClass(); k != null; k = k.getSuperclass()) {
+            if (retryOn.contains(k.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Outcome outcome(Delivery d, Outcome.Kind kind, byte[] payload, long startedAt) {
+        return new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), kind, payload, startedAt);
+    }
+}

@@ -1,0 +1,83 @@
+package io.jray.runtime.worker;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.task.ObjectResolver;
+
+/**
+ * The worker side of a node: pulls tasks it has resources for, runs them on virtual threads and
+ * reports their outcomes.
+ */
+public final class Worker implements AutoCloseable {
+
+    /**
+     * How a worker reads and runs tasks.
+     *
+     * @param block how long one blocking read waits
+     * @param giveBackAfter how long a task read ahead may wait here before it is given back
+     * @param shortTask tasks shorter than this on average are read ahead
+     * @param maxPrefetch how many tasks may be read ahead
+     * @param maxBatch the most outcomes reported in one script call
+     * @param shutdownGrace how long running tasks may finish at shutdown
+     */
+    public record Settings(Duration block, Duration giveBackAfter, Duration shortTask, int maxPrefetch, int maxBatch,
+            Duration shutdownGrace) {
+    }
+
+    private final ResourcePool pool;
+    private final OutcomeReporter reporter;
+    private final TaskRunner runner;
+    private final TaskDispatcher dispatcher;
+    private final ExecutorService threads;
+    private final Settings settings;
+
+    public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
+            ValueCodec codec, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
+            ScheduledExecutorService timer, Settings settings) {
+        this.settings = settings;
+        this.pool = new ResourcePool(resources);
+        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
+        this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch());
+        this.runner = new TaskRunner(functions, codec, resolver, reporter, pool, node, threads, timer);
+        this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
+                health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
+                settings.giveBackAfter());
+    }
+
+    public void start() {
+        dispatcher.start();
+    }
+
+    /** A task was cancelled: drop it if it waits here, interrupt it if it runs here. */
+    public void cancel(ObjectId task) {
+        dispatcher.cancel(task);
+    }
+
+    /** Tasks running on this node now. */
+    public int running() {
+        return runner.runningCount();
+    }
+
+    /** CPUs free now (negative while tasks blocked in get() have resumed beyond the limit). */
+    public double freeCpus() {
+        return pool.freeCpus();
+    }
+
+    /** Stops taking tasks, gives back those not started, lets running ones finish, reports all. */
+    @Override
+    public void close() {
+        dispatcher.closeWithin(settings.shutdownGrace());
+        reporter.close();
+        threads.shutdownNow();
+    }
+}

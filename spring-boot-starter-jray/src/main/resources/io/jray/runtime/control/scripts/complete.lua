@@ -1,0 +1,42 @@
+-- Records what a node did with the tasks it read, in one round trip.
+-- ARGV: now, node, inline notification limit, then records of 7 fields:
+--   id attempt shape entryId kind payload startedAt
+-- kinds: S started, F finished (payload = value), E failed (payload = error),
+--        R retry after an exception (next attempt), G given back before it started (same attempt).
+-- A record of an older attempt, or of a cancelled task, only acknowledges its queue entry.
+local now, node, inlineMax = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local i = 4
+while i <= #ARGV do
+  local id, att, shape, eid, kind, payload, started = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
+      ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
+  i = i + 7
+  local key = rec(id)
+  local cur = redis.call('HMGET', key, 'st', 'a')
+  local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att
+  if kind == 'S' then
+    if live then
+      redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
+    end
+  else
+    redis.call('XACK', queue(shape), 'w', eid)
+    redis.call('XDEL', queue(shape), eid)
+    if live then
+      if kind == 'F' then
+        redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)
+        settle(id, 'F', payload, now, inlineMax)
+      elseif kind == 'E' then
+        redis.call('HSET', key, 'st', 'E', 'er', payload, 'n', node, 'tr', started, 'te', now)
+        settle(id, 'E', payload, now, inlineMax)
+      else
+        local a = tonumber(att)
+        if kind == 'R' then
+          a = a + 1
+          redis.call('HSET', key, 'le', payload)
+        end
+        redis.call('HSET', key, 'a', a)
+        enqueue(id, now)
+      end
+    end
+  end
+end
+return 1

@@ -1,0 +1,23 @@
+-- Retires a job, 500 records per call: values and specs are dropped at once, the rest of each record
+-- expires after the retention time. ARGV: retention ms, offset. Returns the next offset, 0 when done.
+local retention, offset = ARGV[1], tonumber(ARGV[2])
+local ids = redis.call('ZRANGE', P .. 'tasks', offset, offset + 499)
+for _, id in ipairs(ids) do
+  local key = rec(id)
+  redis.call('HDEL', key, 'v', 'sp')
+  redis.call('PEXPIRE', key, retention)
+  redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id)
+end
+if #ids == 500 then
+  return offset + 500
+end
+for _, shape in ipairs(redis.call('SMEMBERS', P .. 'shapes')) do
+  redis.call('DEL', queue(shape))
+end
+for _, node in ipairs(redis.call('SMEMBERS', P .. 'nodes')) do
+  redis.call('DEL', P .. 'n:' .. node)
+end
+redis.call('PEXPIRE', P .. 'tasks', retention)
+redis.call('PEXPIRE', P .. 'meta', retention)
+redis.call('DEL', P .. 'shapes', P .. 'nodes')
+return 0

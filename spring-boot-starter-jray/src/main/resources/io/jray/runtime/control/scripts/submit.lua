@@ -1,0 +1,61 @@
+-- Submits a batch of records of one job in one round trip.
+-- ARGV: now, owner node, inline notification limit, error for a missing dependency, then records:
+--   P id value                                  a put value, ready at once
+--   T id shape newShape fn name parent maxRetries spec depCount dep...
+-- A task whose dependencies are all finished is queued; otherwise it waits, registered with each
+-- pending dependency, and is queued by the script that settles the last of them.
+local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+redis.call('SADD', P .. 'nodes', owner)
+local i = 5
+while i <= #ARGV do
+  local kind, id = ARGV[i], ARGV[i + 1]
+  local key = rec(id)
+  if kind == 'P' then
+    local value = ARGV[i + 2]
+    i = i + 3
+    redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
+    redis.call('ZADD', P .. 'tasks', now, id)
+  else
+    local shape, newShape, fn, name, parent, mr, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5],
+        ARGV[i + 6], ARGV[i + 7], ARGV[i + 8]
+    local nd = tonumber(ARGV[i + 9])
+    local deps = {}
+    for d = 1, nd do
+      deps[d] = ARGV[i + 9 + d]
+    end
+    i = i + 10 + nd
+    if newShape == '1' then
+      redis.pcall('XGROUP', 'CREATE', queue(shape), 'w', '0', 'MKSTREAM')
+      redis.call('SADD', P .. 'shapes', shape)
+    end
+    redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+        'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '))
+    redis.call('ZADD', P .. 'tasks', now, id)
+    local pending, failed = 0, nil
+    for _, dep in ipairs(deps) do
+      local dk = rec(dep)
+      local dst = redis.call('HGET', dk, 'st')
+      if dst == 'E' or dst == 'C' then
+        failed = redis.call('HGET', dk, 'er')
+        break
+      elseif not dst then
+        failed = missing
+        break
+      elseif dst ~= 'F' then
+        redis.call('SADD', P .. 'w:' .. dep, id)
+        redis.call('HSET', dk, 'hw', '1')
+        pending = pending + 1
+      end
+    end
+    if failed then
+      redis.call('HSET', key, 'st', 'E', 'er', failed, 'te', now)
+      settle(id, 'E', failed, now, inlineMax)
+    elseif pending > 0 then
+      redis.call('HSET', key, 'st', 'W', 'pd', pending)
+    else
+      redis.call('XADD', queue(shape), '*', 't', id, 'a', '1', 's', spec)
+      redis.call('HSET', key, 'st', 'Q', 'tq', now)
+    end
+  end
+end
+return 1
