@@ -1,7 +1,8 @@
 package io.jray.worker;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -13,8 +14,12 @@ import org.springframework.context.annotation.Import;
  * java -Dloader.path=my-app.jar -jar jray-worker.jar \
  *      --spring.data.redis.host=redis.example --jray.worker.scan-packages=com.example.tasks
  * </pre>
+ *
+ * Only the named packages are scanned (not this class's own), so the worker runs exactly the
+ * application's beans.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
 @Import(WorkerScanRegistrar.class)
 public class JRayWorkerApplication {
 

@@ -19,6 +19,7 @@ import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.DeadNodeReaper;
@@ -132,6 +133,11 @@ public final class JRayNode implements AutoCloseable {
 
     public ClusterHealth health() {
         return health;
+    }
+
+    /** What the control plane records of tasks. */
+    public TaskRecords records() {
+        return new TaskRecords(control);
     }
 
     public boolean isRunning() {

@@ -90,6 +90,11 @@ public final class DeadNodeReaper {
         redis.srem(keys.nodes(), dead).get(30, TimeUnit.SECONDS);
         redis.del(keys.inbox(dead)).get(30, TimeUnit.SECONDS);
         inbox.broadcast(Inbox.JOBS, "").get(30, TimeUnit.SECONDS);
-        log.warn("Node " + dead + " stopped beating: took back " + requeued + " task(s) it had read");
+        if (requeued > 0) {
+            log.warn("Node " + dead + " stopped beating: took back " + requeued + " task(s) it had read");
+        }
+        else {
+            log.info("Node " + dead + " is gone; it held no unfinished task");
+        }
     }
 }

@@ -45,6 +45,6 @@ public final class BlockingConnection implements AutoCloseable {
     @Override
     public void close() {
         link.forget(connection);
-        connection.closeAsync();
+        connection.close();
     }
 }

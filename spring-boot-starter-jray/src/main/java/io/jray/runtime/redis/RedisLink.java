@@ -81,9 +81,9 @@ public final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         for (StatefulRedisConnection<String, byte[]> connection : opened) {
-            connection.closeAsync();
+            connection.close();
         }
         opened.clear();
-        text.closeAsync();
+        text.close();
     }
 }

@@ -1,0 +1,62 @@
+package io.jray.worker.it.tasks;
+
+import java.util.Random;
+
+import io.jray.api.RemoteTask;
+
+/** The remote functions the cluster tests run on worker JVMs (and on the test JVM). */
+@RemoteTask
+public class ClusterTasks {
+
+    public int slow(int i) throws InterruptedException {
+        Thread.sleep(1000);
+        return i;
+    }
+
+    public double[][] createMatrix(int n, long seed) {
+        Random random = new Random(seed);
+        double[][] m = new double[n][n];
+        for (double[] row : m) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        return m;
+    }
+
+    public double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double aik = a[i][k];
+                for (int j = 0; j < n; j++) {
+                    c[i][j] += aik * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
+    public int add(int a, int b) throws InterruptedException {
+        Thread.sleep(50);
+        return a + b;
+    }
+
+    public int work(int i) throws InterruptedException {
+        Thread.sleep(5);
+        return i;
+    }
+
+    public int explode(String message) {
+        throw new IllegalArgumentException(message);
+    }
+
+    public String describe(Object value) {
+        return String.valueOf(value);
+    }
+
+    public int twice(int x) {
+        return 2 * x;
+    }
+}

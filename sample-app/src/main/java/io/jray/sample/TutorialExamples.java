@@ -1,0 +1,79 @@
+package io.jray.sample;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.jray.api.JRay;
+import io.jray.api.ObjectRef;
+
+import org.springframework.stereotype.Component;
+
+/** The first three examples of Ray's tutorial, each returning what it computed and how long it took. */
+@Component
+public class TutorialExamples {
+
+    /** A result and the wall time it took, in seconds. */
+    public record Timed<T>(T value, double seconds) {
+    }
+
+    /** What the aggregation example computed. */
+    public record Aggregation(int linearSum, double linearSeconds, int treeSum, double treeSeconds) {
+    }
+
+    private final JRay jray;
+
+    public TutorialExamples(JRay jray) {
+        this.jray = jray;
+    }
+
+    /** Four one-second tasks at once: about one second in all, given four CPUs. */
+    public Timed<List<Integer>> parallelTasks() {
+        long start = System.nanoTime();
+        List<ObjectRef<Integer>> refs = IntStream.range(0, 4)
+                .mapToObj(i -> jray.task(Tutorial::slow, i).remote()).toList();
+        return new Timed<>(jray.get(refs), seconds(start));
+    }
+
+    /** Two matrices made in parallel; the product waits for both and receives their values. */
+    public Timed<double[][][]> matrixProduct(int n) {
+        long start = System.nanoTime();
+        ObjectRef<double[][]> x = jray.task(Tutorial::createMatrix, n).remote();
+        ObjectRef<double[][]> y = jray.task(Tutorial::createMatrix, n).remote();
+        ObjectRef<double[][]> z = jray.task(Tutorial::multiply, x, y).remote();
+        double[][] product = z.get();
+        return new Timed<>(new double[][][] {x.get(), y.get(), product}, seconds(start));
+    }
+
+    /** 1..8 summed with a slow add: linearly (depth 7) and as a tree (depth 3). */
+    public Aggregation aggregation() {
+        long start = System.nanoTime();
+        int linear = sum(false);
+        double linearSeconds = seconds(start);
+        start = System.nanoTime();
+        int tree = sum(true);
+        return new Aggregation(linear, linearSeconds, tree, seconds(start));
+    }
+
+    private int sum(boolean tree) {
+        Deque<ObjectRef<Integer>> queue = new ArrayDeque<>();
+        for (int i = 1; i <= 8; i++) {
+            queue.add(jray.put(i));
+        }
+        while (queue.size() > 1) {
+            ObjectRef<Integer> sum = jray.task(Tutorial::add, queue.pollFirst(), queue.pollFirst()).remote();
+            if (tree) {
+                queue.addLast(sum);
+            }
+            else {
+                queue.addFirst(sum);
+            }
+        }
+        return queue.getFirst().get();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

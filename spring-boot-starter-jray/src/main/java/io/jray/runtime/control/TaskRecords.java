@@ -1,0 +1,92 @@
+package io.jray.runtime.control;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * Reads what the control plane records of tasks: state, node, attempt, timings, parent and
+ * dependency edges. The dashboard and tests read through it; it never scans the keyspace.
+ */
+public final class TaskRecords {
+
+    /**
+     * A task as recorded.
+     *
+     * @param id the task
+     * @param function its function id ({@code null} for a put value)
+     * @param state W, Q, R, F, E or C
+     * @param node the node that ran it last
+     * @param attempt its attempt number
+     * @param parent the task that submitted it
+     * @param dependencies the objects of its job it waited for
+     * @param submittedAt epoch ms
+     * @param startedAt epoch ms, 0 if it did not start
+     * @param endedAt epoch ms, 0 if it did not end
+     */
+    public record TaskInfo(ObjectId id, String function, String state, String node, int attempt, String parent,
+            List<ObjectId> dependencies, long submittedAt, long startedAt, long endedAt) {
+
+        public boolean isTask() {
+            return function != null && !function.isEmpty();
+        }
+    }
+
+    private static final String[] FIELDS = {"fn", "st", "n", "a", "pa", "d", "ts", "tr", "te"};
+
+    private final ControlPlane control;
+
+    public TaskRecords(ControlPlane control) {
+        this.control = control;
+    }
+
+    /** The record of a task or object, or {@code null} when Redis has none. */
+    public TaskInfo find(ObjectId id) throws Exception {
+        List<String> v = control.redis().text().hmget(control.keys().record(id.job(), id.id()), FIELDS)
+                .get(30, TimeUnit.SECONDS).stream().map(kv -> kv.getValueOrElse(null)).toList();
+        if (v.get(1) == null) {
+            return null;
+        }
+        List<ObjectId> deps = new ArrayList<>();
+        if (v.get(5) != null && !v.get(5).isBlank()) {
+            Arrays.stream(v.get(5).split(" ")).map(dep -> new ObjectId(id.job(), dep)).forEach(deps::add);
+        }
+        return new TaskInfo(id, v.get(0), v.get(1), v.get(2), v.get(3) == null ? 0 : Integer.parseInt(v.get(3)),
+                v.get(4), List.copyOf(deps), number(v.get(6)), number(v.get(7)), number(v.get(8)));
+    }
+
+    /**
+     * The depth of a task in its DAG: the number of tasks on the longest chain of dependencies that
+     * ends with it (a task with no task dependencies has depth 1; put values count 0).
+     */
+    public int depth(ObjectId id) throws Exception {
+        return depth(id, new HashMap<>());
+    }
+
+    private int depth(ObjectId id, Map<ObjectId, Integer> memo) throws Exception {
+        Integer known = memo.get(id);
+        if (known != null) {
+            return known;
+        }
+        TaskInfo info = find(id);
+        int depth = 0;
+        if (info != null && info.isTask()) {
+            int deepest = 0;
+            for (ObjectId dep : info.dependencies()) {
+                deepest = Math.max(deepest, depth(dep, memo));
+            }
+            depth = deepest + 1;
+        }
+        memo.put(id, depth);
+        return depth;
+    }
+
+    private static long number(String s) {
+        return s == null || s.isEmpty() ? 0 : Long.parseLong(s);
+    }
+}
