@@ -3,6 +3,7 @@ package io.jray.autoconfigure;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,8 +32,12 @@ public final class JRayEmbeddedRedisAutoConfiguration {
     @ConditionalOnMissingBean
     EmbeddedRedisServer jrayEmbeddedRedisServer(JRayProperties properties) throws IOException {
         JRayProperties.Redis redis = properties.getRedis();
-        return EmbeddedRedisServer.start(redis.getEmbeddedExecutable(), redis.getEmbeddedBind(),
+        EmbeddedRedisServer server = EmbeddedRedisServer.start(redis.getEmbeddedExecutable(), redis.getEmbeddedBind(),
                 redis.getEmbeddedPort(), Duration.ofSeconds(20));
+        // why: stops the server even when the context is not closed; Spring Boot runs these handlers
+        // after closing its contexts, so the node leaves the cluster before its Redis goes away
+        SpringApplication.getShutdownHandlers().add(server::close);
+        return server;
     }
 
     @Bean

@@ -210,7 +210,7 @@ public final class JRayNode implements AutoCloseable {
         }
         submitter.close();
         String job = driverJob;
-        if (job != null && health.isAvailable()) {
+        if (job != null && !health.isFailing()) {
             try {
                 jobs.end(job);
             }

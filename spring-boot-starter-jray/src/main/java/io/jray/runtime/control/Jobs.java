@@ -41,11 +41,11 @@ public final class Jobs {
 
     /** Ends a job: no node reads its queues any more, and its keys are retired. */
     public void end(String job) throws Exception {
-        control.redis().text().srem(control.keys().jobs(), job).get(30, TimeUnit.SECONDS);
-        inbox.broadcast(Inbox.JOBS, job).get(30, TimeUnit.SECONDS);
+        control.redis().text().srem(control.keys().jobs(), job).get(10, TimeUnit.SECONDS);
+        inbox.broadcast(Inbox.JOBS, job).get(10, TimeUnit.SECONDS);
         long offset = 0;
         do {
-            offset = control.endJob(job, retention.toMillis(), offset).get(60, TimeUnit.SECONDS);
+            offset = control.endJob(job, retention.toMillis(), offset).get(30, TimeUnit.SECONDS);
         }
         while (offset > 0);
     }

@@ -26,7 +26,7 @@ import org.apache.commons.logging.LogFactory;
  * A private {@code redis-server} child process on a free port, for a node started without any
  * Redis configured. The binary comes from {@code PATH}, or else from the embedded-redis artifact
  * on the classpath. It binds to loopback unless told otherwise, keeps nothing on disk, and is
- * stopped with the application (and by a shutdown hook if the application is not closed).
+ * stopped with the application context.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -36,15 +36,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final String executable;
-    private final Thread shutdownHook;
 
     private EmbeddedRedisServer(Process process, String host, int port, String executable) {
         this.process = process;
         this.host = host;
         this.port = port;
         this.executable = executable;
-        this.shutdownHook = new Thread(process::destroy, "jray-embedded-redis-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -100,20 +97,20 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops the server; does nothing when it has stopped already. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        catch (IllegalStateException e) {
-            // why: the JVM is already shutting down, the hook runs anyway
         }
         log.info("Stopped the embedded redis-server on " + host + ":" + port);
     }

@@ -1,0 +1,55 @@
+package io.jray.sample;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jray.runtime.embedded.EmbeddedRedisServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app as the README runs it: no Redis configured, so it starts its own, then runs the
+ * tutorial's three examples at start-up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sample.tutorial.exit=false")
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationTest {
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private WebTestClient web;
+
+    @Test
+    void runsTheTutorialOnAnEmbeddedRedis(CapturedOutput output) {
+        EmbeddedRedisServer redis = context.getBean(EmbeddedRedisServer.class);
+        assertThat(redis.isRunning()).isTrue();
+        assertThat(context.getEnvironment().containsProperty("spring.data.redis.port")).isFalse();
+
+        assertThat(output.getOut())
+                .contains("results [0, 1, 2, 3]")
+                .contains("product 1000x1000")
+                .contains("(the same product computed here: equal)")
+                .contains("linear, depth 7: 36")
+                .contains("tree,   depth 3: 36");
+    }
+
+    @Test
+    void servesTheTutorialOverHttp() {
+        web.get().uri("/tutorial/add?a=2&b=3").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.sum").isEqualTo(5);
+        web.get().uri("/tutorial/matrix?n=0").exchange()
+                .expectStatus().isBadRequest();
+    }
+}
