@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,6 +95,7 @@ public final class JRayNode implements AutoCloseable {
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
                 resolver, directory, health, scheduler, settings.worker()) : null;
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
+        directory.onChange(this::onJobsChanged);
     }
 
     /** Registers the node and starts listening and (if a worker) pulling tasks. */
@@ -177,6 +179,14 @@ public final class JRayNode implements AutoCloseable {
                 }
             }
             default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");
+        }
+    }
+
+    private void onJobsChanged() {
+        Set<String> active = directory.jobs().keySet();
+        listener.retainJobs(active);
+        if (worker != null) {
+            worker.retainJobs(active);
         }
     }
 

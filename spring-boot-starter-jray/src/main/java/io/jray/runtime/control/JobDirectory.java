@@ -29,8 +29,11 @@ public final class JobDirectory {
         return jobs;
     }
 
-    /** Reads the jobs and their shapes (two round trips) and tells listeners when they changed. */
-    public void refresh() throws Exception {
+    /**
+     * Reads the jobs and their shapes (two round trips) and tells listeners when they changed.
+     * Refreshes run one at a time, so the directory never goes back to an older state.
+     */
+    public synchronized void refresh() throws Exception {
         Keys keys = control.keys();
         Set<String> ids = control.redis().text().smembers(keys.jobs()).get(30, TimeUnit.SECONDS);
         List<String> order = new ArrayList<>(ids);

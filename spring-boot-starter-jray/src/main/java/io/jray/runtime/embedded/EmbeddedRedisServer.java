@@ -126,6 +126,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 }
             }
         }
+        return bundledExecutable();
+    }
+
+    /** Extracts the redis-server binary shipped in the embedded-redis artifact (Redis 6.2). */
+    public static String bundledExecutable() throws IOException {
         String resource = bundledBinaryName();
         try (InputStream in = EmbeddedRedisServer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

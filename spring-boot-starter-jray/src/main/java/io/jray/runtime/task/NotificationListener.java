@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -66,6 +67,12 @@ public final class NotificationListener implements AutoCloseable {
         if (offsets.putIfAbsent(keys.notifications(job, node), "0-0") == null) {
             connection.wake();
         }
+    }
+
+    /** Stops reading the notifications of jobs that ended. */
+    public void retainJobs(Set<String> active) {
+        String inbox = keys.inbox(node);
+        offsets.keySet().removeIf(stream -> !stream.equals(inbox) && !active.contains(keys.jobOf(stream)));
     }
 
     private void run() {

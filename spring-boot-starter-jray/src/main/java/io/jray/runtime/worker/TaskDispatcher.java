@@ -99,6 +99,13 @@ public final class TaskDispatcher implements AutoCloseable {
         runner.interrupt(task.toString());
     }
 
+    void retainJobs(Set<String> active) {
+        synchronized (local) {
+            local.removeIf(d -> !active.contains(d.task().job()));
+        }
+        runner.interruptJobsNotIn(active);
+    }
+
     private void run() {
         int failures = 0;
         while (running) {

@@ -3,6 +3,7 @@ package io.jray.runtime.worker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,7 @@ import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ObjectId;
 import io.jray.runtime.task.ObjectRefImpl;
 import io.jray.runtime.task.ObjectResolver;
 import io.jray.runtime.task.TaskArg;
@@ -74,6 +76,14 @@ final class TaskRunner {
             return true;
         }
         return false;
+    }
+
+    void interruptJobsNotIn(Set<String> active) {
+        running.forEach((task, thread) -> {
+            if (!active.contains(ObjectId.parse(task).job())) {
+                thread.interrupt();
+            }
+        });
     }
 
     int runningCount() {

@@ -1,6 +1,7 @@
 package io.jray.runtime.worker;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +62,11 @@ public final class Worker implements AutoCloseable {
     /** A task was cancelled: drop it if it waits here, interrupt it if it runs here. */
     public void cancel(ObjectId task) {
         dispatcher.cancel(task);
+    }
+
+    /** Jobs ended: their tasks waiting here are dropped and those running here interrupted. */
+    public void retainJobs(Set<String> active) {
+        dispatcher.retainJobs(active);
     }
 
     /** Tasks running on this node now. */

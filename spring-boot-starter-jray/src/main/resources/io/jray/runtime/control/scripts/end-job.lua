@@ -1,9 +1,14 @@
--- Retires a job, 500 records per call: values and specs are dropped at once, the rest of each record
--- expires after the retention time. ARGV: retention ms, offset. Returns the next offset, 0 when done.
+-- Retires a job, 500 records per call: values and specs are dropped at once, unfinished tasks are
+-- cancelled (so a late outcome is ignored and recreates nothing), and the rest of each record expires
+-- after the retention time. ARGV: retention ms, offset. Returns the next offset, 0 when done.
 local retention, offset = ARGV[1], tonumber(ARGV[2])
 local ids = redis.call('ZRANGE', P .. 'tasks', offset, offset + 499)
 for _, id in ipairs(ids) do
   local key = rec(id)
+  local st = redis.call('HGET', key, 'st')
+  if st == 'W' or st == 'Q' or st == 'R' then
+    redis.call('HSET', key, 'st', 'C')
+  end
   redis.call('HDEL', key, 'v', 'sp')
   redis.call('PEXPIRE', key, retention)
   redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id)
