@@ -28,7 +28,7 @@ public final class FunctionRegistry {
     private final Map<String, RegisteredFunction> byId = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> beanClasses = new ConcurrentHashMap<>();
     private final Map<String, Object> targets = new ConcurrentHashMap<>();
-    private final MethodReferences references = new MethodReferences();
+    private final Map<Class<?>, RegisteredFunction> resolved = new ConcurrentHashMap<>();
 
     /** A registry of the {@code @RemoteTask} beans defined in the bean factory. */
     public FunctionRegistry(ListableBeanFactory beanFactory) {
@@ -65,9 +65,21 @@ public final class FunctionRegistry {
         return byId.get(id);
     }
 
-    /** The function a method reference names. */
+    /** The function a method reference names (cached per call site). */
     public RegisteredFunction resolve(RemoteCallable function) {
-        MethodReferences.Reference ref = references.referenceOf(function);
+        if (function == null) {
+            throw new IllegalArgumentException("the function must not be null");
+        }
+        RegisteredFunction known = resolved.get(function.getClass());
+        if (known == null) {
+            known = lookup(function);
+            resolved.put(function.getClass(), known);
+        }
+        return known;
+    }
+
+    private RegisteredFunction lookup(RemoteCallable function) {
+        MethodReferences.Reference ref = MethodReferences.referenceOf(function);
         List<Map.Entry<String, Class<?>>> beans = new ArrayList<>();
         beanClasses.entrySet().stream().filter(e -> ref.owner().isAssignableFrom(e.getValue())).forEach(beans::add);
         if (beans.isEmpty()) {

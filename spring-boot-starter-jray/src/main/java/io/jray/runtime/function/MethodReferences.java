@@ -4,14 +4,12 @@ import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import io.jray.api.function.RemoteCallable;
 
 /**
  * Finds the method behind a method reference such as {@code Tutorial::slow}, through the
- * {@link SerializedLambda} the compiler generates for serializable lambdas; cached per call site.
+ * {@link SerializedLambda} the compiler generates for serializable lambdas.
  */
 final class MethodReferences {
 
@@ -24,16 +22,10 @@ final class MethodReferences {
     record Reference(Class<?> owner, Method method) {
     }
 
-    private final ConcurrentMap<Class<?>, Reference> cache = new ConcurrentHashMap<>();
-
-    Reference referenceOf(RemoteCallable function) {
-        if (function == null) {
-            throw new IllegalArgumentException("the function must not be null");
-        }
-        return cache.computeIfAbsent(function.getClass(), type -> resolve(function));
+    private MethodReferences() {
     }
 
-    private static Reference resolve(RemoteCallable function) {
+    static Reference referenceOf(RemoteCallable function) {
         SerializedLambda lambda = serializedForm(function);
         int kind = lambda.getImplMethodKind();
         if (lambda.getImplMethodName().startsWith("lambda$")) {
