@@ -59,11 +59,16 @@ public final class ControlPlane {
         }
     }
 
-    /** Submits tasks and puts of one job, in order. */
-    public CompletableFuture<Void> submit(String job, String owner, List<SubmitRecord> records) {
+    /**
+     * Submits tasks and puts of one job, in order.
+     *
+     * @param firstInJob whether {@code owner} has not submitted to this job before
+     */
+    public CompletableFuture<Void> submit(String job, String owner, boolean firstInJob, List<SubmitRecord> records) {
         List<CompletableFuture<Object>> calls = new ArrayList<>();
         List<byte[]> args = header(now(), owner, Integer.toString(NOTIFY_INLINE_LIMIT));
         args.add(missingDependency);
+        args.add(b(firstInJob ? "1" : "0"));
         int base = args.size();
         int bytes = 0;
         for (SubmitRecord record : records) {

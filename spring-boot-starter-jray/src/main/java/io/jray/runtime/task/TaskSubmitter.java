@@ -45,6 +45,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     private final NotificationListener listener;
     private final Supplier<String> driverJob;
     private final Set<String> usedShapes = ConcurrentHashMap.newKeySet();
+    private final Set<String> jobsSubmittedTo = ConcurrentHashMap.newKeySet();
     private final Batcher<SubmitRecord> batcher;
 
     public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
@@ -125,13 +126,19 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
             announce |= record instanceof SubmitRecord.Task task && task.newShape();
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
-        byJob.forEach((job, records) -> calls.add(control.submit(job, node, records)
-                .orTimeout(health.bound().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ok, error) -> {
-                    if (error != null) {
-                        failAll(records, error);
-                    }
-                })));
+        byJob.forEach((job, records) -> {
+            boolean first = jobsSubmittedTo.add(job);
+            calls.add(control.submit(job, node, first, records)
+                    .orTimeout(health.bound().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            failAll(records, error);
+                            if (first) {
+                                jobsSubmittedTo.remove(job);
+                            }
+                        }
+                    }));
+        });
         CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
         return announce ? all.thenCompose(ok -> inbox.broadcast(Inbox.JOBS, "")) : all;
     }

@@ -42,6 +42,8 @@ final class TaskRunner {
     private final String node;
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
+    private static final long STARTED_REPORT_DELAY_MILLIS = 50;
+
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
 
     TaskRunner(FunctionRegistry functions, ValueCodec codec, ObjectResolver resolver, OutcomeReporter reporter,
@@ -94,7 +96,9 @@ final class TaskRunner {
         long startedAt = System.currentTimeMillis();
         String key = d.task().toString();
         running.put(key, Thread.currentThread());
-        reporter.report(outcome(d, Outcome.Kind.STARTED, null, startedAt));
+        // why: a task that ends soon is reported once, with its result; only longer ones show as running
+        ScheduledFuture<?> started = timer.schedule(() -> reporter.report(outcome(d, Outcome.Kind.STARTED, null,
+                startedAt)), STARTED_REPORT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         TaskSpec spec = null;
         try {
             spec = TaskSpec.decode(d.spec());
@@ -127,6 +131,7 @@ final class TaskRunner {
             return outcome(d, retry ? Outcome.Kind.RETRY : Outcome.Kind.FAILED, error, startedAt);
         }
         finally {
+            started.cancel(false);
             running.remove(key);
             Thread.interrupted();
         }

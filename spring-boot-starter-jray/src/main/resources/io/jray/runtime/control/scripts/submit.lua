@@ -1,12 +1,16 @@
 -- Submits a batch of records of one job in one round trip.
--- ARGV: now, owner node, inline notification limit, error for a missing dependency, then records:
+-- ARGV: now, owner node, inline notification limit, error for a missing dependency, whether the owner
+-- submits to this job for the first time ('1': remember it, to delete its notifications with the
+-- job), then records:
 --   P id value                                  a put value, ready at once
 --   T id shape newShape fn name parent maxRetries spec depCount dep...
 -- A task whose dependencies are all finished is queued; otherwise it waits, registered with each
 -- pending dependency, and is queued by the script that settles the last of them.
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-redis.call('SADD', P .. 'nodes', owner)
-local i = 5
+if ARGV[5] == '1' then
+  redis.call('SADD', P .. 'nodes', owner)
+end
+local i = 6
 while i <= #ARGV do
   local kind, id = ARGV[i], ARGV[i + 1]
   local key = rec(id)
