@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.api.JRay;
 import io.jray.api.JRayUnavailableException;
+import io.jray.api.ObjectLostException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.JobDirectory;
@@ -79,7 +80,7 @@ public final class JRayNode implements AutoCloseable {
         this.control = new ControlPlane(redis, keys);
         this.health = new ClusterHealth(settings.unavailableTimeout(), redis.address());
         this.registry = new NodeRegistry(control, identity, settings.heartbeatInterval(), settings.heartbeatTimeout(),
-                health);
+                health, this::onRegisteredAgain);
         this.inbox = new Inbox(control);
         this.jobs = new Jobs(control, inbox, settings.jobRetention());
         this.directory = new JobDirectory(control);
@@ -91,7 +92,7 @@ public final class JRayNode implements AutoCloseable {
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(codec, ids, id,
                 settings.inlineThreshold()), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
-        this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id));
+        this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id, submitter::submitted));
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
                 resolver, directory, health, scheduler, settings.worker()) : null;
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
@@ -166,6 +167,32 @@ public final class JRayNode implements AutoCloseable {
             }
         }
         return job;
+    }
+
+    /**
+     * The node's registration had lapsed: it was declared dead (a long pause) or Redis lost its
+     * data. When its job did not survive, the tasks it waits for are gone: their refs fail, and the
+     * next submission starts a new job.
+     */
+    private void onRegisteredAgain() {
+        log.warn("jray node " + identity.id() + " registered again: its registration had lapsed (it was declared "
+                + "dead after missing heartbeats, or Redis lost its data)");
+        String job = driverJob;
+        try {
+            if (job != null && !jobs.isActive(job)) {
+                synchronized (this) {
+                    driverJob = null;
+                }
+                submitter.forgetJob(job);
+                resolver.failAllPending(new ObjectLostException("job " + job + " of node " + identity.id()
+                        + " ended while the node was out of touch with Redis (declared dead, or Redis restarted "
+                        + "without its data): the tasks it waited for are gone"));
+            }
+            directory.refresh();
+        }
+        catch (Exception e) {
+            log.warn("Could not check job " + job + " after registering again: " + e);
+        }
     }
 
     private void onInboxMessage(Map<String, byte[]> message) {

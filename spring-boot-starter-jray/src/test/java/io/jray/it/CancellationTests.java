@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -104,8 +103,6 @@ class CancellationTests {
     }
 
     @Test
-    @Disabled("BUG: cancelling a queued task leaves its entry in the queue stream, and a worker that reads it later "
-            + "runs it (TaskRunner never checks the task's state)")
     void aTaskQueuedBehindABusyCpuCancelledNeverRuns() {
         nodeWithOneCpu().run(context -> {
             JRay jray = context.getBean(JRay.class);
@@ -125,8 +122,6 @@ class CancellationTests {
     }
 
     @Test
-    @Disabled("BUG: cancel() can overtake the batched submission: cancel.lua finds no record yet, returns false and "
-            + "the task is submitted and queued afterwards")
     void aTaskCancelledRightAfterItsSubmissionIsCancelled() {
         nodeWithOneCpu().run(context -> {
             JRay jray = context.getBean(JRay.class);

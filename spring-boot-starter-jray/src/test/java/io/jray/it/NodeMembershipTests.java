@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,8 +78,6 @@ class NodeMembershipTests {
     }
 
     @Test
-    @Disabled("BUG: NodeRegistry.beat() writes the 'hb' field before PEXPIRE, which recreates a lapsed node hash, so "
-            + "PEXPIRE never reports it missing and register() is never called again")
     void aNodeWhoseRegistrationLapsedRegistersAgain() {
         String namespace = TestRedis.uniqueNamespace();
         redis.node(namespace).run(other -> {

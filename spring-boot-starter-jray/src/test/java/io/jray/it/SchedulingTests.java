@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -111,8 +110,6 @@ class SchedulingTests {
     }
 
     @Test
-    @Disabled("BUG: TaskDispatcher blocks in XREADGROUP on the queues that fit now; freeing resources (ResourcePool."
-            + "release) does not wake it, so a task of another shape waits up to jray.worker.block to start")
     void aWaitingTaskStartsWhenResourcesAreFreedWithoutWaitingForTheReadTimeout() {
         nodeWithCpus(2).withPropertyValues("jray.worker.block=1m").run(context -> {
             JRay jray = context.getBean(JRay.class);

@@ -2,10 +2,13 @@ package io.jray.runtime.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -27,7 +30,13 @@ public final class Batcher<T> implements AutoCloseable {
     private final BlockingQueue<T> queue;
     private final Function<List<T>, CompletableFuture<?>> flush;
     private final Thread thread;
+    private final AtomicLong added = new AtomicLong();
+    private final Queue<Barrier> barriers = new ConcurrentLinkedQueue<>();
+    private volatile long sent;
     private volatile boolean closed;
+
+    private record Barrier(long position, CompletableFuture<Void> future) {
+    }
 
     /**
      * @param flush sends a batch and returns a future completed when Redis answered; it must itself
@@ -47,11 +56,31 @@ public final class Batcher<T> implements AutoCloseable {
             throw new IllegalStateException(name + " is closed: the node is shutting down");
         }
         try {
+            added.incrementAndGet();
             queue.put(item);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + name + " was full", e);
+        }
+    }
+
+    /**
+     * A future completed once every item added before this call has been sent and answered (or
+     * failed): what comes after it cannot overtake them.
+     */
+    public CompletableFuture<Void> barrier() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        barriers.add(new Barrier(added.get(), future));
+        releaseBarriers();
+        return future;
+    }
+
+    private void releaseBarriers() {
+        for (Barrier b = barriers.peek(); b != null && b.position() <= sent; b = barriers.peek()) {
+            if (barriers.remove(b)) {
+                b.future().complete(null);
+            }
         }
     }
 
@@ -70,7 +99,13 @@ public final class Batcher<T> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                flush.apply(List.copyOf(batch)).join();
+                try {
+                    flush.apply(List.copyOf(batch)).join();
+                }
+                finally {
+                    sent += batch.size();
+                    releaseBarriers();
+                }
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

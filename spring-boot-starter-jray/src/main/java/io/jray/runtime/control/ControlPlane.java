@@ -35,6 +35,7 @@ public final class ControlPlane {
     private final LuaScript cancel = LuaScript.fromClasspath(ControlPlane.class, "cancel.lua", LIB);
     private final LuaScript reap = LuaScript.fromClasspath(ControlPlane.class, "reap.lua", LIB);
     private final LuaScript endJob = LuaScript.fromClasspath(ControlPlane.class, "end-job.lua", LIB);
+    private final LuaScript beat = LuaScript.fromClasspath(ControlPlane.class, "beat.lua");
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -54,7 +55,7 @@ public final class ControlPlane {
 
     /** Loads every script, so later calls go by SHA1. */
     public void loadScripts() {
-        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob)) {
+        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat)) {
             redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -177,6 +178,12 @@ public final class ControlPlane {
     /** Retires one chunk of an ended job; returns the next offset, 0 when done. */
     public CompletableFuture<Long> endJob(String job, long retentionMillis, long offset) {
         return eval(endJob, job, header(Long.toString(retentionMillis), Long.toString(offset)), ScriptOutputType.INTEGER);
+    }
+
+    /** Refreshes a node's registration; completes with false when it has lapsed. */
+    public CompletableFuture<Boolean> beat(String node, long timeToLiveMillis) {
+        return beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node)},
+                b(now()), b(Long.toString(timeToLiveMillis))).thenApply(alive -> alive == 1);
     }
 
     private CompletableFuture<Object> eval(LuaScript script, String job, List<byte[]> args) {

@@ -34,6 +34,11 @@ public final class Jobs {
         return job;
     }
 
+    /** Whether a job is active (started and not ended). */
+    public boolean isActive(String job) throws Exception {
+        return control.redis().text().sismember(control.keys().jobs(), job).get(10, TimeUnit.SECONDS);
+    }
+
     /** The node that owns a job, or {@code null}. */
     public String owner(String job) throws Exception {
         return control.redis().text().hget(control.keys().jobMeta(job), "ow").get(30, TimeUnit.SECONDS);

@@ -23,14 +23,17 @@ public final class NodeRegistry {
     private final Duration interval;
     private final Duration timeout;
     private final ClusterHealth health;
+    private final Runnable onRegisteredAgain;
 
+    /** @param onRegisteredAgain runs after the node registered anew because its registration lapsed */
     public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
-            ClusterHealth health) {
+            ClusterHealth health, Runnable onRegisteredAgain) {
         this.control = control;
         this.self = self;
         this.interval = interval;
         this.timeout = timeout;
         this.health = health;
+        this.onRegisteredAgain = onRegisteredAgain;
     }
 
     public NodeIdentity self() {
@@ -64,18 +67,19 @@ public final class NodeRegistry {
         health.onSuccess();
     }
 
-    /** Refreshes the hash and its expiry; a failure or a late answer counts against health. */
+    /**
+     * Refreshes the hash and its expiry, registering anew when it lapsed (the node was declared
+     * dead, or Redis lost its data); a failure or a late answer counts against health.
+     */
     public void beat() {
-        String key = control.keys().node(self.id());
-        RedisAsyncCommands<String, byte[]> redis = control.redis().async();
         try {
-            redis.hset(key, "hb", bytes(Long.toString(System.currentTimeMillis())));
-            Boolean alive = redis.pexpire(key, timeout.toMillis()).get(Math.max(1000, interval.toMillis() * 2),
-                    TimeUnit.MILLISECONDS);
-            if (!Boolean.TRUE.equals(alive)) {
-                register();
-            }
+            boolean alive = control.beat(self.id(), timeout.toMillis())
+                    .get(Math.max(1000, interval.toMillis() * 2), TimeUnit.MILLISECONDS);
             health.onSuccess();
+            if (!alive) {
+                register();
+                onRegisteredAgain.run();
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -44,7 +44,12 @@ public final class Resources {
             if (eq <= 0) {
                 throw new IllegalArgumentException("malformed resource shape '" + shape + "'");
             }
-            amounts.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
+            try {
+                amounts.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
+            }
+            catch (NumberFormatException e) {
+                throw new IllegalArgumentException("malformed amount in resource shape '" + shape + "': " + part, e);
+            }
         }
         return of(amounts);
     }

@@ -38,6 +38,19 @@ public final class BinaryReader {
         return (int) v;
     }
 
+    /**
+     * Reads a count of items that each take at least {@code minBytesEach} bytes, refusing counts
+     * the remaining input cannot hold (so malformed input never makes a reader allocate for it).
+     */
+    public int readCount(int minBytesEach) {
+        int count = readVarInt();
+        if ((long) count * minBytesEach > buf.length - pos) {
+            throw new IllegalArgumentException("count " + count + " at byte " + pos + " exceeds the " + (buf.length - pos)
+                    + " bytes left");
+        }
+        return count;
+    }
+
     public double readDouble() {
         need(8);
         long bits = 0;

@@ -58,11 +58,20 @@ final class ForyValueCodec implements ValueCodec {
     public Object decode(byte[] bytes) {
         Fory fory = borrow();
         try {
-            return fory.deserialize(bytes);
+            MemoryBuffer buffer = MemoryBuffer.fromByteArray(bytes);
+            Object value = fory.deserialize(buffer);
+            if (buffer.readerIndex() != bytes.length) {
+                throw new SerializationException("cannot decode a value of " + bytes.length + " bytes: only "
+                        + buffer.readerIndex() + " of them are an encoded value", null);
+            }
+            return value;
+        }
+        catch (SerializationException e) {
+            throw e;
         }
         catch (RuntimeException | StackOverflowError e) {
             throw new SerializationException("cannot decode a value of " + bytes.length + " bytes: "
-                    + describe(e, "the encoded value"), e);
+                    + describe(e, null), e);
         }
         finally {
             release(fory);
@@ -76,6 +85,7 @@ final class ForyValueCodec implements ValueCodec {
         return names;
     }
 
+    /** Explains a Fory failure; {@code valueType} is the type being written, or null when reading. */
     private static String describe(Throwable e, String valueType) {
         String message = String.valueOf(e.getMessage());
         Matcher unregistered = UNREGISTERED.matcher(message);
@@ -88,6 +98,9 @@ final class ForyValueCodec implements ValueCodec {
         if (disallowed.find()) {
             return "type " + disallowed.group(1) + " cannot be serialized: it is on Fory's deny list of types "
                     + "that must not travel";
+        }
+        if (valueType == null) {
+            return e.getClass().getSimpleName() + ": " + message;
         }
         if (e instanceof StackOverflowError) {
             return "the object graph of " + valueType + " is too deep to serialize";

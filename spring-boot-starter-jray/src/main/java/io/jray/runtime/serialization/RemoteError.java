@@ -86,7 +86,7 @@ public record RemoteError(String type, String message, List<StackTraceElement> s
         List<List<StackTraceElement>> stacks = new ArrayList<>();
         while (r.readByte() == 1) {
             heads.add(new String[] {r.readString(), r.readString()});
-            int frames = r.readVarInt();
+            int frames = r.readCount(4);
             List<StackTraceElement> stack = new ArrayList<>(frames);
             for (int i = 0; i < frames; i++) {
                 String cls = r.readString();

@@ -51,7 +51,7 @@ public final class ObjectResolver {
         this.watchJob = watchJob;
         this.executor = executor;
         refType.bind(this);
-        health.onOutage(this::failPending);
+        health.onOutage(this::failAllPending);
     }
 
     /** A ref for an object this node is about to create; it completes from a notification. */
@@ -239,9 +239,10 @@ public final class ObjectResolver {
         return new JRayUnavailableException(what + ": Redis at " + health.address() + " did not answer: " + cause, cause);
     }
 
-    private void failPending(JRayUnavailableException outage) {
+    /** Fails every ref still waiting on this node. */
+    public void failAllPending(RuntimeException error) {
         for (ObjectId id : List.copyOf(pending.keySet())) {
-            fail(id, outage);
+            fail(id, error);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.jray.runtime.task;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.jray.api.JRayException;
 import io.jray.api.JRayUnavailableException;
@@ -13,8 +15,10 @@ import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.serialization.RemoteError;
 
 /**
- * Cancels tasks: marks them cancelled in Redis (their waiters and dependents settle at once) and,
- * when a node may already hold the task, tells every node so the one running it interrupts it.
+ * Cancels tasks: marks them cancelled in Redis (their waiters and dependents settle at once, a
+ * queued task leaves its queue) and, when a node may already hold the task, tells every node so the
+ * one running it interrupts it. A cancellation waits for this node's earlier submissions to reach
+ * Redis, so it never overtakes the task it cancels.
  */
 public final class TaskCanceller {
 
@@ -22,12 +26,16 @@ public final class TaskCanceller {
     private final Inbox inbox;
     private final ClusterHealth health;
     private final String node;
+    private final Supplier<CompletableFuture<Void>> submitted;
 
-    public TaskCanceller(ControlPlane control, Inbox inbox, ClusterHealth health, String node) {
+    /** @param submitted completes once the submissions made so far have reached Redis */
+    public TaskCanceller(ControlPlane control, Inbox inbox, ClusterHealth health, String node,
+            Supplier<CompletableFuture<Void>> submitted) {
         this.control = control;
         this.inbox = inbox;
         this.health = health;
         this.node = node;
+        this.submitted = submitted;
     }
 
     /** Returns whether the task had not finished yet. */
@@ -35,7 +43,8 @@ public final class TaskCanceller {
         byte[] error = RemoteError.of(TaskCancelledException.class, "task " + task + " was cancelled", task.toString(),
                 null, node).encode();
         try {
-            String before = control.cancel(task, error).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
+            String before = submitted.get().thenCompose(ok -> control.cancel(task, error))
+                    .get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
             if (before.equals("Q") || before.equals("R")) {
                 inbox.broadcast(Inbox.CANCEL, task.toString());
             }

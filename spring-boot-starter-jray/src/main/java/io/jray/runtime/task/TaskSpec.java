@@ -79,7 +79,7 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
         }
         ObjectId id = new ObjectId(r.readString(), r.readString());
         String function = r.readString();
-        int argc = r.readVarInt();
+        int argc = r.readCount(2);
         List<TaskArg> args = new ArrayList<>(argc);
         for (int i = 0; i < argc; i++) {
             int kind = r.readByte();
@@ -89,14 +89,14 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
                 default -> throw new IllegalArgumentException("unknown argument kind " + kind);
             });
         }
-        int resources = r.readVarInt();
+        int resources = r.readCount(9);
         Map<String, Double> demand = new LinkedHashMap<>();
         for (int i = 0; i < resources; i++) {
             demand.put(r.readString(), r.readDouble());
         }
         int maxRetries = r.readVarInt();
         boolean retryExceptions = r.readByte() == 1;
-        int retryOnCount = r.readVarInt();
+        int retryOnCount = r.readCount(1);
         List<String> retryOn = new ArrayList<>(retryOnCount);
         for (int i = 0; i < retryOnCount; i++) {
             retryOn.add(r.readString());

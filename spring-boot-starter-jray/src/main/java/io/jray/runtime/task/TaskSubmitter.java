@@ -155,6 +155,17 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         }
     }
 
+    /** Forgets what this node knows of a job's keys in Redis (the job ended or Redis lost it). */
+    public void forgetJob(String job) {
+        jobsSubmittedTo.remove(job);
+        usedShapes.removeIf(key -> key.startsWith(job + "|"));
+    }
+
+    /** Completes once every submission made so far has reached Redis (or failed). */
+    public CompletableFuture<Void> submitted() {
+        return batcher.barrier();
+    }
+
     /** How many records wait to be sent. */
     public int backlog() {
         return batcher.backlog();

@@ -40,7 +40,13 @@ final class OutcomeReporter implements AutoCloseable {
     }
 
     void report(Outcome outcome) {
-        batcher.add(outcome);
+        try {
+            batcher.add(outcome);
+        }
+        catch (IllegalStateException e) {
+            // why: the node is leaving; its unreported tasks are taken back and run elsewhere
+            log.debug("Not reporting " + outcome.kind() + " of " + outcome.task() + ": " + e.getMessage());
+        }
     }
 
     private CompletableFuture<?> flush(List<Outcome> batch) {

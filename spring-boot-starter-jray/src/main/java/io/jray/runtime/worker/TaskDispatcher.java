@@ -6,11 +6,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.StreamMessage;
@@ -51,8 +53,17 @@ public final class TaskDispatcher implements AutoCloseable {
     private final BlockingConnection connection;
     private final Deque<Delivery> local = new ArrayDeque<>();
     private final Map<String, Resources> shapes = new ConcurrentHashMap<>();
+    /** Tasks cancelled lately, in case one is being read while its cancellation arrives. */
+    private final Map<ObjectId, Boolean> cancelled = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ObjectId, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    };
     private volatile boolean running;
     private volatile long generation;
+    /** The queues of the blocking read in progress, or {@code null} while not reading. */
+    private volatile Set<String> reading;
     private Thread thread;
 
     TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
@@ -86,6 +97,9 @@ public final class TaskDispatcher implements AutoCloseable {
 
     /** Drops a cancelled task held here, or interrupts it if it runs here. */
     void cancel(ObjectId task) {
+        synchronized (cancelled) {
+            cancelled.put(task, Boolean.TRUE);
+        }
         synchronized (local) {
             for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
                 Delivery d = it.next();
@@ -121,10 +135,17 @@ public final class TaskDispatcher implements AutoCloseable {
                 if (seen != generation) {
                     continue;
                 }
-                List<StreamMessage<String, byte[]>> messages = connection.commands().xreadgroup(
-                        Consumer.from(GROUP, node), XReadArgs.Builder.block(block).count(count),
-                        readable.stream().map(s -> XReadArgs.StreamOffset.lastConsumed(s.key())).toArray(
-                                XReadArgs.StreamOffset[]::new));
+                reading = readable.stream().map(Stream::key).collect(Collectors.toSet());
+                List<StreamMessage<String, byte[]>> messages;
+                try {
+                    messages = connection.commands().xreadgroup(Consumer.from(GROUP, node),
+                            XReadArgs.Builder.block(block).count(count), readable.stream()
+                                    .map(s -> XReadArgs.StreamOffset.lastConsumed(s.key()))
+                                    .toArray(XReadArgs.StreamOffset[]::new));
+                }
+                finally {
+                    reading = null;
+                }
                 failures = 0;
                 accept(messages, readable);
                 startLocal();
@@ -202,6 +223,11 @@ public final class TaskDispatcher implements AutoCloseable {
             }
             Delivery delivery = new Delivery(new ObjectId(stream.job(), text(task)), Integer.parseInt(text(attempt)),
                     stream.shape(), stream.demand(), message.getId(), spec, now);
+            if (wasCancelled(delivery.task())) {
+                reporter.report(new Outcome(delivery.task(), delivery.attempt(), delivery.shape(), delivery.entryId(),
+                        Outcome.Kind.GIVEN_BACK, null, 0));
+                continue;
+            }
             synchronized (local) {
                 local.addLast(delivery);
             }
@@ -226,7 +252,22 @@ public final class TaskDispatcher implements AutoCloseable {
                 prefetch.record(System.nanoTime() - began);
                 pool.release(d.demand());
                 startLocal();
+                wakeIfMoreQueuesFit();
             });
+        }
+    }
+
+    /** Ends a blocking read when freed resources let this node serve a queue it does not read now. */
+    private void wakeIfMoreQueuesFit() {
+        Set<String> current = reading;
+        if (current == null || prefetch.readsAhead()) {
+            return;
+        }
+        for (Stream stream : readableStreams(true)) {
+            if (!current.contains(stream.key())) {
+                connection.wake();
+                return;
+            }
         }
     }
 
@@ -241,6 +282,12 @@ public final class TaskDispatcher implements AutoCloseable {
                             null, 0));
                 }
             }
+        }
+    }
+
+    private boolean wasCancelled(ObjectId task) {
+        synchronized (cancelled) {
+            return !cancelled.isEmpty() && cancelled.containsKey(task);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.jray.api.SerializationException;
@@ -96,8 +95,6 @@ class ForyValueCodecTest {
     }
 
     @Test
-    @Disabled("BUG: ForyValueCodec.decode accepts bytes it does not consume: garbage whose first byte has Fory's null flag "
-            + "decodes as null, and a valid value followed by junk decodes as that value")
     void bytesThatAreNotExactlyOneEncodedValueAreRefused() {
         byte[] nullFlaggedGarbage = {(byte) 0xFF, 0x13, 0x37, 0x00, (byte) 0x99, 0x42, 0x01, 0x7F};
         byte[] valueWithTrailingJunk = Arrays.copyOf(codec.encode(42), codec.encode(42).length + 4);

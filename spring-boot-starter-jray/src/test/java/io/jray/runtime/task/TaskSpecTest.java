@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.jray.runtime.node.Resources;
@@ -94,15 +93,13 @@ class TaskSpecTest {
     @Test
     void unknownArgumentKindIsRefused() {
         byte[] bytes = new BinaryWriter(32).writeByte(1).writeString("j").writeString("t").writeString("f")
-                .writeVarLong(1).writeByte(5).toByteArray();
+                .writeVarLong(1).writeByte(5).writeByte(0).toByteArray();
 
         assertThatIllegalArgumentException().isThrownBy(() -> TaskSpec.decode(bytes))
                 .withMessageContaining("unknown argument kind 5");
     }
 
     @Test
-    @Disabled("BUG: TaskSpec.decode sizes lists by counts read from the input (new ArrayList<>(argc)), so a malformed "
-            + "count throws OutOfMemoryError instead of IllegalArgumentException")
     void aCountFarLargerThanTheInputIsRefusedWithoutAllocatingForIt() {
         byte[] bytes = new BinaryWriter(32).writeByte(1).writeString("j").writeString("t").writeString("f")
                 .writeVarLong(Integer.MAX_VALUE).toByteArray();

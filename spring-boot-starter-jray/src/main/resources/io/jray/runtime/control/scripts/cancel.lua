@@ -1,8 +1,15 @@
--- Cancels a task that has not finished. ARGV: now, id, cancellation error, inline limit.
--- Returns the state before ('' for an unknown task).
+-- Cancels a task that has not finished; a queued one leaves its queue, so no node reads it.
+-- ARGV: now, id, cancellation error, inline limit. Returns the state before ('' for an unknown task).
 local now, id, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local key = rec(id)
 local st = redis.call('HGET', key, 'st')
+if st == 'Q' then
+  local f = redis.call('HMGET', key, 'q', 'e')
+  if f[1] and f[2] then
+    redis.call('XACK', queue(f[1]), 'w', f[2])
+    redis.call('XDEL', queue(f[1]), f[2])
+  end
+end
 if st == 'W' or st == 'Q' or st == 'R' then
   redis.call('HSET', key, 'st', 'C', 'er', err, 'te', now)
   settle(id, 'C', err, now, inlineMax)

@@ -1,7 +1,7 @@
 -- Shared by every jray script. KEYS[1] is the key prefix of one job, such as "jray:{j3k2a}:", so a
 -- script touches the keys of one hash slot only. Records ("o:<id>") hold a task and its result:
 --   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled
---   a   attempt, mr max retries, q queue shape, sp spec, ow owner node, v value, er error
+--   a   attempt, mr max retries, q queue shape, e queue entry, sp spec, ow owner node, v value, er error
 --   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
 local P = KEYS[1]
 
@@ -26,8 +26,8 @@ end
 local function enqueue(id, now)
   local key = rec(id)
   local f = redis.call('HMGET', key, 'q', 'a', 'sp')
-  redis.call('XADD', queue(f[1]), '*', 't', id, 'a', f[2], 's', f[3])
-  redis.call('HSET', key, 'st', 'Q', 'tq', now)
+  local eid = redis.call('XADD', queue(f[1]), '*', 't', id, 'a', f[2], 's', f[3])
+  redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid)
 end
 
 -- A settled object notifies its owner and subscribers; then the tasks waiting for it are released

@@ -57,8 +57,8 @@ while i <= #ARGV do
     elseif pending > 0 then
       redis.call('HSET', key, 'st', 'W', 'pd', pending)
     else
-      redis.call('XADD', queue(shape), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'st', 'Q', 'tq', now)
+      local eid = redis.call('XADD', queue(shape), '*', 't', id, 'a', '1', 's', spec)
+      redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid)
     end
   end
 end
