@@ -45,6 +45,8 @@ public final class BlockingConnection implements AutoCloseable {
     @Override
     public void close() {
         link.forget(connection);
-        connection.close();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 }

@@ -78,12 +78,17 @@ public final class RedisLink implements AutoCloseable {
         opened.remove(connection);
     }
 
+    /** Closes the connections still open (the client may have closed them already, at its own stop). */
     @Override
     public void close() {
         for (StatefulRedisConnection<String, byte[]> connection : opened) {
-            connection.close();
+            if (connection.isOpen()) {
+                connection.close();
+            }
         }
         opened.clear();
-        text.close();
+        if (text.isOpen()) {
+            text.close();
+        }
     }
 }
