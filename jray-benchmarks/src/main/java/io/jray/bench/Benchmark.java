@@ -1,0 +1,108 @@
+package io.jray.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * The measurement protocol, the same for every contender: warm up with async tasks, measure async
+ * throughput several times, warm up with calls one at a time, measure their latency; Redis's
+ * counters and the processes' CPU time are read around each measurement.
+ */
+public final class Benchmark {
+
+    private static final long IDLE_MILLIS = 2000;
+
+    private final Settings settings;
+    private final RedisServer redis;
+
+    public Benchmark(Settings settings, RedisServer redis) {
+        this.settings = settings;
+        this.redis = redis;
+    }
+
+    /** Runs the protocol on a started contender. */
+    public Result run(Contender contender) throws Exception {
+        double background = backgroundCallsPerSecond();
+        warmUpAsync(contender);
+        List<Measurement> runs = new ArrayList<>();
+        for (int r = 1; r <= settings.runs(); r++) {
+            Measurement run = throughput(contender);
+            runs.add(run);
+            log(contender, String.format("run %d: %,d tasks in %.0f ms = %,.0f tasks/s (submitting took %.0f ms), "
+                    + "%.1f Redis calls and %.0f/%.0f/%.0f µs CPU (driver/workers/Redis) per task", r, run.tasks(),
+                    run.nanos() / 1e6, run.tasksPerSecond(), run.submitNanos() / 1e6, run.callsPerTask(),
+                    run.cpu().driverMicros() / (double) run.tasks(), run.cpu().workersMicros() / (double) run.tasks(),
+                    run.cpu().redisMicros() / (double) run.tasks()));
+        }
+        for (int i = 0; i < settings.syncWarmup(); i++) {
+            contender.call(i);
+        }
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(2), 3);
+        Measurement sync = measure(contender, settings.syncCalls(), () -> {
+            for (int i = 0; i < settings.syncCalls(); i++) {
+                long start = System.nanoTime();
+                contender.call(i);
+                latencies.recordValue(System.nanoTime() - start);
+            }
+            return System.nanoTime();
+        });
+        double p50 = latencies.getValueAtPercentile(50) / 1e3;
+        double p99 = latencies.getValueAtPercentile(99) / 1e3;
+        double max = latencies.getMaxValue() / 1e3;
+        log(contender, String.format("%,d calls one at a time (after %,d more to warm up): p50 %.0f µs, p99 %.0f µs, "
+                + "max %.0f µs", settings.syncCalls(), settings.syncWarmup(), p50, p99, max));
+        return new Result(contender.name(), contender.setup(), runs, sync, p50, p99, max, background);
+    }
+
+    private void warmUpAsync(Contender contender) throws Exception {
+        long start = System.nanoTime();
+        int rounds = 0;
+        do {
+            contender.submitAllThenGetAll(settings.warmup());
+            rounds++;
+        } while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(settings.warmupSeconds()));
+        log(contender, String.format("warmed up in %.0f s with %,d async tasks", (System.nanoTime() - start) / 1e9,
+                rounds * settings.warmup()));
+    }
+
+    private Measurement throughput(Contender contender) throws Exception {
+        return measure(contender, settings.tasks(), () -> contender.submitAllThenGetAll(settings.tasks()));
+    }
+
+    private Measurement measure(Contender contender, int tasks, Work work) throws Exception {
+        List<ProcessHandle> workers = contender.workerProcesses();
+        ProcessHandle server = ProcessHandle.of(redis.pid()).orElseThrow();
+        redis.resetStats();
+        RedisInfo redisBefore = redis.info();
+        CpuClock cpuBefore = CpuClock.read(workers, server);
+        long start = System.nanoTime();
+        long submitted = work.run();
+        long end = System.nanoTime();
+        CpuClock cpu = CpuClock.read(workers, server).since(cpuBefore);
+        RedisInfo counted = redis.info().since(redisBefore);
+        return new Measurement(tasks, end - start, submitted - start, counted, cpu);
+    }
+
+    private double backgroundCallsPerSecond() throws InterruptedException {
+        redis.resetStats();
+        RedisInfo before = redis.info();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE_MILLIS);
+        RedisInfo idle = redis.info().since(before);
+        return idle.totalCalls() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void log(Contender contender, String message) {
+        System.out.println("[" + contender.name() + "] " + message);
+    }
+
+    @FunctionalInterface
+    private interface Work {
+
+        /** Does the work; returns {@link System#nanoTime()} when its last submit returned. */
+        long run() throws Exception;
+    }
+}

@@ -1,0 +1,100 @@
+package io.jray.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.jray.bench.jray.JRayContender;
+import io.jray.bench.redisson.RedissonContender;
+
+/**
+ * Runs the benchmark: starts a fresh Redis, then for each contender in turn its cluster (driver in
+ * this JVM plus worker JVMs), measures it and stops it; prints the results and writes them into
+ * {@code BENCHMARKS.md}. Whatever it started is stopped at the end, also on failure or interrupt.
+ * Run it with {@value Report#COMMAND}.
+ */
+public final class BenchmarkMain {
+
+    private static volatile long redisPid = -1;
+    private static volatile Contender current;
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(BenchmarkMain::stopChildren));
+        int status = 0;
+        try {
+            run(Settings.fromSystemProperties());
+        }
+        catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void run(Settings settings) throws Exception {
+        String commit = Commit.describe(settings.repo());
+        List<Result> results = new ArrayList<>();
+        try (RedisServer redis = RedisServer.start(settings.logs())) {
+            redisPid = redis.pid();
+            System.out.println("Redis " + redis.version() + " on 127.0.0.1:" + redis.port() + "; logs in "
+                    + settings.logs());
+            Benchmark benchmark = new Benchmark(settings, redis);
+            for (String name : settings.contenders()) {
+                redis.flush();
+                try (Contender contender = start(name, settings, redis)) {
+                    current = contender;
+                    System.out.println("[" + contender.name() + "] " + contender.setup());
+                    results.add(benchmark.run(contender));
+                }
+            }
+            if (!commit.equals(Commit.describe(settings.repo()))) {
+                commit += " (the working tree changed during the run)";
+            }
+            Report report = new Report(settings, commit, redis.version(), results);
+            System.out.println();
+            System.out.println(report.markdown());
+            report.write(settings.report());
+            System.out.println("Written to " + settings.report());
+        }
+    }
+
+    /**
+     * Stops what is still running when this JVM exits early (interrupted, failed): the contender
+     * first, then any other JVM, then Redis, which they use to leave; politely, then forcibly after 5 s.
+     */
+    private static void stopChildren() {
+        Contender contender = current;
+        if (contender != null) {
+            contender.close();
+        }
+        List<ProcessHandle> children = ProcessHandle.current().children().toList();
+        stop(children.stream().filter(child -> child.pid() != redisPid).toList());
+        stop(children.stream().filter(child -> child.pid() == redisPid).toList());
+    }
+
+    private static void stop(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            catch (InterruptedException | ExecutionException | TimeoutException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Contender start(String name, Settings settings, RedisServer redis) throws InterruptedException {
+        return switch (name) {
+            case "jray" -> JRayContender.start(settings, redis);
+            case "redisson" -> RedissonContender.start(settings, redis);
+            default -> throw new IllegalArgumentException("unknown contender '" + name + "'");
+        };
+    }
+}
