@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -17,7 +18,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Collects items from many threads and hands them to a flush function in batches, one batch in
  * flight at a time: while Redis works on one batch the next one grows, so batches are as large as
- * the load and a lone item goes out at once. A full queue blocks producers (back pressure).
+ * the load. It has no thread of its own: a producer that finds nothing in flight sends its item at
+ * once, and each answer from Redis sends what gathered meanwhile, so a lone item costs no thread
+ * hand-off. A full queue blocks producers (back pressure).
  *
  * @param <T> the item type
  */
@@ -29,28 +32,27 @@ public final class Batcher<T> implements AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<T> queue;
     private final Function<List<T>, CompletableFuture<?>> flush;
-    private final Thread thread;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicLong added = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private final Queue<Barrier> barriers = new ConcurrentLinkedQueue<>();
-    private volatile long sent;
     private volatile boolean closed;
 
     private record Barrier(long position, CompletableFuture<Void> future) {
     }
 
     /**
-     * @param flush sends a batch and returns a future completed when Redis answered; it must itself
-     *        report failures to the owners of the items
+     * @param flush sends a batch and returns a future completed when Redis answered; it must not
+     *        block, and must itself report failures to the owners of the items
      */
     public Batcher(String name, int capacity, int maxBatch, Function<List<T>, CompletableFuture<?>> flush) {
         this.name = name;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.flush = flush;
-        this.thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
-    /** Adds an item, waiting while the queue is full. */
+    /** Adds an item, waiting while the queue is full, and sends it at once if nothing is in flight. */
     public void add(T item) {
         if (closed) {
             throw new IllegalStateException(name + " is closed: the node is shutting down");
@@ -62,6 +64,9 @@ public final class Batcher<T> implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + name + " was full", e);
+        }
+        if (inFlight.compareAndSet(false, true)) {
+            send();
         }
     }
 
@@ -76,51 +81,57 @@ public final class Batcher<T> implements AutoCloseable {
         return future;
     }
 
+    /** How many items wait to be sent. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    /** Sends batches while items wait; runs only while this thread holds the in-flight flag. */
+    private void send() {
+        while (true) {
+            List<T> batch = new ArrayList<>(Math.min(maxBatch, queue.size() + 1));
+            queue.drainTo(batch, maxBatch);
+            if (batch.isEmpty()) {
+                inFlight.set(false);
+                // why: an item added after the drain but before the reset left its sending to us
+                if (queue.isEmpty() || !inFlight.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            CompletableFuture<?> answered;
+            try {
+                answered = flush.apply(batch);
+            }
+            catch (RuntimeException e) {
+                log.warn(name + ": a batch of " + batch.size() + " could not be sent", e);
+                answered = CompletableFuture.completedFuture(null);
+            }
+            if (!answered.isDone()) {
+                answered.whenComplete((ok, error) -> {
+                    finished(batch.size());
+                    send();
+                });
+                return;
+            }
+            finished(batch.size());
+        }
+    }
+
+    private void finished(int count) {
+        sent.addAndGet(count);
+        releaseBarriers();
+    }
+
     private void releaseBarriers() {
-        for (Barrier b = barriers.peek(); b != null && b.position() <= sent; b = barriers.peek()) {
+        for (Barrier b = barriers.peek(); b != null && b.position() <= sent.get(); b = barriers.peek()) {
             if (barriers.remove(b)) {
                 b.future().complete(null);
             }
         }
     }
 
-    /** How many items wait to be sent. */
-    public int backlog() {
-        return queue.size();
-    }
-
-    private void run() {
-        List<T> batch = new ArrayList<>(maxBatch);
-        while (!closed || !queue.isEmpty()) {
-            try {
-                T first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                try {
-                    flush.apply(List.copyOf(batch)).join();
-                }
-                finally {
-                    sent += batch.size();
-                    releaseBarriers();
-                }
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            catch (RuntimeException e) {
-                log.debug(name + ": a batch failed (reported to its items)", e);
-            }
-            finally {
-                batch.clear();
-            }
-        }
-    }
-
-    /** Sends what is queued, then stops; waits at most {@code timeoutMillis}. */
+    /** Refuses new items and waits (at most 10 s) until those queued have been answered. */
     @Override
     public void close() {
         closeWithin(10_000);
@@ -129,10 +140,13 @@ public final class Batcher<T> implements AutoCloseable {
     public void closeWithin(long timeoutMillis) {
         closed = true;
         try {
-            thread.join(timeoutMillis);
+            barrier().get(timeoutMillis, TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            log.warn(name + ": " + queue.size() + " item(s) were not sent before shutdown");
         }
     }
 }

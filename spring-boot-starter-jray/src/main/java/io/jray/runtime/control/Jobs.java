@@ -44,14 +44,17 @@ public final class Jobs {
         return control.redis().text().hget(control.keys().jobMeta(job), "ow").get(30, TimeUnit.SECONDS);
     }
 
-    /** Ends a job: no node reads its queues any more, and its keys are retired. */
+    /**
+     * Ends a job: its unfinished tasks are cancelled and its keys retired first, then every node is
+     * told, so that what a node reports of an interrupted task afterwards is ignored.
+     */
     public void end(String job) throws Exception {
         control.redis().text().srem(control.keys().jobs(), job).get(10, TimeUnit.SECONDS);
-        inbox.broadcast(Inbox.JOBS, job).get(10, TimeUnit.SECONDS);
         long offset = 0;
         do {
             offset = control.endJob(job, retention.toMillis(), offset).get(30, TimeUnit.SECONDS);
         }
         while (offset > 0);
+        inbox.broadcast(Inbox.JOBS, job).get(10, TimeUnit.SECONDS);
     }
 }

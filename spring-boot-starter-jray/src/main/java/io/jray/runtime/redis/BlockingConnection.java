@@ -2,12 +2,13 @@ package io.jray.runtime.redis;
 
 import io.lettuce.core.UnblockType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 
 /**
  * A connection that blocks in stream reads and can be {@linkplain #wake() woken} from another
  * connection with {@code CLIENT UNBLOCK}, so a reader can change the streams it reads at once
- * instead of polling.
+ * instead of polling. Reads are asynchronous: their answers are handled on Lettuce's I/O thread,
+ * without a thread of their own to wake.
  */
 public final class BlockingConnection implements AutoCloseable {
 
@@ -20,13 +21,16 @@ public final class BlockingConnection implements AutoCloseable {
         this.link = link;
     }
 
-    /** The commands of this connection; learns its client id first if needed. */
-    public RedisCommands<String, byte[]> commands() {
-        RedisCommands<String, byte[]> sync = connection.sync();
+    /**
+     * The commands of this connection, for one blocking read. When its client id is unknown (at
+     * first, or after an error) a {@code CLIENT ID} goes ahead of the read in the same pipeline.
+     */
+    public RedisAsyncCommands<String, byte[]> forRead() {
+        RedisAsyncCommands<String, byte[]> async = connection.async();
         if (clientId < 0) {
-            clientId = sync.clientId();
+            async.clientId().thenAccept(id -> clientId = id);
         }
-        return sync;
+        return async;
     }
 
     /** After an error the connection may have been re-established under another client id. */

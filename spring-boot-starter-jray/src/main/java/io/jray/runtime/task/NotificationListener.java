@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.lettuce.core.StreamMessage;
@@ -23,8 +25,9 @@ import io.jray.runtime.redis.RedisLink;
 
 /**
  * Reads, in one blocking call, this node's inbox and its notification stream in every job it waits
- * in: settled objects complete their refs, control messages go to the inbox handler. Streams are
- * durable, so nothing is lost while the connection recovers; read entries are trimmed.
+ * in: settled objects complete their refs, control messages go to the inbox handler. The answer is
+ * handled on Lettuce's I/O thread, which then starts the next read. Streams are durable, so nothing
+ * is lost while the connection recovers; read entries are trimmed.
  */
 public final class NotificationListener implements AutoCloseable {
 
@@ -39,9 +42,11 @@ public final class NotificationListener implements AutoCloseable {
     private final Duration block;
     private final Map<String, String> offsets = new ConcurrentHashMap<>();
     private final BlockingConnection connection;
+    private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
     private volatile ObjectResolver resolver;
     private volatile boolean running;
-    private Thread thread;
+    private volatile long lastTrim = System.currentTimeMillis();
+    private int failures;
 
     public NotificationListener(RedisLink redis, Keys keys, String node, ClusterHealth health,
             Consumer<Map<String, byte[]>> inboxHandler, Duration block) {
@@ -56,10 +61,10 @@ public final class NotificationListener implements AutoCloseable {
     }
 
     /** Starts reading, delivering settled objects to {@code resolver}. */
-    public synchronized void start(ObjectResolver resolver) {
+    public void start(ObjectResolver resolver) {
         this.resolver = resolver;
         running = true;
-        thread = Thread.ofPlatform().name("jray-notifications").daemon().start(this::run);
+        read();
     }
 
     /** Reads this node's notifications in {@code job} from now on. */
@@ -75,34 +80,41 @@ public final class NotificationListener implements AutoCloseable {
         offsets.keySet().removeIf(stream -> !stream.equals(inbox) && !active.contains(keys.jobOf(stream)));
     }
 
-    private void run() {
-        long lastTrim = System.currentTimeMillis();
-        int failures = 0;
-        while (running) {
-            try {
-                List<StreamMessage<String, byte[]>> messages = connection.commands().xread(
-                        XReadArgs.Builder.block(block).count(2000), offsetsSnapshot());
-                failures = 0;
-                for (StreamMessage<String, byte[]> message : messages) {
-                    deliver(message);
-                    offsets.put(message.getStream(), message.getId());
-                }
-                if (System.currentTimeMillis() - lastTrim > TRIM_EVERY_MILLIS) {
-                    trim();
-                    lastTrim = System.currentTimeMillis();
-                }
-            }
-            catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                connection.markStale();
-                health.onFailure(e);
-                failures++;
-                log.debug("notification read failed", e);
-                sleep(Math.min(1000, 50L * failures));
-            }
+    /** One blocking read; its answer, handled on the I/O thread, delivers and starts the next. */
+    private void read() {
+        if (!running) {
+            return;
         }
+        inFlight = connection.forRead().xread(XReadArgs.Builder.block(block).count(2000), offsetsSnapshot())
+                .toCompletableFuture().whenComplete((messages, error) -> {
+                    if (error != null) {
+                        failed(error);
+                        return;
+                    }
+                    failures = 0;
+                    try {
+                        for (StreamMessage<String, byte[]> message : messages == null
+                                ? List.<StreamMessage<String, byte[]>>of() : messages) {
+                            deliver(message);
+                            offsets.computeIfPresent(message.getStream(), (stream, last) -> message.getId());
+                        }
+                        trimNowAndThen();
+                    }
+                    finally {
+                        read();
+                    }
+                });
+    }
+
+    private void failed(Throwable error) {
+        if (!running) {
+            return;
+        }
+        connection.markStale();
+        health.onFailure(error);
+        failures++;
+        log.debug("notification read failed", error);
+        CompletableFuture.delayedExecutor(Math.min(1000, 50L * failures), TimeUnit.MILLISECONDS).execute(this::read);
     }
 
     @SuppressWarnings("unchecked")
@@ -129,7 +141,11 @@ public final class NotificationListener implements AutoCloseable {
         resolver.settle(new ObjectId(job, text(id)), ObjectState.of(text(status), body.get("p")));
     }
 
-    private void trim() {
+    private void trimNowAndThen() {
+        if (System.currentTimeMillis() - lastTrim < TRIM_EVERY_MILLIS) {
+            return;
+        }
+        lastTrim = System.currentTimeMillis();
         offsets.forEach((stream, id) -> {
             if (!id.equals("0-0")) {
                 redis.async().xtrim(stream, XTrimArgs.Builder.minId(id));
@@ -141,26 +157,19 @@ public final class NotificationListener implements AutoCloseable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static void sleep(long millis) {
+    /** Stops reading: ends the read in progress and closes the connection. */
+    @Override
+    public void close() {
+        running = false;
+        connection.wake();
         try {
-            Thread.sleep(millis);
+            inFlight.get(block.toMillis() + 1000, TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public synchronized void close() {
-        running = false;
-        connection.wake();
-        if (thread != null) {
-            try {
-                thread.join(block.toMillis() + 1000);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        catch (Exception e) {
+            // why: the read ended with an error or did not end in time; the connection closes anyway
         }
         connection.close();
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -62,33 +64,26 @@ final class OutcomeReporter implements AutoCloseable {
                 byJob.computeIfAbsent(o.task().job(), job -> new ArrayList<>()).add(o);
             }
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                List<CompletableFuture<Void>> calls = new ArrayList<>();
-                byJob.forEach((job, outcomes) -> calls.add(control.complete(job, node, outcomes)));
-                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-                return CompletableFuture.completedFuture(null);
-            }
-            catch (RuntimeException e) {
-                health.onFailure(e);
-                if (closing && attempt >= 3) {
-                    log.warn("Could not report " + batch.size() + " task outcome(s) before shutdown; their tasks run "
-                            + "again elsewhere: " + e);
-                    return CompletableFuture.completedFuture(null);
-                }
-                log.debug("Reporting outcomes failed (attempt " + attempt + "), retrying", e);
-                sleep(Math.min(2000, 100L * attempt));
-            }
-        }
+        return send(byJob, 1);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Sends the outcomes; on failure sends them all again later (recording an outcome twice is harmless). */
+    private CompletableFuture<Void> send(Map<String, List<Outcome>> byJob, int attempt) {
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        byJob.forEach((job, outcomes) -> calls.add(control.complete(job, node, outcomes)));
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+            if (error == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            health.onFailure(error);
+            if (closing && attempt >= 3) {
+                log.warn("Could not report task outcomes before shutdown; their tasks run again elsewhere: " + error);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            log.debug("Reporting outcomes failed (attempt " + attempt + "), retrying", error);
+            Executor later = CompletableFuture.delayedExecutor(Math.min(2000, 100L * attempt), TimeUnit.MILLISECONDS);
+            return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> send(byJob, attempt + 1));
+        }).thenCompose(next -> next);
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class ResourcePool {
 
     private final Resources total;
     private final Map<String, Double> free = new HashMap<>();
+    private volatile Runnable onRelease = () -> { };
 
     public ResourcePool(Resources total) {
         this.total = total;
@@ -36,9 +37,11 @@ public final class ResourcePool {
         return true;
     }
 
-    public synchronized void release(Resources demand) {
-        demand.amounts().forEach((name, amount) -> free.merge(name, amount, Double::sum));
-        notifyAll();
+    public void release(Resources demand) {
+        synchronized (this) {
+            demand.amounts().forEach((name, amount) -> free.merge(name, amount, Double::sum));
+        }
+        onRelease.run();
     }
 
     /** How many more tasks of this demand fit now (capped at {@code cap}). */
@@ -54,9 +57,16 @@ public final class ResourcePool {
     }
 
     /** Gives back CPUs of a blocked task. */
-    public synchronized void releaseCpu(double cpus) {
-        free.merge(Resources.CPU, cpus, Double::sum);
-        notifyAll();
+    public void releaseCpu(double cpus) {
+        synchronized (this) {
+            free.merge(Resources.CPU, cpus, Double::sum);
+        }
+        onRelease.run();
+    }
+
+    /** Runs after every release, outside the pool's lock: resources may fit more tasks now. */
+    public void onRelease(Runnable listener) {
+        this.onRelease = listener;
     }
 
     /** Takes CPUs back for a resumed task, even below zero. */
@@ -67,15 +77,5 @@ public final class ResourcePool {
     /** Free CPUs now (negative while oversubscribed). */
     public synchronized double freeCpus() {
         return free.getOrDefault(Resources.CPU, 0.0);
-    }
-
-    /** Waits until resources are released, or at most {@code millis}. */
-    public synchronized void awaitRelease(long millis) throws InterruptedException {
-        wait(millis);
-    }
-
-    /** Wakes threads in {@link #awaitRelease}. */
-    public synchronized void signal() {
-        notifyAll();
     }
 }

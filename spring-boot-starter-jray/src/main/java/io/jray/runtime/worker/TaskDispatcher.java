@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.Consumer;
@@ -60,16 +63,20 @@ public final class TaskDispatcher implements AutoCloseable {
             return size() > 10_000;
         }
     };
+    /** Held by whoever issues the next read; released while there is nothing this node can read. */
+    private final AtomicBoolean readTurn = new AtomicBoolean();
+    private final Executor blockingWork;
     private volatile boolean running;
-    private volatile long generation;
     /** The queues of the blocking read in progress, or {@code null} while not reading. */
     private volatile Set<String> reading;
-    private Thread thread;
+    private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+    private int failures;
 
     TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
             TaskRunner runner, OutcomeReporter reporter, ClusterHealth health, PrefetchPolicy prefetch,
-            Duration block, Duration giveBackAfter) {
+            Duration block, Duration giveBackAfter, Executor blockingWork) {
         this.keys = keys;
+        this.blockingWork = blockingWork;
         this.node = node;
         this.directory = directory;
         this.pool = pool;
@@ -81,18 +88,32 @@ public final class TaskDispatcher implements AutoCloseable {
         this.giveBackNanos = giveBackAfter.toNanos();
         this.connection = redis.openBlocking(block.plusSeconds(10));
         directory.onChange(this::wake);
+        pool.onRelease(this::resourcesReleased);
     }
 
-    synchronized void start() {
+    /** A task ended or blocked: start what waits here, and read more if there is room. */
+    private void resourcesReleased() {
+        startLocal();
+        wakeIfMoreQueuesFit();
+        kick();
+    }
+
+    void start() {
         running = true;
-        thread = Thread.ofPlatform().name("jray-dispatcher").daemon().start(this::run);
+        kick();
     }
 
     /** Re-reads the job directory at once (it changed). */
     void wake() {
-        generation++;
-        pool.signal();
         connection.wake();
+        kick();
+    }
+
+    /** Issues the next read unless one is in progress. */
+    private void kick() {
+        if (running && readTurn.compareAndSet(false, true)) {
+            read();
+        }
     }
 
     /** Drops a cancelled task held here, or interrupts it if it runs here. */
@@ -120,56 +141,73 @@ public final class TaskDispatcher implements AutoCloseable {
         runner.interruptJobsNotIn(active);
     }
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                long seen = generation;
-                boolean ahead = prefetch.readsAhead();
-                List<Stream> readable = readableStreams(!ahead);
-                int count = readable.isEmpty() ? 0 : prefetch.readCount(maxFit(readable), localSize());
-                if (count <= 0) {
-                    pool.awaitRelease(block.toMillis());
-                    continue;
-                }
-                if (seen != generation) {
-                    continue;
-                }
-                reading = readable.stream().map(Stream::key).collect(Collectors.toSet());
-                List<StreamMessage<String, byte[]>> messages;
-                try {
-                    messages = connection.commands().xreadgroup(Consumer.from(GROUP, node),
-                            XReadArgs.Builder.block(block).count(count), readable.stream()
-                                    .map(s -> XReadArgs.StreamOffset.lastConsumed(s.key()))
-                                    .toArray(XReadArgs.StreamOffset[]::new));
-                }
-                finally {
-                    reading = null;
-                }
-                failures = 0;
-                accept(messages, readable);
-                startLocal();
-                giveBackStale();
+    /**
+     * One blocking {@code XREADGROUP} over the queues this node can serve now, for as many tasks as
+     * it has room for; its answer, handled on Lettuce's I/O thread, starts the tasks and the next
+     * read. With no room, the turn is released until a task ends or the directory changes.
+     */
+    private void read() {
+        List<Stream> readable = readableStreams(!prefetch.readsAhead());
+        int count = readable.isEmpty() ? 0 : prefetch.readCount(maxFit(readable), localSize());
+        if (!running || count <= 0) {
+            readTurn.set(false);
+            // why: resources freed between the check and the release above kicked in vain
+            if (running && canRead()) {
+                kick();
             }
-            catch (InterruptedException e) {
-                return;
-            }
-            catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                connection.markStale();
-                failures++;
-                if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
-                    refreshDirectory();
-                }
-                else {
-                    health.onFailure(e);
-                    log.debug("reading tasks failed", e);
-                }
-                sleep(Math.min(1000, 20L * failures));
-            }
+            return;
         }
+        reading = readable.stream().map(Stream::key).collect(Collectors.toSet());
+        inFlight = connection.forRead().xreadgroup(Consumer.from(GROUP, node),
+                XReadArgs.Builder.block(block).count(count), offsets(readable))
+                .toCompletableFuture().whenComplete((messages, error) -> {
+                    reading = null;
+                    if (error != null) {
+                        failed(error);
+                        return;
+                    }
+                    failures = 0;
+                    try {
+                        accept(messages, readable);
+                        startLocal();
+                        giveBackStale();
+                    }
+                    finally {
+                        read();
+                    }
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static XReadArgs.StreamOffset<String>[] offsets(List<Stream> streams) {
+        return streams.stream().map(s -> XReadArgs.StreamOffset.lastConsumed(s.key()))
+                .toArray(XReadArgs.StreamOffset[]::new);
+    }
+
+    private boolean canRead() {
+        List<Stream> readable = readableStreams(!prefetch.readsAhead());
+        return !readable.isEmpty() && prefetch.readCount(maxFit(readable), localSize()) > 0;
+    }
+
+    private void failed(Throwable error) {
+        if (!running) {
+            readTurn.set(false);
+            return;
+        }
+        connection.markStale();
+        failures++;
+        Runnable retry = () -> {
+            readTurn.set(false);
+            kick();
+        };
+        if (String.valueOf(error.getMessage()).contains("NOGROUP")) {
+            // why: a queue went away with its job; re-read the directory off the I/O thread, then read
+            CompletableFuture.runAsync(this::refreshDirectory, blockingWork).whenComplete((ok, e) -> retry.run());
+            return;
+        }
+        health.onFailure(error);
+        log.debug("reading tasks failed", error);
+        CompletableFuture.delayedExecutor(Math.min(1000, 20L * failures), TimeUnit.MILLISECONDS).execute(retry);
     }
 
     private record Stream(String key, String job, String shape, Resources demand) {
@@ -210,6 +248,9 @@ public final class TaskDispatcher implements AutoCloseable {
     }
 
     private void accept(List<StreamMessage<String, byte[]>> messages, List<Stream> readable) {
+        if (messages == null) {
+            return;
+        }
         long now = System.nanoTime();
         for (StreamMessage<String, byte[]> message : messages) {
             Stream stream = readable.stream().filter(s -> s.key().equals(message.getStream())).findFirst().orElse(null);
@@ -251,8 +292,6 @@ public final class TaskDispatcher implements AutoCloseable {
             runner.run(d, () -> {
                 prefetch.record(System.nanoTime() - began);
                 pool.release(d.demand());
-                startLocal();
-                wakeIfMoreQueuesFit();
             });
         }
     }
@@ -315,14 +354,14 @@ public final class TaskDispatcher implements AutoCloseable {
     synchronized void closeWithin(Duration grace) {
         running = false;
         connection.wake();
-        pool.signal();
-        if (thread != null) {
-            try {
-                thread.join(block.toMillis() + 2000);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            inFlight.get(block.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            // why: the read ended with an error or did not end in time; closing goes on
         }
         synchronized (local) {
             for (Delivery d : local) {

@@ -52,7 +52,7 @@ public final class Worker implements AutoCloseable {
         this.runner = new TaskRunner(functions, codec, resolver, reporter, pool, node, threads, timer);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
-                settings.giveBackAfter());
+                settings.giveBackAfter(), threads);
     }
 
     public void start() {

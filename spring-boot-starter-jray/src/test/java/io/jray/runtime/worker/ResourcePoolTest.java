@@ -1,15 +1,13 @@
 package io.jray.runtime.worker;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import io.jray.runtime.node.Resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class ResourcePoolTest {
 
@@ -98,23 +96,14 @@ class ResourcePoolTest {
     }
 
     @Test
-    void releasingWakesAThreadWaitingForResources() throws Exception {
+    void everyReleaseTellsTheListener() {
+        AtomicInteger releases = new AtomicInteger();
+        pool.onRelease(releases::incrementAndGet);
         pool.tryAcquire(demand(4));
-        AtomicBoolean woke = new AtomicBoolean();
-        Thread waiter = Thread.ofPlatform().start(() -> {
-            try {
-                pool.awaitRelease(60_000);
-                woke.set(true);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
 
-        pool.release(demand(4));
+        pool.release(demand(2));
+        pool.releaseCpu(1);
 
-        await().atMost(Duration.ofSeconds(10)).untilTrue(woke);
-        waiter.join();
+        assertThat(releases).hasValue(2);
     }
 }
