@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -73,6 +74,7 @@ public final class JRayNode implements AutoCloseable {
             ObjectRefType refType) {
         this.redis = redis;
         this.settings = settings;
+        redis.commandTimeout(settings.unavailableTimeout());
         String id = IdGenerator.random(8);
         this.identity = new NodeIdentity(id, hostName(), settings.hostId() != null ? settings.hostId() : hostName(),
                 ProcessHandle.current().pid(), settings.resources(), settings.workerEnabled());
@@ -84,7 +86,10 @@ public final class JRayNode implements AutoCloseable {
         this.inbox = new Inbox(control);
         this.jobs = new Jobs(control, inbox, settings.jobRetention());
         this.directory = new JobDirectory(control);
-        this.scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("jray-node-", 0).daemon().factory());
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2,
+                Thread.ofPlatform().name("jray-node-", 0).daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
         this.listener = new NotificationListener(redis, keys, id, health, this::onInboxMessage,
                 settings.worker().block());
         this.resolver = new ObjectResolver(control, codec, refType, id, health, listener::watch, virtualThreads);

@@ -60,6 +60,15 @@ public final class RedisLink implements AutoCloseable {
         return new BlockingConnection(open(timeout), this);
     }
 
+    /**
+     * Bounds how long a command on the shared connections may wait for Redis; commands then fail
+     * (Lettuce's own timer, so no timer per call here).
+     */
+    public void commandTimeout(Duration timeout) {
+        shared.setTimeout(timeout);
+        text.setTimeout(timeout);
+    }
+
     /** Where Redis is, for messages. */
     public String address() {
         return address;

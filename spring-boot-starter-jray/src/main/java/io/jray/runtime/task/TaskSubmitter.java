@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.jray.api.JRayUnavailableException;
@@ -129,7 +128,6 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         byJob.forEach((job, records) -> {
             boolean first = jobsSubmittedTo.add(job);
             calls.add(control.submit(job, node, first, records)
-                    .orTimeout(health.bound().toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ok, error) -> {
                         if (error != null) {
                             failAll(records, error);

@@ -1,6 +1,5 @@
 package io.jray.runtime.worker;
 
-import io.jray.runtime.node.Resources;
 import io.jray.runtime.task.ObjectId;
 
 /**
@@ -9,11 +8,11 @@ import io.jray.runtime.task.ObjectId;
  * @param task the task
  * @param attempt its attempt number
  * @param shape the queue shape it came from
- * @param demand the resources it needs
+ * @param demand the resources it needs, compiled against this node's pool
  * @param entryId the stream entry to acknowledge
  * @param spec the encoded spec
  * @param receivedAt when this node read it (nanoTime)
  */
-record Delivery(ObjectId task, int attempt, String shape, Resources demand, String entryId, byte[] spec,
+record Delivery(ObjectId task, int attempt, String shape, ResourcePool.Demand demand, String entryId, byte[] spec,
         long receivedAt) {
 }

@@ -55,7 +55,7 @@ public final class TaskDispatcher implements AutoCloseable {
     private final long giveBackNanos;
     private final BlockingConnection connection;
     private final Deque<Delivery> local = new ArrayDeque<>();
-    private final Map<String, Resources> shapes = new ConcurrentHashMap<>();
+    private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
     /** Tasks cancelled lately, in case one is being read while its cancellation arrives. */
     private final Map<ObjectId, Boolean> cancelled = new LinkedHashMap<>() {
         @Override
@@ -210,7 +210,7 @@ public final class TaskDispatcher implements AutoCloseable {
         CompletableFuture.delayedExecutor(Math.min(1000, 20L * failures), TimeUnit.MILLISECONDS).execute(retry);
     }
 
-    private record Stream(String key, String job, String shape, Resources demand) {
+    private record Stream(String key, String job, String shape, ResourcePool.Demand demand) {
     }
 
     /** The queues this node can serve, and (unless reading ahead) has room for now. */
@@ -218,8 +218,8 @@ public final class TaskDispatcher implements AutoCloseable {
         List<Stream> streams = new ArrayList<>();
         for (Map.Entry<String, Set<String>> job : directory.jobs().entrySet()) {
             for (String shape : job.getValue()) {
-                Resources demand = demand(shape);
-                if (demand.fitsIn(pool.total()) && (!fitNow || pool.fits(demand, 1) > 0)) {
+                ResourcePool.Demand demand = demand(shape);
+                if (demand.feasible() && (!fitNow || pool.fits(demand, 1) > 0)) {
                     streams.add(new Stream(keys.queue(job.getKey(), shape), job.getKey(), shape, demand));
                 }
             }
@@ -235,14 +235,14 @@ public final class TaskDispatcher implements AutoCloseable {
         return max;
     }
 
-    private Resources demand(String shape) {
+    private ResourcePool.Demand demand(String shape) {
         return shapes.computeIfAbsent(shape, s -> {
             try {
-                return Resources.parseShape(s);
+                return pool.compile(Resources.parseShape(s));
             }
             catch (RuntimeException e) {
                 log.warn("Ignoring a queue with a malformed resource shape '" + s + "'");
-                return Resources.of(Map.of(Resources.CPU, Double.MAX_VALUE));
+                return pool.compile(Resources.of(Map.of(Resources.CPU, Double.MAX_VALUE)));
             }
         });
     }
@@ -275,16 +275,12 @@ public final class TaskDispatcher implements AutoCloseable {
         }
     }
 
-    /** Starts queued deliveries, in order, while their resources are free. */
+    /** Starts queued deliveries in order, up to the first whose resources are not free. */
     private void startLocal() {
         List<Delivery> start = new ArrayList<>();
         synchronized (local) {
-            for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
-                Delivery d = it.next();
-                if (pool.tryAcquire(d.demand())) {
-                    it.remove();
-                    start.add(d);
-                }
+            for (Delivery d = local.peekFirst(); d != null && pool.tryAcquire(d.demand()); d = local.peekFirst()) {
+                start.add(local.pollFirst());
             }
         }
         for (Delivery d : start) {

@@ -17,7 +17,6 @@ import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.Outcome;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
-import io.jray.runtime.node.Resources;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.task.ObjectId;
@@ -42,9 +41,14 @@ final class TaskRunner {
     private final String node;
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
-    private static final long STARTED_REPORT_DELAY_MILLIS = 50;
+    /** Tasks running longer than this are reported as running; shorter ones only with their result. */
+    static final long STARTED_REPORT_DELAY_MILLIS = 50;
 
-    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    /** A task running here, and whether it has been reported as started. */
+    private record Running(Thread thread, Delivery delivery, long startedAt, AtomicBoolean reported) {
+    }
 
     TaskRunner(FunctionRegistry functions, ValueCodec codec, ObjectResolver resolver, OutcomeReporter reporter,
             ResourcePool pool, String node, ExecutorService threads, ScheduledExecutorService timer) {
@@ -72,20 +76,33 @@ final class TaskRunner {
 
     /** Interrupts the task if it runs here; returns whether it did. */
     boolean interrupt(String taskId) {
-        Thread thread = running.get(taskId);
-        if (thread != null) {
-            thread.interrupt();
+        Running task = running.get(taskId);
+        if (task != null) {
+            task.thread().interrupt();
             return true;
         }
         return false;
     }
 
     void interruptJobsNotIn(Set<String> active) {
-        running.forEach((task, thread) -> {
+        running.forEach((task, run) -> {
             if (!active.contains(ObjectId.parse(task).job())) {
-                thread.interrupt();
+                run.thread().interrupt();
             }
         });
+    }
+
+    /**
+     * Reports the tasks that have run longer than {@link #STARTED_REPORT_DELAY_MILLIS} as running;
+     * called periodically, so a short task costs no report and no timer of its own.
+     */
+    void reportLongRunning() {
+        long threshold = System.currentTimeMillis() - STARTED_REPORT_DELAY_MILLIS;
+        for (Running task : running.values()) {
+            if (task.startedAt() <= threshold && task.reported().compareAndSet(false, true)) {
+                reporter.report(outcome(task.delivery(), Outcome.Kind.STARTED, null, task.startedAt()));
+            }
+        }
     }
 
     int runningCount() {
@@ -95,10 +112,7 @@ final class TaskRunner {
     private Outcome execute(Delivery d) {
         long startedAt = System.currentTimeMillis();
         String key = d.task().toString();
-        running.put(key, Thread.currentThread());
-        // why: a task that ends soon is reported once, with its result; only longer ones show as running
-        ScheduledFuture<?> started = timer.schedule(() -> reporter.report(outcome(d, Outcome.Kind.STARTED, null,
-                startedAt)), STARTED_REPORT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        running.put(key, new Running(Thread.currentThread(), d, startedAt, new AtomicBoolean()));
         TaskSpec spec = null;
         try {
             spec = TaskSpec.decode(d.spec());
@@ -109,7 +123,7 @@ final class TaskRunner {
                         + "of the application?)");
             }
             Object[] args = resolveArguments(spec);
-            Object result = invoke(function, args, spec, d.demand());
+            Object result = invoke(function, args, spec, d.demand().cpus());
             byte[] value;
             try {
                 value = codec.encode(result);
@@ -131,7 +145,6 @@ final class TaskRunner {
             return outcome(d, retry ? Outcome.Kind.RETRY : Outcome.Kind.FAILED, error, startedAt);
         }
         finally {
-            started.cancel(false);
             running.remove(key);
             Thread.interrupted();
         }
@@ -162,9 +175,7 @@ final class TaskRunner {
         return values;
     }
 
-    private Object invoke(RegisteredFunction function, Object[] args, TaskSpec spec, Resources demand)
-            throws Exception {
-        double cpus = demand.get(Resources.CPU);
+    private Object invoke(RegisteredFunction function, Object[] args, TaskSpec spec, double cpus) throws Exception {
         TaskContext context = new TaskContext(spec.taskId(), new TaskContext.BlockingHook() {
             @Override
             public boolean beforeBlocking() {

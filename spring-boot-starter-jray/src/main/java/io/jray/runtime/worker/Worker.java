@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
@@ -40,12 +41,14 @@ public final class Worker implements AutoCloseable {
     private final TaskRunner runner;
     private final TaskDispatcher dispatcher;
     private final ExecutorService threads;
+    private final ScheduledExecutorService timer;
     private final Settings settings;
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
             ValueCodec codec, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
             ScheduledExecutorService timer, Settings settings) {
         this.settings = settings;
+        this.timer = timer;
         this.pool = new ResourcePool(resources);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
         this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch());
@@ -57,6 +60,8 @@ public final class Worker implements AutoCloseable {
 
     public void start() {
         dispatcher.start();
+        timer.scheduleWithFixedDelay(runner::reportLongRunning, TaskRunner.STARTED_REPORT_DELAY_MILLIS,
+                TaskRunner.STARTED_REPORT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** A task was cancelled: drop it if it waits here, interrupt it if it runs here. */

@@ -11,8 +11,9 @@ while i <= #ARGV do
       ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
   i = i + 7
   local key = rec(id)
-  local cur = redis.call('HMGET', key, 'st', 'a')
+  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw')
   local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att
+  local known = {cur[3], cur[4], cur[5]}
   if kind == 'S' then
     if live then
       redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
@@ -23,10 +24,10 @@ while i <= #ARGV do
     if live then
       if kind == 'F' then
         redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)
-        settle(id, 'F', payload, now, inlineMax)
+        settle(id, 'F', payload, now, inlineMax, known)
       elseif kind == 'E' then
         redis.call('HSET', key, 'st', 'E', 'er', payload, 'n', node, 'tr', started, 'te', now)
-        settle(id, 'E', payload, now, inlineMax)
+        settle(id, 'E', payload, now, inlineMax, known)
       else
         local a = tonumber(att)
         if kind == 'R' then

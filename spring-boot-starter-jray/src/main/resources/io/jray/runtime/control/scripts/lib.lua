@@ -31,8 +31,9 @@ local function enqueue(id, now)
 end
 
 -- A settled object notifies its owner and subscribers; then the tasks waiting for it are released
--- (on success) or fail with the same error (on failure or cancellation), transitively.
-local function settle(id, st, payload, now, inlineMax)
+-- (on success) or fail with the same error (on failure or cancellation), transitively. 'known' may
+-- hold the object's owner, has-subscribers and has-waiters fields, already read by the caller.
+local function settle(id, st, payload, now, inlineMax, known)
   local ids, sts, n = {id}, {st}, 1
   while n > 0 do
     local tid, tst = ids[n], sts[n]
@@ -40,7 +41,10 @@ local function settle(id, st, payload, now, inlineMax)
     sts[n] = nil
     n = n - 1
     local key = rec(tid)
-    local r = redis.call('HMGET', key, 'ow', 'hs', 'hw')
+    local r = known
+    if tid ~= id or not r then
+      r = redis.call('HMGET', key, 'ow', 'hs', 'hw')
+    end
     local inline = payload
     if tst == 'F' and #payload > inlineMax then
       inline = nil

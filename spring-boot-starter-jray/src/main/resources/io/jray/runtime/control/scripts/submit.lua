@@ -32,9 +32,6 @@ while i <= #ARGV do
       redis.pcall('XGROUP', 'CREATE', queue(shape), 'w', '0', 'MKSTREAM')
       redis.call('SADD', P .. 'shapes', shape)
     end
-    redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
-        'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '))
-    redis.call('ZADD', P .. 'tasks', now, id)
     local pending, failed = 0, nil
     for _, dep in ipairs(deps) do
       local dk = rec(dep)
@@ -51,14 +48,18 @@ while i <= #ARGV do
         pending = pending + 1
       end
     end
+    redis.call('ZADD', P .. 'tasks', now, id)
     if failed then
-      redis.call('HSET', key, 'st', 'E', 'er', failed, 'te', now)
+      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'E', 'er', failed, 'te', now)
       settle(id, 'E', failed, now, inlineMax)
     elseif pending > 0 then
-      redis.call('HSET', key, 'st', 'W', 'pd', pending)
+      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
     else
       local eid = redis.call('XADD', queue(shape), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid)
+      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid)
     end
   end
 end
