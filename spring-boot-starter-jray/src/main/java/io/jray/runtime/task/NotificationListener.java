@@ -33,6 +33,11 @@ public final class NotificationListener implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(NotificationListener.class);
     private static final long TRIM_EVERY_MILLIS = 2000;
+    /** Field names of the notes in one entry: object id, state and (inline) payload of note k. */
+    private static final int MAX_NOTES = 1000;
+    private static final String[] ID = names("i");
+    private static final String[] STATE = names("s");
+    private static final String[] PAYLOAD = names("p");
 
     private final RedisLink redis;
     private final Keys keys;
@@ -132,13 +137,19 @@ public final class NotificationListener implements AutoCloseable {
             return;
         }
         String job = keys.jobOf(stream);
-        byte[] id = body.get("i");
-        byte[] status = body.get("s");
-        if (job == null || id == null || status == null) {
+        if (job == null || !body.containsKey(ID[0])) {
             log.warn("Ignoring a malformed notification " + message.getId() + " in " + stream);
             return;
         }
-        resolver.settle(new ObjectId(job, text(id)), ObjectState.of(text(status), body.get("p")));
+        for (int k = 0; k < MAX_NOTES && body.containsKey(ID[k]); k++) {
+            byte[] id = body.get(ID[k]);
+            byte[] status = body.get(STATE[k]);
+            if (status == null) {
+                log.warn("Ignoring a malformed notification " + message.getId() + " in " + stream);
+                return;
+            }
+            resolver.settle(new ObjectId(job, text(id)), ObjectState.of(text(status), body.get(PAYLOAD[k])));
+        }
     }
 
     private void trimNowAndThen() {
@@ -151,6 +162,14 @@ public final class NotificationListener implements AutoCloseable {
                 redis.async().xtrim(stream, XTrimArgs.Builder.minId(id));
             }
         });
+    }
+
+    private static String[] names(String prefix) {
+        String[] names = new String[MAX_NOTES];
+        for (int k = 0; k < MAX_NOTES; k++) {
+            names[k] = prefix + k;
+        }
+        return names;
     }
 
     private static String text(byte[] bytes) {

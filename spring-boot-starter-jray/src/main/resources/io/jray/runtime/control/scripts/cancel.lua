@@ -13,5 +13,6 @@ end
 if st == 'W' or st == 'Q' or st == 'R' then
   redis.call('HSET', key, 'st', 'C', 'er', err, 'te', now)
   settle(id, 'C', err, now, inlineMax)
+  flushNotes()
 end
 return st or ''

@@ -40,4 +40,5 @@ while i <= #ARGV do
     end
   end
 end
+flushNotes()
 return 1

@@ -13,14 +13,42 @@ local function queue(shape)
   return P .. 'q:' .. shape
 end
 
+-- Notifications are gathered per node and sent by flushNotes() at the end of a script: one stream
+-- entry per node and script call, with fields i0 s0 p0 i1 s1 ... (p: the value or error, inline).
+local notes = {}
+
 local function notify(node, id, st, payload)
   if node and node ~= '' then
-    if payload then
-      redis.call('XADD', P .. 'n:' .. node, '*', 'i', id, 's', st, 'p', payload)
-    else
-      redis.call('XADD', P .. 'n:' .. node, '*', 'i', id, 's', st)
+    local list = notes[node]
+    if not list then
+      list = {}
+      notes[node] = list
+    end
+    list[#list + 1] = {id, st, payload}
+  end
+end
+
+local function flushNotes()
+  for node, list in pairs(notes) do
+    local key = P .. 'n:' .. node
+    local fields = {}
+    for k, note in ipairs(list) do
+      local j = (k - 1) % 1000
+      fields[#fields + 1] = 'i' .. j
+      fields[#fields + 1] = note[1]
+      fields[#fields + 1] = 's' .. j
+      fields[#fields + 1] = note[2]
+      if note[3] then
+        fields[#fields + 1] = 'p' .. j
+        fields[#fields + 1] = note[3]
+      end
+      if j == 999 or k == #list then
+        redis.call('XADD', key, '*', unpack(fields))
+        fields = {}
+      end
     end
   end
+  notes = {}
 end
 
 local function enqueue(id, now)

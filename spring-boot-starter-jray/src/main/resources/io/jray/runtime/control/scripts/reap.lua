@@ -35,4 +35,5 @@ for _, p in ipairs(pending) do
     end
   end
 end
+flushNotes()
 return #pending

@@ -63,4 +63,5 @@ while i <= #ARGV do
     end
   end
 end
+flushNotes()
 return 1
