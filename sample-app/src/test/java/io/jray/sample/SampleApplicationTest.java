@@ -1,16 +1,25 @@
 package io.jray.sample;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.jray.api.JRay;
+import io.jray.api.ObjectRef;
+import io.jray.api.TaskOptions;
+import io.jray.runtime.JRayNode;
 import io.jray.runtime.embedded.EmbeddedRedisServer;
+import io.jray.runtime.task.ObjectId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +51,22 @@ class SampleApplicationTest {
                 .contains("(the same product computed here: equal)")
                 .contains("linear, depth 7: 36")
                 .contains("tree,   depth 3: 36");
+    }
+
+    @Test
+    void anotherInstanceJoinsAsAWorker() throws Exception {
+        EmbeddedRedisServer redis = context.getBean(EmbeddedRedisServer.class);
+        try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(SampleApplication.class).properties(
+                "sample.tutorial.enabled=false", "server.port=0", "spring.data.redis.host=" + redis.host(),
+                "spring.data.redis.port=" + redis.port(), "jray.node.resources.second=1").run()) {
+            ObjectRef<Integer> sum = context.getBean(JRay.class).task(Tutorial::add, 2, 3)
+                    .options(TaskOptions.builder().resource("second", 1).build()).remote();
+
+            assertThat(sum.get(Duration.ofSeconds(30))).isEqualTo(5);
+            JRayNode node = context.getBean(JRayNode.class);
+            assertThat(node.records().find(ObjectId.parse(sum.id())).node())
+                    .isEqualTo(worker.getBean(JRayNode.class).identity().id());
+        }
     }
 
     @Test
