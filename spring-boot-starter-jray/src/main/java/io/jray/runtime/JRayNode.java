@@ -261,10 +261,21 @@ public final class JRayNode implements AutoCloseable {
             }
         }
         listener.close();
+        stopBeating();
         registry.deregister();
-        scheduler.shutdownNow();
         virtualThreads.shutdownNow();
         log.info("jray node " + identity.id() + " left the cluster");
+    }
+
+    /** Stops the heartbeat (and the other periodic work) before the node deregisters. */
+    private void stopBeating() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String text(byte[] bytes) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -66,13 +68,10 @@ public final class ControlPlane {
      * @param firstInJob whether {@code owner} has not submitted to this job before
      */
     public CompletableFuture<Void> submit(String job, String owner, boolean firstInJob, List<SubmitRecord> records) {
-        List<CompletableFuture<Object>> calls = new ArrayList<>();
-        List<byte[]> args = header(now(), owner, Integer.toString(NOTIFY_INLINE_LIMIT));
-        args.add(missingDependency);
-        args.add(b(firstInJob ? "1" : "0"));
-        int base = args.size();
-        int bytes = 0;
-        for (SubmitRecord record : records) {
+        List<byte[]> header = header(now(), owner, Integer.toString(NOTIFY_INLINE_LIMIT));
+        header.add(missingDependency);
+        header.add(b(firstInJob ? "1" : "0"));
+        return inChunks(submit, job, header, records, SubmitRecord::weight, (record, args) -> {
             switch (record) {
                 case SubmitRecord.Put put -> {
                     args.add(b("P"));
@@ -93,26 +92,13 @@ public final class ControlPlane {
                     task.dependencies().forEach(dep -> args.add(b(dep.id())));
                 }
             }
-            bytes += record.weight();
-            if (bytes > MAX_CALL_BYTES) {
-                calls.add(eval(submit, job, args));
-                args.subList(base, args.size()).clear();
-                bytes = 0;
-            }
-        }
-        if (args.size() > base) {
-            calls.add(eval(submit, job, args));
-        }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+        });
     }
 
     /** Reports what a node did with tasks of one job it read. */
     public CompletableFuture<Void> complete(String job, String node, List<Outcome> outcomes) {
-        List<CompletableFuture<Object>> calls = new ArrayList<>();
-        List<byte[]> args = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT));
-        int base = args.size();
-        int bytes = 0;
-        for (Outcome o : outcomes) {
+        List<byte[]> header = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT));
+        return inChunks(complete, job, header, outcomes, o -> o.payload().length + 96, (o, args) -> {
             args.add(b(o.task().id()));
             args.add(b(Integer.toString(o.attempt())));
             args.add(b(o.shape()));
@@ -120,15 +106,26 @@ public final class ControlPlane {
             args.add(b(o.kind().code()));
             args.add(o.payload());
             args.add(b(Long.toString(o.startedAt())));
-            bytes += o.payload().length + 96;
+        });
+    }
+
+    /** Calls a script once per chunk of records, keeping each call's arguments near {@link #MAX_CALL_BYTES}. */
+    private <R> CompletableFuture<Void> inChunks(LuaScript script, String job, List<byte[]> header, List<R> records,
+            ToIntFunction<R> weight, BiConsumer<R, List<byte[]>> write) {
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        List<byte[]> args = new ArrayList<>(header);
+        int bytes = 0;
+        for (R record : records) {
+            write.accept(record, args);
+            bytes += weight.applyAsInt(record);
             if (bytes > MAX_CALL_BYTES) {
-                calls.add(eval(complete, job, args));
-                args.subList(base, args.size()).clear();
+                calls.add(eval(script, job, args));
+                args = new ArrayList<>(header);
                 bytes = 0;
             }
         }
-        if (args.size() > base) {
-            calls.add(eval(complete, job, args));
+        if (args.size() > header.size()) {
+            calls.add(eval(script, job, args));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
     }

@@ -73,6 +73,8 @@ public final class NodeRegistry {
      */
     public void beat() {
         try {
+            // why: a reaper racing with a re-registration may have removed this node from the set
+            control.redis().text().sadd(control.keys().nodes(), self.id());
             boolean alive = control.beat(self.id(), timeout.toMillis())
                     .get(Math.max(1000, interval.toMillis() * 2), TimeUnit.MILLISECONDS);
             health.onSuccess();

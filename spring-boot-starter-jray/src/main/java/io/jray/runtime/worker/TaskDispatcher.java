@@ -2,11 +2,7 @@ package io.jray.runtime.worker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +21,6 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.control.Outcome;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.redis.BlockingConnection;
@@ -48,21 +43,12 @@ public final class TaskDispatcher implements AutoCloseable {
     private final JobDirectory directory;
     private final ResourcePool pool;
     private final TaskRunner runner;
-    private final OutcomeReporter reporter;
     private final ClusterHealth health;
     private final PrefetchPolicy prefetch;
     private final Duration block;
-    private final long giveBackNanos;
     private final BlockingConnection connection;
-    private final Deque<Delivery> local = new ArrayDeque<>();
+    private final LocalQueue local;
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
-    /** Tasks cancelled lately, in case one is being read while its cancellation arrives. */
-    private final Map<ObjectId, Boolean> cancelled = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ObjectId, Boolean> eldest) {
-            return size() > 10_000;
-        }
-    };
     /** Held by whoever issues the next read; released while there is nothing this node can read. */
     private final AtomicBoolean readTurn = new AtomicBoolean();
     private final Executor blockingWork;
@@ -75,17 +61,16 @@ public final class TaskDispatcher implements AutoCloseable {
     TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
             TaskRunner runner, OutcomeReporter reporter, ClusterHealth health, PrefetchPolicy prefetch,
             Duration block, Duration giveBackAfter, Executor blockingWork) {
+        this.local = new LocalQueue(pool, runner, reporter, prefetch, giveBackAfter);
         this.keys = keys;
         this.blockingWork = blockingWork;
         this.node = node;
         this.directory = directory;
         this.pool = pool;
         this.runner = runner;
-        this.reporter = reporter;
         this.health = health;
         this.prefetch = prefetch;
         this.block = block;
-        this.giveBackNanos = giveBackAfter.toNanos();
         this.connection = redis.openBlocking(block.plusSeconds(10));
         directory.onChange(this::wake);
         pool.onRelease(this::resourcesReleased);
@@ -93,7 +78,7 @@ public final class TaskDispatcher implements AutoCloseable {
 
     /** A task ended or blocked: start what waits here, and read more if there is room. */
     private void resourcesReleased() {
-        startLocal();
+        local.startReady();
         wakeIfMoreQueuesFit();
         kick();
     }
@@ -118,27 +103,11 @@ public final class TaskDispatcher implements AutoCloseable {
 
     /** Drops a cancelled task held here, or interrupts it if it runs here. */
     void cancel(ObjectId task) {
-        synchronized (cancelled) {
-            cancelled.put(task, Boolean.TRUE);
-        }
-        synchronized (local) {
-            for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
-                Delivery d = it.next();
-                if (d.task().equals(task)) {
-                    it.remove();
-                    reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(),
-                            Outcome.Kind.GIVEN_BACK, null, 0));
-                }
-            }
-        }
-        runner.interrupt(task.toString());
+        local.cancel(task);
     }
 
     void retainJobs(Set<String> active) {
-        synchronized (local) {
-            local.removeIf(d -> !active.contains(d.task().job()));
-        }
-        runner.interruptJobsNotIn(active);
+        local.retainJobs(active);
     }
 
     /**
@@ -148,7 +117,7 @@ public final class TaskDispatcher implements AutoCloseable {
      */
     private void read() {
         List<Stream> readable = readableStreams(!prefetch.readsAhead());
-        int count = readable.isEmpty() ? 0 : prefetch.readCount(maxFit(readable), localSize());
+        int count = readable.isEmpty() ? 0 : prefetch.readCount(maxFit(readable), local.size());
         if (!running || count <= 0) {
             readTurn.set(false);
             // why: resources freed between the check and the release above kicked in vain
@@ -169,8 +138,8 @@ public final class TaskDispatcher implements AutoCloseable {
                     failures = 0;
                     try {
                         accept(messages, readable);
-                        startLocal();
-                        giveBackStale();
+                        local.startReady();
+                        local.giveBackStale();
                     }
                     finally {
                         read();
@@ -186,7 +155,7 @@ public final class TaskDispatcher implements AutoCloseable {
 
     private boolean canRead() {
         List<Stream> readable = readableStreams(!prefetch.readsAhead());
-        return !readable.isEmpty() && prefetch.readCount(maxFit(readable), localSize()) > 0;
+        return !readable.isEmpty() && prefetch.readCount(maxFit(readable), local.size()) > 0;
     }
 
     private void failed(Throwable error) {
@@ -262,33 +231,8 @@ public final class TaskDispatcher implements AutoCloseable {
                 log.warn("Ignoring a malformed queue entry " + message.getId() + " in " + message.getStream());
                 continue;
             }
-            Delivery delivery = new Delivery(new ObjectId(stream.job(), text(task)), Integer.parseInt(text(attempt)),
-                    stream.shape(), stream.demand(), message.getId(), spec, now);
-            if (wasCancelled(delivery.task())) {
-                reporter.report(new Outcome(delivery.task(), delivery.attempt(), delivery.shape(), delivery.entryId(),
-                        Outcome.Kind.GIVEN_BACK, null, 0));
-                continue;
-            }
-            synchronized (local) {
-                local.addLast(delivery);
-            }
-        }
-    }
-
-    /** Starts queued deliveries in order, up to the first whose resources are not free. */
-    private void startLocal() {
-        List<Delivery> start = new ArrayList<>();
-        synchronized (local) {
-            for (Delivery d = local.peekFirst(); d != null && pool.tryAcquire(d.demand()); d = local.peekFirst()) {
-                start.add(local.pollFirst());
-            }
-        }
-        for (Delivery d : start) {
-            long began = System.nanoTime();
-            runner.run(d, () -> {
-                prefetch.record(System.nanoTime() - began);
-                pool.release(d.demand());
-            });
+            local.add(new Delivery(new ObjectId(stream.job(), text(task)), Integer.parseInt(text(attempt)),
+                    stream.shape(), stream.demand(), message.getId(), spec, now));
         }
     }
 
@@ -303,32 +247,6 @@ public final class TaskDispatcher implements AutoCloseable {
                 connection.wake();
                 return;
             }
-        }
-    }
-
-    private void giveBackStale() {
-        long now = System.nanoTime();
-        synchronized (local) {
-            for (Iterator<Delivery> it = local.iterator(); it.hasNext(); ) {
-                Delivery d = it.next();
-                if (now - d.receivedAt() > giveBackNanos) {
-                    it.remove();
-                    reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), Outcome.Kind.GIVEN_BACK,
-                            null, 0));
-                }
-            }
-        }
-    }
-
-    private boolean wasCancelled(ObjectId task) {
-        synchronized (cancelled) {
-            return !cancelled.isEmpty() && cancelled.containsKey(task);
-        }
-    }
-
-    private int localSize() {
-        synchronized (local) {
-            return local.size();
         }
     }
 
@@ -359,13 +277,7 @@ public final class TaskDispatcher implements AutoCloseable {
         catch (Exception e) {
             // why: the read ended with an error or did not end in time; closing goes on
         }
-        synchronized (local) {
-            for (Delivery d : local) {
-                reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), Outcome.Kind.GIVEN_BACK,
-                        null, 0));
-            }
-            local.clear();
-        }
+        local.giveBackAll();
         long deadline = System.nanoTime() + grace.toNanos();
         while (runner.runningCount() > 0 && System.nanoTime() < deadline) {
             sleep(20);
