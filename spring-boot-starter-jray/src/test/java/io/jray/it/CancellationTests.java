@@ -2,9 +2,8 @@ package io.jray.it;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -21,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** {@code jray.cancel}: tasks not started never run, running ones are interrupted, waiters and dependents fail. */
+@ExtendWith(BlockingGate.class)
 class CancellationTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -32,16 +32,6 @@ class CancellationTests {
 
     private ApplicationContextRunner nodeWithOneCpu() {
         return redis.node().withUserConfiguration(Arithmetic.class, Blocking.class).withPropertyValues("jray.node.cpus=1");
-    }
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     @Test

@@ -3,9 +3,8 @@ package io.jray.it;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.jray.api.JRay;
@@ -20,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tasks that need a resource run only on a node that has it. The second node is a second
  * application context in this JVM, in the same namespace.
  */
+@ExtendWith(BlockingGate.class)
 class CustomResourcesTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -28,16 +28,6 @@ class CustomResourcesTests {
 
     @RegisterExtension
     static final JRayTestRedis redis = new JRayTestRedis();
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
-    }
 
     @Test
     void aTaskNeedingAGpuWaitsUntilANodeWithAGpuJoinsAndRunsThere() {

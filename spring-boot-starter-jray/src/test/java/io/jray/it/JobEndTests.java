@@ -2,9 +2,8 @@ package io.jray.it;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -22,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * A driver that submits only, a worker node that runs its tasks, and what happens to the driver's
  * job when the driver leaves: its tasks stop and its records are retired.
  */
+@ExtendWith(BlockingGate.class)
 class JobEndTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -38,16 +38,6 @@ class JobEndTests {
     private ApplicationContextRunner submitOnlyDriver() {
         return redis.node(namespace).withUserConfiguration(Arithmetic.class, Blocking.class)
                 .withPropertyValues("jray.worker.enabled=false", "jray.job.retention=10m");
-    }
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     @Test

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -19,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ObjectRefs that travel as references, not as dependencies: inside other values, as parameters of
  * type ObjectRef, and as results. The task that receives one resolves it itself.
  */
+@ExtendWith(BlockingGate.class)
 class ObjectRefsInValuesTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -28,16 +28,6 @@ class ObjectRefsInValuesTests {
 
     private ApplicationContextRunner node() {
         return redis.node().withUserConfiguration(Arithmetic.class, Blocking.class, RefTasks.class);
-    }
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     @Test

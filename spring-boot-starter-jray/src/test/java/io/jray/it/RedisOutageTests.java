@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -26,10 +26,10 @@ import static org.awaitility.Awaitility.await;
  * {@code jray.redis.unavailable-timeout}, new calls are refused, and work accepted before the outage
  * goes on once Redis answers again. Needs a redis-server started by the test, which it can stop.
  */
+@ExtendWith(BlockingGate.class)
 class RedisOutageTests {
 
     private static final Duration OUTAGE_NOTICED_WITHIN = Duration.ofSeconds(15);
-
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
@@ -43,12 +43,6 @@ class RedisOutageTests {
     @BeforeEach
     void onlyWithARedisOfOurOwn() {
         assumeThat(redis.redis().kind()).as("a Redis this test may stop").startsWith("redis-server");
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     private static void awaitQueued(JRayNode node, ObjectRef<?> ref) {

@@ -3,9 +3,8 @@ package io.jray.it;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The injected {@code @RemoteTask} bean is a distributed proxy: a plain call runs as a task and
  * waits, a method returning CompletableFuture returns at once, and the worker calls the bean itself.
  */
+@ExtendWith(BlockingGate.class)
 class RemoteTaskProxyTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -34,16 +34,6 @@ class RemoteTaskProxyTests {
 
     private ApplicationContextRunner node() {
         return redis.node().withUserConfiguration(Arithmetic.class, Blocking.class);
-    }
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     @Test

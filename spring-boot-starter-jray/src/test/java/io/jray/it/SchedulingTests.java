@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * A node runs as many tasks at once as its CPUs allow, counting each task's demand. Tasks wait at
  * a gate, so what runs at once is seen without timing.
  */
+@ExtendWith(BlockingGate.class)
 class SchedulingTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -36,16 +36,6 @@ class SchedulingTests {
     private ApplicationContextRunner nodeWithCpus(int cpus) {
         return redis.node().withUserConfiguration(Arithmetic.class, Blocking.class)
                 .withPropertyValues("jray.node.cpus=" + cpus);
-    }
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     private static List<ObjectRef<Integer>> atGate(JRay jray, int count, TaskOptions options) {

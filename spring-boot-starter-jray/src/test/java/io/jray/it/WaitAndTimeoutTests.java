@@ -3,9 +3,8 @@ package io.jray.it;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -19,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Bounded waits: {@code get} with a timeout and {@code wait} for some of many refs. */
+@ExtendWith(BlockingGate.class)
 class WaitAndTimeoutTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -28,16 +28,6 @@ class WaitAndTimeoutTests {
 
     private ApplicationContextRunner node() {
         return redis.node().withUserConfiguration(Arithmetic.class, Blocking.class);
-    }
-
-    @BeforeEach
-    void closeGate() {
-        Blocking.reset();
-    }
-
-    @AfterEach
-    void openGate() {
-        Blocking.openGate();
     }
 
     @Test
