@@ -45,6 +45,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     private final Supplier<String> driverJob;
     private final Set<String> usedShapes = ConcurrentHashMap.newKeySet();
     private final Set<String> jobsSubmittedTo = ConcurrentHashMap.newKeySet();
+    private final Map<TaskOptions, Resources> demands = new ConcurrentHashMap<>();
     private final Batcher<SubmitRecord> batcher;
 
     public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
@@ -108,7 +109,20 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         return function.isAsync() ? ref.toFuture() : ref.get();
     }
 
-    private static Resources demand(TaskOptions options) {
+    /** The resources a task of these options holds; computed once per distinct options. */
+    private Resources demand(TaskOptions options) {
+        Resources known = demands.get(options);
+        if (known == null) {
+            if (demands.size() > 1000) {
+                demands.clear();
+            }
+            known = demandOf(options);
+            demands.put(options, known);
+        }
+        return known;
+    }
+
+    private static Resources demandOf(TaskOptions options) {
         Map<String, Double> amounts = new HashMap<>(options.resources());
         amounts.put(Resources.CPU, options.cpus());
         if (options.memory() > 0) {
