@@ -101,7 +101,7 @@ public final class ControlPlane {
         return inChunks(complete, job, header, outcomes, o -> o.payload().length + 96, (o, args) -> {
             args.add(b(o.task().id()));
             args.add(b(Integer.toString(o.attempt())));
-            args.add(b(o.shape()));
+            args.add(b(o.queue()));
             args.add(b(o.entryId()));
             args.add(b(o.kind().code()));
             args.add(o.payload());
@@ -164,9 +164,9 @@ public final class ControlPlane {
         return this.<byte[]>eval(cancel, task.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
     }
 
-    /** Takes back up to 100 entries a dead node had read from one queue; returns how many. */
-    public CompletableFuture<Long> reap(String job, String shape, String deadNode, byte[] error) {
-        List<byte[]> args = header(now(), shape, deadNode);
+    /** Takes back up to 100 entries a dead node had read from one queue (key suffix); returns how many. */
+    public CompletableFuture<Long> reap(String job, String queue, String deadNode, byte[] error) {
+        List<byte[]> args = header(now(), queue, deadNode);
         args.add(error);
         args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
         return eval(reap, job, args, ScriptOutputType.INTEGER);

@@ -73,7 +73,12 @@ public final class Keys {
 
     /** Stream of ready tasks of one resource shape in a job. */
     public String queue(String job, String shape) {
-        return job(job) + "q:" + shape;
+        return job(job) + taskQueue(shape);
+    }
+
+    /** The key suffix of the task queue of a shape, as records and outcomes name it. */
+    public static String taskQueue(String shape) {
+        return "q:" + shape;
     }
 
     /** Stream of settled objects that a node owns or subscribed to, in a job. */

@@ -7,13 +7,13 @@ import io.jray.runtime.task.ObjectId;
  *
  * @param task the task
  * @param attempt the attempt it ran as
- * @param shape the queue it was read from
+ * @param queue the queue it was read from (the key suffix: {@code q:<shape>} or {@code a:<actor>})
  * @param entryId the queue entry, acknowledged by every kind but {@link Kind#STARTED}
  * @param kind what happened
  * @param payload the value ({@link Kind#FINISHED}) or error ({@link Kind#FAILED}, {@link Kind#RETRY})
  * @param startedAt when it started, epoch ms (0 if it did not)
  */
-public record Outcome(ObjectId task, int attempt, String shape, String entryId, Kind kind, byte[] payload,
+public record Outcome(ObjectId task, int attempt, String queue, String entryId, Kind kind, byte[] payload,
         long startedAt) {
 
     private static final byte[] NONE = new byte[0];

@@ -74,7 +74,7 @@ public final class DeadNodeReaper {
             for (String shape : redis.smembers(keys.shapes(job)).get(30, TimeUnit.SECONDS)) {
                 long handled;
                 do {
-                    handled = control.reap(job, shape, dead, error).get(60, TimeUnit.SECONDS);
+                    handled = control.reap(job, Keys.taskQueue(shape), dead, error).get(60, TimeUnit.SECONDS);
                     requeued += handled;
                 }
                 while (handled > 0);

@@ -7,12 +7,12 @@ import io.jray.runtime.task.ObjectId;
  *
  * @param task the task
  * @param attempt its attempt number
- * @param shape the queue shape it came from
+ * @param queue the queue it came from (the key suffix)
  * @param demand the resources it needs, compiled against this node's pool
  * @param entryId the stream entry to acknowledge
  * @param spec the encoded spec
  * @param receivedAt when this node read it (nanoTime)
  */
-record Delivery(ObjectId task, int attempt, String shape, ResourcePool.Demand demand, String entryId, byte[] spec,
+record Delivery(ObjectId task, int attempt, String queue, ResourcePool.Demand demand, String entryId, byte[] spec,
         long receivedAt) {
 }

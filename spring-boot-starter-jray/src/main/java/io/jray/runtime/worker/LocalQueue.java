@@ -119,6 +119,6 @@ final class LocalQueue {
     }
 
     private void giveBack(Delivery d) {
-        reporter.report(new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), Outcome.Kind.GIVEN_BACK, null, 0));
+        reporter.report(new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), Outcome.Kind.GIVEN_BACK, null, 0));
     }
 }

@@ -232,7 +232,7 @@ public final class TaskDispatcher implements AutoCloseable {
                 continue;
             }
             local.add(new Delivery(new ObjectId(stream.job(), text(task)), Integer.parseInt(text(attempt)),
-                    stream.shape(), stream.demand(), message.getId(), spec, now));
+                    Keys.taskQueue(stream.shape()), stream.demand(), message.getId(), spec, now));
         }
     }
 

@@ -232,6 +232,6 @@ final class TaskRunner {
     }
 
     private static Outcome outcome(Delivery d, Outcome.Kind kind, byte[] payload, long startedAt) {
-        return new Outcome(d.task(), d.attempt(), d.shape(), d.entryId(), kind, payload, startedAt);
+        return new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), kind, payload, startedAt);
     }
 }

@@ -1,13 +1,13 @@
 -- Records what a node did with the tasks it read, in one round trip.
 -- ARGV: now, node, inline notification limit, then records of 7 fields:
---   id attempt shape entryId kind payload startedAt
+--   id attempt queue entryId kind payload startedAt
 -- kinds: S started, F finished (payload = value), E failed (payload = error),
 --        R retry after an exception (next attempt), G given back before it started (same attempt).
 -- A record of an older attempt, or of a cancelled task, only acknowledges its queue entry.
 local now, node, inlineMax = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local i = 4
 while i <= #ARGV do
-  local id, att, shape, eid, kind, payload, started = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
+  local id, att, q, eid, kind, payload, started = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
       ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
   i = i + 7
   local key = rec(id)
@@ -19,8 +19,8 @@ while i <= #ARGV do
       redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
     end
   else
-    redis.call('XACK', queue(shape), 'w', eid)
-    redis.call('XDEL', queue(shape), eid)
+    redis.call('XACK', queue(q), 'w', eid)
+    redis.call('XDEL', queue(q), eid)
     if live then
       if kind == 'F' then
         redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)

@@ -17,7 +17,7 @@ if #ids == 500 then
   return offset + 500
 end
 for _, shape in ipairs(redis.call('SMEMBERS', P .. 'shapes')) do
-  redis.call('DEL', queue(shape))
+  redis.call('DEL', queue('q:' .. shape))
 end
 for _, node in ipairs(redis.call('SMEMBERS', P .. 'nodes')) do
   redis.call('DEL', P .. 'n:' .. node)

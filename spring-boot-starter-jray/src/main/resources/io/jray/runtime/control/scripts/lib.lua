@@ -1,7 +1,8 @@
 -- Shared by every jray script. KEYS[1] is the key prefix of one job, such as "jray:{j3k2a}:", so a
 -- script touches the keys of one hash slot only. Records ("o:<id>") hold a task and its result:
 --   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled
---   a   attempt, mr max retries, q queue shape, e queue entry, sp spec, ow owner node, v value, er error
+--   a   attempt, mr max retries, q queue (key suffix: 'q:<shape>' for tasks, 'a:<actor>' for actor
+--   calls), e queue entry, sp spec, ow owner node, v value, er error
 --   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
 local P = KEYS[1]
 
@@ -9,8 +10,8 @@ local function rec(id)
   return P .. 'o:' .. id
 end
 
-local function queue(shape)
-  return P .. 'q:' .. shape
+local function queue(name)
+  return P .. name
 end
 
 -- Notifications are gathered per node and sent by flushNotes() at the end of a script: one stream

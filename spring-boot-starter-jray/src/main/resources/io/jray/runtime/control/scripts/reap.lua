@@ -1,8 +1,8 @@
 -- Takes back up to 100 queue entries that a dead node had read: each task is queued again for its
 -- next attempt, or fails with the node's death when its retries are used up.
--- ARGV: now, shape, dead node, node-died error, inline limit. Returns how many entries were handled.
-local now, shape, dead, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
-local q = queue(shape)
+-- ARGV: now, queue, dead node, node-died error, inline limit. Returns how many entries were handled.
+local now, name, dead, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+local q = queue(name)
 local ok, pending = pcall(redis.call, 'XPENDING', q, 'w', '-', '+', 100, dead)
 if not ok then
   return 0

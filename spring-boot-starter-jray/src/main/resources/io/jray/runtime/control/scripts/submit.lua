@@ -28,8 +28,9 @@ while i <= #ARGV do
       deps[d] = ARGV[i + 9 + d]
     end
     i = i + 10 + nd
+    local q = 'q:' .. shape
     if newShape == '1' then
-      redis.pcall('XGROUP', 'CREATE', queue(shape), 'w', '0', 'MKSTREAM')
+      redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
       redis.call('SADD', P .. 'shapes', shape)
     end
     local pending, failed = 0, nil
@@ -50,15 +51,15 @@ while i <= #ARGV do
     end
     redis.call('ZADD', P .. 'tasks', now, id)
     if failed then
-      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'E', 'er', failed, 'te', now)
       settle(id, 'E', failed, now, inlineMax)
     elseif pending > 0 then
-      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
     else
-      local eid = redis.call('XADD', queue(shape), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', shape, 'ow', owner, 'pa', parent, 'mr', mr,
+      local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
+      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid)
     end
   end
