@@ -2,6 +2,7 @@ package io.jray.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The entry point of jray: submits tasks, puts and gets values, waits for and cancels work. Inject
@@ -56,4 +57,23 @@ public interface JRay extends TaskOverloads {
      * @return whether the task was still pending or running
      */
     boolean cancel(ObjectRef<?> ref);
+
+    /**
+     * Prepares an actor of a {@link RemoteActor} class, created with the given constructor
+     * arguments on a node that has its resources.
+     *
+     * <pre>{@code
+     * ActorHandle<Counter> counter = jray.actor(Counter.class).name("counter").remote();
+     * }</pre>
+     */
+    <A> ActorCreation<A> actor(Class<A> actorClass, Object... constructorArgs);
+
+    /** The live actor of that name, found from any node, or empty. */
+    <A> Optional<ActorHandle<A>> getActor(String name, Class<A> actorClass);
+
+    /**
+     * Kills an actor: calls not yet run fail with {@link ActorDiedException}, a running call is
+     * interrupted, and later calls fail at once. Killing a dead actor does nothing.
+     */
+    void kill(ActorHandle<?> actor);
 }

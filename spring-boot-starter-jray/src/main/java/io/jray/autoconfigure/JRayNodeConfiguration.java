@@ -17,6 +17,7 @@ import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ObjectRefType;
 import io.jray.runtime.worker.Worker;
 
@@ -41,8 +42,8 @@ class JRayNodeConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JRayNode jrayNode(RedisLink redis, JRayProperties properties, FunctionRegistry functions, ValueCodec codec,
-            ObjectRefType refType) {
-        return new JRayNode(redis, settings(properties), functions, codec, refType);
+            ObjectRefType refType, ActorHandleType actorHandleType) {
+        return new JRayNode(redis, settings(properties), functions, codec, refType, actorHandleType);
     }
 
     @Bean

@@ -30,6 +30,8 @@ import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ActorClient;
+import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
 import io.jray.runtime.task.DefaultJRay;
 import io.jray.runtime.task.IdGenerator;
@@ -71,7 +73,7 @@ public final class JRayNode implements AutoCloseable {
     private volatile boolean running;
 
     public JRayNode(RedisLink redis, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
-            ObjectRefType refType) {
+            ObjectRefType refType, ActorHandleType actorHandleType) {
         this.redis = redis;
         this.settings = settings;
         redis.commandTimeout(settings.unavailableTimeout());
@@ -97,7 +99,10 @@ public final class JRayNode implements AutoCloseable {
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(codec, ids, id,
                 settings.inlineThreshold()), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
-        this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id, submitter::submitted));
+        ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
+                actorHandleType);
+        this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id,
+                submitter::submitted), actors);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
                 resolver, directory, health, scheduler, settings.worker()) : null;
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
@@ -208,6 +213,11 @@ public final class JRayNode implements AutoCloseable {
             case Inbox.CANCEL -> {
                 if (worker != null) {
                     worker.cancel(ObjectId.parse(argument));
+                }
+            }
+            case Inbox.KILL_ACTOR -> {
+                if (worker != null) {
+                    worker.killActor(ObjectId.parse(argument));
                 }
             }
             default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");

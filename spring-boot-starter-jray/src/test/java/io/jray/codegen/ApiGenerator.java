@@ -11,7 +11,8 @@ import java.util.StringJoiner;
 
 /**
  * Generates the typed API of jray: the serializable method-reference interfaces of arity 0-6
- * and the value-or-{@code ObjectRef} overloads of {@code task(...)} (2^n per arity n).
+ * and the value-or-{@code ObjectRef} overloads of {@code task(...)} (2^n per arity n), for tasks
+ * and for actor calls.
  * {@link ApiGeneratorTest} fails when the committed sources differ from what this produces; run
  * {@code java spring-boot-starter-jray/src/test/java/io/jray/codegen/ApiGenerator.java} from the
  * repository root to regenerate them.
@@ -43,7 +44,8 @@ public final class ApiGenerator {
             files.put("function/RemoteFunction" + n + ".java", functionInterface(n, false));
             files.put("function/RemoteVoidFunction" + n + ".java", functionInterface(n, true));
         }
-        files.put("TaskOverloads.java", taskOverloads());
+        files.put("TaskOverloads.java", overloads(TASKS));
+        files.put("ActorOverloads.java", overloads(ACTORS));
         return files;
     }
 
@@ -73,34 +75,61 @@ public final class ApiGenerator {
                 + "    " + (isVoid ? "void" : "R") + " apply(" + params + ") throws Exception;\n}\n";
     }
 
-    private static String taskOverloads() {
+    /**
+     * One family of overloads.
+     *
+     * @param name the interface
+     * @param typeParameter the interface's own type parameter, or empty
+     * @param receiver the type of the method's receiver: a method type parameter ({@code T}) or
+     *        the interface's ({@code A})
+     * @param call the type returned
+     * @param factory the untyped method every overload calls
+     * @param javadoc the interface's Javadoc
+     */
+    private record Family(String name, String typeParameter, String receiver, String call, String factory,
+            String javadoc) {
+    }
+
+    private static final Family TASKS = new Family("TaskOverloads", "", "T", "TaskCall", "newTaskCall",
+            "The typed {@code task(...)} overloads of {@link JRay}: a method reference of a\n"
+                    + " * {@link RemoteTask} bean and its arguments, each either a value or an {@link ObjectRef} of\n"
+                    + " * the parameter's type. Every overload calls {@link #newTaskCall}.");
+
+    private static final Family ACTORS = new Family("ActorOverloads", "<A>", "A", "ActorCall", "newActorCall",
+            "The typed {@code task(...)} overloads of {@link ActorHandle}: a method reference of the\n"
+                    + " * actor's class and its arguments, each either a value or an {@link ObjectRef} of the\n"
+                    + " * parameter's type. Every overload calls {@link #newActorCall}.\n *\n"
+                    + " * @param <A> the actor's class");
+
+    private static String overloads(Family family) {
         StringBuilder out = new StringBuilder(NOTICE);
         out.append("package io.jray.api;\n\n");
         out.append("import javax.annotation.processing.Generated;\n\n");
         out.append("import io.jray.api.function.*;\n\n");
-        out.append("/**\n * The typed {@code task(...)} overloads of {@link JRay}: a method reference of a\n");
-        out.append(" * {@link RemoteTask} bean and its arguments, each either a value or an {@link ObjectRef} of\n");
-        out.append(" * the parameter's type. Every overload calls {@link #newTaskCall}.\n */\n");
+        out.append("/**\n * ").append(family.javadoc()).append("\n */\n");
         out.append(GENERATED).append("\n");
-        out.append("public interface TaskOverloads {\n\n");
+        out.append("public interface ").append(family.name()).append(family.typeParameter()).append(" {\n\n");
         out.append("    /**\n     * The untyped form behind the overloads: prefer {@code task(...)}, which checks argument\n");
         out.append("     * types at compile time.\n     */\n");
-        out.append("    <R> TaskCall<R> newTaskCall(RemoteCallable function, Object... args);\n");
+        out.append("    <R> ").append(family.call()).append("<R> ").append(family.factory())
+                .append("(RemoteCallable function, Object... args);\n");
         for (int n = 0; n <= MAX_ARITY; n++) {
             for (int mask = 0; mask < (1 << n); mask++) {
-                out.append(overload(n, mask, false));
-                out.append(overload(n, mask, true));
+                out.append(overload(family, n, mask, false));
+                out.append(overload(family, n, mask, true));
             }
         }
         out.append("}\n");
         return out.toString();
     }
 
-    private static String overload(int n, int refMask, boolean isVoid) {
+    private static String overload(Family family, int n, int refMask, boolean isVoid) {
         List<String> typeParams = new ArrayList<>();
-        typeParams.add("T");
+        if (family.receiver().equals("T")) {
+            typeParams.add("T");
+        }
         StringJoiner fnTypeArgs = new StringJoiner(", ");
-        fnTypeArgs.add("T");
+        fnTypeArgs.add(family.receiver());
         StringJoiner params = new StringJoiner(", ");
         StringJoiner callArgs = new StringJoiner(", ");
         callArgs.add("f");
@@ -120,7 +149,8 @@ public final class ApiGenerator {
             callArgs.add("a" + i);
         }
         String result = isVoid ? "Void" : "R";
-        return "\n    default <" + String.join(", ", typeParams) + "> TaskCall<" + result + "> task(" + params + ") {\n"
-                + "        return newTaskCall(" + callArgs + ");\n    }\n";
+        String generics = typeParams.isEmpty() ? "" : "<" + String.join(", ", typeParams) + "> ";
+        return "\n    default " + generics + family.call() + "<" + result + "> task(" + params + ") {\n"
+                + "        return " + family.factory() + "(" + callArgs + ");\n    }\n";
     }
 }

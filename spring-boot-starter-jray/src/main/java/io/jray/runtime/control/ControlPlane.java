@@ -38,6 +38,8 @@ public final class ControlPlane {
     private final LuaScript reap = LuaScript.fromClasspath(ControlPlane.class, "reap.lua", LIB);
     private final LuaScript endJob = LuaScript.fromClasspath(ControlPlane.class, "end-job.lua", LIB);
     private final LuaScript beat = LuaScript.fromClasspath(ControlPlane.class, "beat.lua");
+    private final LuaScript killActor = LuaScript.fromClasspath(ControlPlane.class, "kill-actor.lua", LIB);
+    private final LuaScript reapActor = LuaScript.fromClasspath(ControlPlane.class, "reap-actor.lua", LIB);
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -57,7 +59,7 @@ public final class ControlPlane {
 
     /** Loads every script, so later calls go by SHA1. */
     public void loadScripts() {
-        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat)) {
+        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor)) {
             redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -90,6 +92,29 @@ public final class ControlPlane {
                     args.add(task.spec());
                     args.add(b(Integer.toString(task.dependencies().size())));
                     task.dependencies().forEach(dep -> args.add(b(dep.id())));
+                }
+                case SubmitRecord.ActorCreation actor -> {
+                    args.add(b("C"));
+                    args.add(b(actor.id().id()));
+                    args.add(b(actor.shape()));
+                    args.add(b(actor.newShape() ? "1" : "0"));
+                    args.add(b(actor.actorClass()));
+                    args.add(b(actor.name()));
+                    args.add(b(Integer.toString(actor.maxRestarts())));
+                    args.add(b(Integer.toString(actor.maxTaskRetries())));
+                    args.add(b(actor.lifetime()));
+                    args.add(actor.spec());
+                }
+                case SubmitRecord.ActorCall call -> {
+                    args.add(b("M"));
+                    args.add(b(call.id().id()));
+                    args.add(b(call.actor().id()));
+                    args.add(b(call.function()));
+                    args.add(b(call.name()));
+                    args.add(b(call.parent()));
+                    args.add(call.spec());
+                    args.add(b(Integer.toString(call.dependencies().size())));
+                    call.dependencies().forEach(dep -> args.add(b(dep.id())));
                 }
             }
         });
@@ -170,6 +195,29 @@ public final class ControlPlane {
         args.add(error);
         args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
         return eval(reap, job, args, ScriptOutputType.INTEGER);
+    }
+
+    /**
+     * Kills an actor; returns its state code before ({@code ""} when unknown) and the node that
+     * hosted it ({@code ""} when none).
+     */
+    public CompletableFuture<String[]> killActor(ObjectId actor, byte[] error) {
+        List<byte[]> args = header(now(), actor.id());
+        args.add(error);
+        args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
+        return this.<List<Object>>eval(killActor, actor.job(), args, ScriptOutputType.MULTI)
+                .thenApply(reply -> new String[] {s((byte[]) reply.get(0)), s((byte[]) reply.get(1))});
+    }
+
+    /**
+     * After the death of a node, restarts or ends an actor it hosted: 0 when it did not host it, 1
+     * when the actor restarts, 2 when it is dead.
+     */
+    public CompletableFuture<Long> reapActor(ObjectId actor, String deadNode, byte[] error) {
+        List<byte[]> args = header(now(), actor.id(), deadNode);
+        args.add(error);
+        args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
+        return eval(reapActor, actor.job(), args, ScriptOutputType.INTEGER);
     }
 
     /** Retires one chunk of an ended job; returns the next offset, 0 when done. */

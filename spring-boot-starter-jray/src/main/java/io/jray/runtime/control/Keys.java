@@ -31,6 +31,11 @@ public final class Keys {
         return ns + ":nodes";
     }
 
+    /** Hash of actor names to {@code job/actor/class}: named actors, found from any node. */
+    public String actorNames() {
+        return ns + ":actors";
+    }
+
     /** Hash describing a node; it expires unless the node keeps beating. */
     public String node(String node) {
         return ns + ":node:{" + node + "}";
@@ -79,6 +84,16 @@ public final class Keys {
     /** The key suffix of the task queue of a shape, as records and outcomes name it. */
     public static String taskQueue(String shape) {
         return "q:" + shape;
+    }
+
+    /** Set of the ids of the actors of a job. */
+    public String actors(String job) {
+        return job(job) + "actors";
+    }
+
+    /** The key suffix of an actor's call stream, as records and outcomes name it. */
+    public static String actorQueue(String actor) {
+        return "a:" + actor;
     }
 
     /** Stream of settled objects that a node owns or subscribed to, in a job. */

@@ -50,4 +50,49 @@ public sealed interface SubmitRecord {
             return spec.length * 2 + 128 + dependencies.size() * 16;
         }
     }
+
+    /**
+     * The creation of an actor: a task that makes the actor live on the node that runs it.
+     *
+     * @param id the actor
+     * @param shape the queue shape of the resources it holds while it lives
+     * @param newShape whether this node has not used the shape in the job before
+     * @param actorClass the actor's class name
+     * @param name its cluster-wide name, or {@code null}
+     * @param maxRestarts how often it is created anew after its node died
+     * @param maxTaskRetries how often a call running when its node died is sent again
+     * @param lifetime OWNED or DETACHED
+     * @param spec the encoded creation spec
+     */
+    record ActorCreation(ObjectId id, String shape, boolean newShape, String actorClass, String name, int maxRestarts,
+            int maxTaskRetries, String lifetime, byte[] spec) implements SubmitRecord {
+        @Override
+        public int weight() {
+            return spec.length * 2 + 160;
+        }
+    }
+
+    /**
+     * A call of an actor's method, sent to the actor's call stream at once.
+     *
+     * @param id the call (and result) id, in the actor's job
+     * @param actor the actor
+     * @param function the method's function id
+     * @param name a display name, or {@code null}
+     * @param parent the task that made the call, or {@code null}
+     * @param spec the encoded call spec
+     * @param dependencies the objects its arguments refer to (recorded for the DAG)
+     */
+    record ActorCall(ObjectId id, ObjectId actor, String function, String name, String parent, byte[] spec,
+            List<ObjectId> dependencies) implements SubmitRecord {
+
+        public ActorCall {
+            dependencies = List.copyOf(dependencies);
+        }
+
+        @Override
+        public int weight() {
+            return spec.length * 2 + 128 + dependencies.size() * 16;
+        }
+    }
 }

@@ -12,15 +12,17 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
+import io.jray.api.RemoteActor;
 import io.jray.api.RemoteTask;
 import io.jray.api.function.RemoteCallable;
 
 /**
  * The remote functions of this application: every public instance method of every
- * {@link RemoteTask} bean, found from the bean definitions before any bean exists (so the types
- * of their signatures can be registered for serialization early). Workers look functions up by
- * id and run them on the bean itself, which {@link RemoteTaskProxyPostProcessor} hands over
- * before it wraps the bean in its dispatching proxy.
+ * {@link RemoteTask} bean and of every {@link RemoteActor} class, found from the bean definitions
+ * before any bean exists (so the types of their signatures can be registered for serialization
+ * early). Workers look functions up by id and run them on the bean itself, which
+ * {@link RemoteTaskProxyPostProcessor} hands over before it wraps the bean in its dispatching
+ * proxy, or on the actor instance.
  */
 public final class FunctionRegistry {
 
@@ -29,6 +31,8 @@ public final class FunctionRegistry {
     private final Map<String, Class<?>> beanClasses = new ConcurrentHashMap<>();
     private final Map<String, Object> targets = new ConcurrentHashMap<>();
     private final Map<Class<?>, RegisteredFunction> resolved = new ConcurrentHashMap<>();
+    private final Map<String, Class<?>> actorClasses = new ConcurrentHashMap<>();
+    private final Map<String, RegisteredFunction> actorMethods = new ConcurrentHashMap<>();
 
     /** A registry of the {@code @RemoteTask} beans defined in the bean factory. */
     public FunctionRegistry(ListableBeanFactory beanFactory) {
@@ -38,6 +42,12 @@ public final class FunctionRegistry {
                 Class<?> type = beanFactory.getType(name, false);
                 if (type != null) {
                     add(name, ClassUtils.getUserClass(type));
+                }
+            }
+            for (String name : beanFactory.getBeanNamesForAnnotation(RemoteActor.class)) {
+                Class<?> type = beanFactory.getType(name, false);
+                if (type != null) {
+                    addActor(name, ClassUtils.getUserClass(type));
                 }
             }
         }
@@ -52,6 +62,60 @@ public final class FunctionRegistry {
             String id = FunctionId.of(beanClass, method);
             byId.putIfAbsent(id, new RegisteredFunction(id, beanName, beanClass, method, () -> target(beanName)));
         }
+    }
+
+    /** Adds an actor class: its bean (a prototype) and its methods. */
+    public void addActor(String beanName, Class<?> actorClass) {
+        if (actorClasses.putIfAbsent(beanName, actorClass) != null) {
+            return;
+        }
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(actorClass, FunctionRegistry::isRemote)) {
+            String id = FunctionId.of(actorClass, method);
+            actorMethods.putIfAbsent(id, new RegisteredFunction(id, beanName, actorClass, method, null));
+        }
+    }
+
+    /** The bean name of a {@code @RemoteActor} class of this application, or {@code null}. */
+    public String actorBean(String className) {
+        for (Map.Entry<String, Class<?>> actor : actorClasses.entrySet()) {
+            if (actor.getValue().getName().equals(className)) {
+                return actor.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The method of an actor class that a method reference names. */
+    public RegisteredFunction resolveActorMethod(RemoteCallable function, Class<?> actorClass) {
+        if (function == null) {
+            throw new IllegalArgumentException("the method must not be null");
+        }
+        MethodReferences.Reference ref = MethodReferences.referenceOf(function);
+        RegisteredFunction found = ref.owner().isAssignableFrom(actorClass)
+                ? actorMethods.get(FunctionId.of(actorClass, ref.method())) : null;
+        if (found == null) {
+            throw new IllegalArgumentException(ref.owner().getName() + "::" + ref.method().getName() + " is not a "
+                    + "public instance method of the @RemoteActor class " + actorClass.getName());
+        }
+        return found;
+    }
+
+    /** A new instance of an actor class (a prototype bean) made with the given constructor arguments. */
+    public Object instantiateActor(String beanName, Object[] constructorArgs) {
+        if (beanFactory == null) {
+            throw new IllegalStateException("no bean factory to create actor '" + beanName + "' with");
+        }
+        return constructorArgs.length == 0 ? beanFactory.getBean(beanName) : beanFactory.getBean(beanName, constructorArgs);
+    }
+
+    /** The actor method with this id, or {@code null} when this application has none. */
+    public RegisteredFunction findActorMethod(String id) {
+        return actorMethods.get(id);
+    }
+
+    /** Every actor class, for type registration of its constructors. */
+    public Collection<Class<?>> actorClasses() {
+        return List.copyOf(actorClasses.values());
     }
 
     /** Binds the bean that runs the functions of {@code beanName}: the bean itself, not its proxy. */
@@ -106,9 +170,12 @@ public final class FunctionRegistry {
         return beanClass == null || !isRemote(method) ? null : byId.get(FunctionId.of(beanClass, method));
     }
 
-    /** Every remote method, for type registration. */
+    /** Every remote method, of tasks and actors, for type registration. */
     public Collection<Method> methods() {
-        return byId.values().stream().map(RegisteredFunction::method).toList();
+        List<Method> methods = new ArrayList<>();
+        byId.values().forEach(f -> methods.add(f.method()));
+        actorMethods.values().forEach(f -> methods.add(f.method()));
+        return methods;
     }
 
     public Collection<RegisteredFunction> functions() {

@@ -7,13 +7,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * A method of a {@code @RemoteTask} bean, as this node can run it.
+ * A method of a {@code @RemoteTask} bean or of a {@code @RemoteActor} class, as this node can run it.
  *
  * @param id the function id
  * @param beanName the bean's name
  * @param beanClass the bean's class (not a proxy class)
  * @param method the method
- * @param target supplies the bean itself, never the dispatching proxy
+ * @param target supplies the bean itself, never the dispatching proxy; {@code null} for an actor's
+ *        method, which runs on the actor instance given to {@link #invokeOn}
  */
 public record RegisteredFunction(String id, String beanName, Class<?> beanClass, Method method,
         Supplier<Object> target) {
@@ -33,9 +34,14 @@ public record RegisteredFunction(String id, String beanName, Class<?> beanClass,
      * methods; exceptions thrown by the method are rethrown as they are.
      */
     public Object invoke(Object[] args) throws Exception {
+        return invokeOn(target.get(), args);
+    }
+
+    /** Runs the method on the given object (an actor instance); as {@link #invoke}. */
+    public Object invokeOn(Object instance, Object[] args) throws Exception {
         Object result;
         try {
-            result = method.invoke(target.get(), args);
+            result = method.invoke(instance, args);
         }
         catch (InvocationTargetException e) {
             throw rethrowable(e.getCause());

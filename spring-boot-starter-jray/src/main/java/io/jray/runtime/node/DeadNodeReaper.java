@@ -12,17 +12,20 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.jray.api.ActorDiedException;
 import io.jray.api.NodeDiedException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.serialization.RemoteError;
+import io.jray.runtime.task.ObjectId;
 
 /**
  * Finds nodes whose heartbeat lapsed and takes back their work: the tasks they had read are queued
- * again (or fail once their retries are used up), their jobs end when they were drivers, and their
- * keys go. Every node checks; a lock makes one of them do it.
+ * again (or fail once their retries are used up), the actors they hosted restart elsewhere (or
+ * die), their jobs end when they were drivers, and their keys go. Every node checks; a lock makes
+ * one of them do it.
  */
 public final class DeadNodeReaper {
 
@@ -63,6 +66,23 @@ public final class DeadNodeReaper {
         return reaped;
     }
 
+    /** Restarts, or ends, the actors of a job that the dead node hosted. */
+    private void reapActors(String job, String dead) throws Exception {
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        for (String actor : redis.smembers(control.keys().actors(job)).get(30, TimeUnit.SECONDS)) {
+            ObjectId id = new ObjectId(job, actor);
+            byte[] error = RemoteError.of(ActorDiedException.class, "node " + dead + " hosting actor [" + id
+                    + "] died, and the actor has no restarts left", null, null, dead).encode();
+            long result = control.reapActor(id, dead, error).get(60, TimeUnit.SECONDS);
+            if (result > 0) {
+                redis.xgroupDelconsumer(control.keys().job(job) + Keys.actorQueue(actor), Consumer.from("w", dead))
+                        .exceptionally(e -> 0L);
+                log.warn("Actor " + id + " lived on dead node " + dead + ": " + (result == 1 ? "restarting it elsewhere"
+                        : "it is dead"));
+            }
+        }
+    }
+
     private void reap(String dead) throws Exception {
         Keys keys = control.keys();
         RedisAsyncCommands<String, String> redis = control.redis().text();
@@ -81,6 +101,7 @@ public final class DeadNodeReaper {
                 redis.xgroupDelconsumer(keys.queue(job, shape), Consumer.from("w", dead))
                         .exceptionally(e -> 0L);
             }
+            reapActors(job, dead);
             redis.del(keys.notifications(job, dead));
             if (dead.equals(jobs.owner(job))) {
                 log.warn("Node " + dead + " owned job " + job + " and died: ending the job");

@@ -36,6 +36,16 @@ public final class Resources {
         return new Resources(sorted);
     }
 
+    /** A demand of CPUs, memory (0: none) and custom resources. */
+    public static Resources demand(double cpus, long memory, Map<String, Double> custom) {
+        Map<String, Double> amounts = new TreeMap<>(custom);
+        amounts.put(CPU, cpus);
+        if (memory > 0) {
+            amounts.put(MEMORY, (double) memory);
+        }
+        return of(amounts);
+    }
+
     /** Parses a {@link #shape()}. */
     public static Resources parseShape(String shape) {
         TreeMap<String, Double> amounts = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.jray.runtime.serialization;
 
+import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -41,10 +42,16 @@ public final class TypeCollector implements TypeRegistrar {
 
     /** Adds the generic parameter and return types of a method. */
     public TypeCollector addSignature(Method method) {
-        for (Type parameter : method.getGenericParameterTypes()) {
+        addParameters(method);
+        add(method.getGenericReturnType());
+        return this;
+    }
+
+    /** Adds the generic parameter types of a method or constructor. */
+    public TypeCollector addParameters(Executable executable) {
+        for (Type parameter : executable.getGenericParameterTypes()) {
             add(parameter);
         }
-        add(method.getGenericReturnType());
         return this;
     }
 

@@ -63,6 +63,23 @@ public final class ArgumentEncoder {
         return encoded;
     }
 
+    /**
+     * Encodes arguments whose parameter types are not known here (an actor's constructor is chosen
+     * on its node): references are dependencies, other values are encoded as they are.
+     */
+    public List<TaskArg> encodeUntyped(Object[] args, String what, String job, List<SubmitRecord> puts) {
+        List<TaskArg> encoded = new ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof ObjectRefImpl<?> ref) {
+                encoded.add(new TaskArg.Ref(ref.objectId(), ref.owner()));
+            }
+            else {
+                encoded.add(encodeValue(args[i], "argument " + i + " of " + what, job, puts));
+            }
+        }
+        return encoded;
+    }
+
     /** Encodes one value: inline when small, else as an object of its own added to {@code puts}. */
     public TaskArg encodeValue(Object value, String what, String job, List<SubmitRecord> puts) {
         byte[] bytes;

@@ -3,10 +3,14 @@ package io.jray.runtime.task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.jray.api.ActorCreation;
+import io.jray.api.ActorHandle;
+import io.jray.api.ActorOptions;
 import io.jray.api.GetTimeoutException;
 import io.jray.api.JRay;
 import io.jray.api.JRayException;
@@ -22,11 +26,13 @@ public final class DefaultJRay implements JRay {
     private final TaskSubmitter submitter;
     private final ObjectResolver resolver;
     private final TaskCanceller canceller;
+    private final ActorClient actors;
 
-    public DefaultJRay(TaskSubmitter submitter, ObjectResolver resolver, TaskCanceller canceller) {
+    public DefaultJRay(TaskSubmitter submitter, ObjectResolver resolver, TaskCanceller canceller, ActorClient actors) {
         this.submitter = submitter;
         this.resolver = resolver;
         this.canceller = canceller;
+        this.actors = actors;
     }
 
     @Override
@@ -125,6 +131,46 @@ public final class DefaultJRay implements JRay {
     @Override
     public boolean cancel(ObjectRef<?> ref) {
         return canceller.cancel(impl(ref).objectId());
+    }
+
+    @Override
+    public <A> ActorCreation<A> actor(Class<A> actorClass, Object... constructorArgs) {
+        if (actorClass == null) {
+            throw new IllegalArgumentException("the actor class must not be null");
+        }
+        Object[] args = constructorArgs == null ? new Object[] {null} : constructorArgs.clone();
+        return new ActorCreation<>() {
+            private ActorOptions options = ActorOptions.defaults();
+
+            @Override
+            public ActorCreation<A> name(String name) {
+                options = options.toBuilder().name(name).build();
+                return this;
+            }
+
+            @Override
+            public ActorCreation<A> options(ActorOptions newOptions) {
+                String name = options.name();
+                options = newOptions.name() == null && name != null ? newOptions.toBuilder().name(name).build()
+                        : newOptions;
+                return this;
+            }
+
+            @Override
+            public ActorHandle<A> remote() {
+                return actors.create(actorClass, args, options);
+            }
+        };
+    }
+
+    @Override
+    public <A> Optional<ActorHandle<A>> getActor(String name, Class<A> actorClass) {
+        return actors.find(name, actorClass);
+    }
+
+    @Override
+    public void kill(ActorHandle<?> actor) {
+        actors.kill(actor);
     }
 
     private static Duration requireTimeout(Duration timeout) {

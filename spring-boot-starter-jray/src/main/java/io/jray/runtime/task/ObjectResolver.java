@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import io.jray.api.ActorCreationException;
+import io.jray.api.ActorDiedException;
 import io.jray.api.GetTimeoutException;
 import io.jray.api.JRayException;
 import io.jray.api.JRayUnavailableException;
@@ -220,8 +222,16 @@ public final class ObjectResolver {
         }
     }
 
-    private TaskFailedException failure(ObjectRefImpl<?> ref, byte[] payload) {
+    /** The exception {@code get()} throws for a failed object: the actor's own, or a TaskFailedException. */
+    private JRayException failure(ObjectRefImpl<?> ref, byte[] payload) {
         RemoteError error = RemoteError.decode(payload);
+        if (error.type().equals(ActorDiedException.class.getName())) {
+            return new ActorDiedException(error.message() + " (call " + ref + ")");
+        }
+        if (error.type().equals(ActorCreationException.class.getName())) {
+            return new ActorCreationException(error.message() + " (call " + ref + ")",
+                    error.cause() == null ? null : error.cause().toException());
+        }
         String failedTask = error.taskId() == null ? ref.id() : error.taskId();
         String what = (ref.description() == null ? "" : ref.description() + " ") + "[" + ref.id() + "]";
         String where = error.node() == null ? "" : " on node " + error.node();

@@ -25,15 +25,32 @@ import io.jray.runtime.serialization.BinaryWriter;
  * @param timeoutMillis how long the task may run, 0 for no limit
  * @param owner the node that submitted it and is notified of its result
  * @param parent the task that submitted it, or {@code null}
+ * @param kind a task, the creation of an actor, or a call of an actor's method
+ * @param actor the actor created or called, or {@code null} for a task
+ * @param concurrency for an actor's creation, how many of its calls may run at once
  */
 public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Resources demand, int maxRetries,
-        boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner, String parent) {
+        boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner, String parent,
+        Kind kind, ObjectId actor, int concurrency) {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+
+    /** What a spec asks for. */
+    public enum Kind {
+        TASK, ACTOR_CREATION, ACTOR_CALL
+    }
 
     public TaskSpec {
         args = List.copyOf(args);
         retryOn = List.copyOf(retryOn);
+    }
+
+    /** A plain task. */
+    public TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Resources demand, int maxRetries,
+            boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner,
+            String parent) {
+        this(taskId, function, args, demand, maxRetries, retryExceptions, retryOn, name, timeoutMillis, owner, parent,
+                Kind.TASK, null, 1);
     }
 
     /** The references among the arguments that belong to this task's job: its DAG dependencies. */
@@ -66,7 +83,9 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
         demand.amounts().forEach((k, v) -> w.writeString(k).writeDouble(v));
         w.writeVarLong(maxRetries).writeByte(retryExceptions ? 1 : 0).writeVarLong(retryOn.size());
         retryOn.forEach(w::writeString);
-        return w.writeString(name).writeVarLong(timeoutMillis).writeString(owner).writeString(parent).toByteArray();
+        w.writeString(name).writeVarLong(timeoutMillis).writeString(owner).writeString(parent).writeByte(kind.ordinal());
+        w.writeString(actor == null ? null : actor.job()).writeString(actor == null ? null : actor.id());
+        return w.writeVarLong(concurrency).toByteArray();
     }
 
     /** Decodes a spec; malformed bytes fail with {@link IllegalArgumentException}. */
@@ -101,7 +120,18 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
         for (int i = 0; i < retryOnCount; i++) {
             retryOn.add(r.readString());
         }
-        return new TaskSpec(id, function, args, Resources.of(demand), maxRetries, retryExceptions, retryOn,
-                r.readString(), r.readVarLong(), r.readString(), r.readString());
+        String name = r.readString();
+        long timeoutMillis = r.readVarLong();
+        String owner = r.readString();
+        String parent = r.readString();
+        int kind = r.readByte();
+        if (kind >= Kind.values().length) {
+            throw new IllegalArgumentException("unknown task spec kind " + kind);
+        }
+        String actorJob = r.readString();
+        String actorId = r.readString();
+        ObjectId actor = actorJob == null || actorId == null ? null : new ObjectId(actorJob, actorId);
+        return new TaskSpec(id, function, args, Resources.of(demand), maxRetries, retryExceptions, retryOn, name,
+                timeoutMillis, owner, parent, Kind.values()[kind], actor, r.readVarInt());
     }
 }

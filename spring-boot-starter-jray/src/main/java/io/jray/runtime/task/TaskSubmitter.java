@@ -2,7 +2,6 @@ package io.jray.runtime.task;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.jray.api.ActorOptions;
 import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
@@ -46,6 +46,8 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     private final Set<String> usedShapes = ConcurrentHashMap.newKeySet();
     private final Set<String> jobsSubmittedTo = ConcurrentHashMap.newKeySet();
     private final Map<TaskOptions, Resources> demands = new ConcurrentHashMap<>();
+    /** Actor calls hold nothing of their own: the actor holds its resources while it lives. */
+    private static final Resources ACTOR_CALL_DEMAND = Resources.of(Map.of(Resources.CPU, 0.0));
     private final Batcher<SubmitRecord> batcher;
 
     public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
@@ -92,6 +94,45 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         return ref;
     }
 
+    /**
+     * Submits the creation of an actor in {@code actor}'s job: a task that makes the actor live on
+     * a node with its resources.
+     */
+    public void submitActorCreation(ObjectId actor, String actorClass, Object[] args, ActorOptions options) {
+        health.checkAvailable();
+        TaskContext context = TaskContext.current();
+        List<SubmitRecord> records = new ArrayList<>(1);
+        List<TaskArg> encoded = encoder.encodeUntyped(args, "the constructor of " + actorClass, actor.job(), records);
+        Resources demand = Resources.demand(options.cpus(), options.memory(), options.resources());
+        String shape = demand.shape();
+        boolean newShape = usedShapes.add(actor.job() + "|" + shape);
+        TaskSpec spec = new TaskSpec(actor, actorClass, encoded, demand, options.maxRestarts(), false, List.of(),
+                options.name(), 0, node, context == null ? null : context.taskId().id(), TaskSpec.Kind.ACTOR_CREATION,
+                actor, options.maxConcurrency());
+        records.add(new SubmitRecord.ActorCreation(actor, shape, newShape, actorClass, options.name(),
+                options.maxRestarts(), options.maxTaskRetries(), options.lifetime().name(), spec.encode()));
+        listener.watch(actor.job());
+        records.forEach(batcher::add);
+    }
+
+    /** Submits a call of an actor's method to the actor's stream, behind this node's earlier calls. */
+    public <R> ObjectRef<R> submitActorCall(ObjectId actor, RegisteredFunction method, Object[] args) {
+        health.checkAvailable();
+        TaskContext context = TaskContext.current();
+        ObjectId id = new ObjectId(actor.job(), ids.next());
+        List<SubmitRecord> records = new ArrayList<>(1);
+        List<TaskArg> encoded = encoder.encode(method, args, actor.job(), records);
+        String parent = context == null ? null : context.taskId().id();
+        TaskSpec spec = new TaskSpec(id, method.id(), encoded, ACTOR_CALL_DEMAND, 0, false, List.of(), null, 0, node,
+                parent, TaskSpec.Kind.ACTOR_CALL, actor, 1);
+        records.add(new SubmitRecord.ActorCall(id, actor, method.id(), null, parent, spec.encode(),
+                spec.dependencies()));
+        ObjectRefImpl<R> ref = resolver.expect(id, method.displayName());
+        listener.watch(actor.job());
+        records.forEach(batcher::add);
+        return ref;
+    }
+
     /** Stores a value in the cluster. */
     public <T> ObjectRef<T> put(T value) {
         health.checkAvailable();
@@ -116,19 +157,10 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
             if (demands.size() > 1000) {
                 demands.clear();
             }
-            known = demandOf(options);
+            known = Resources.demand(options.cpus(), options.memory(), options.resources());
             demands.put(options, known);
         }
         return known;
-    }
-
-    private static Resources demandOf(TaskOptions options) {
-        Map<String, Double> amounts = new HashMap<>(options.resources());
-        amounts.put(Resources.CPU, options.cpus());
-        if (options.memory() > 0) {
-            amounts.put(Resources.MEMORY, (double) options.memory());
-        }
-        return Resources.of(amounts);
     }
 
     private CompletableFuture<?> flush(List<SubmitRecord> batch) {
@@ -136,7 +168,8 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         boolean announce = false;
         for (SubmitRecord record : batch) {
             byJob.computeIfAbsent(record.id().job(), job -> new ArrayList<>()).add(record);
-            announce |= record instanceof SubmitRecord.Task task && task.newShape();
+            announce |= record instanceof SubmitRecord.Task task && task.newShape()
+                    || record instanceof SubmitRecord.ActorCreation actor && actor.newShape();
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         byJob.forEach((job, records) -> {

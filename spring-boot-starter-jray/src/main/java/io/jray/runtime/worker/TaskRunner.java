@@ -11,10 +11,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.jray.api.ActorCreationException;
+import io.jray.api.ActorDiedException;
 import io.jray.api.SerializationException;
+import io.jray.api.TaskFailedException;
 import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
+import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.Outcome;
+import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.serialization.RemoteError;
@@ -27,9 +32,10 @@ import io.jray.runtime.task.TaskContext;
 import io.jray.runtime.task.TaskSpec;
 
 /**
- * Runs one delivered task on a virtual thread: resolves its arguments (references become values),
- * calls the bean itself (never its proxy), encodes the result and reports the outcome. Exceptions
- * fail the task, or retry it when its options say so.
+ * Runs one delivered task, actor creation or actor call on a virtual thread: resolves its
+ * arguments (references become values), calls the bean itself (never its proxy) or the actor,
+ * encodes the result and reports the outcome. Exceptions fail the task, or retry it when its
+ * options say so; a failed dependency fails it with the dependency's own error.
  */
 final class TaskRunner {
 
@@ -41,6 +47,7 @@ final class TaskRunner {
     private final String node;
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
+    private final ActorHost actors;
     /** Tasks running longer than this are reported as running; shorter ones only with their result. */
     static final long STARTED_REPORT_DELAY_MILLIS = 50;
 
@@ -51,7 +58,8 @@ final class TaskRunner {
     }
 
     TaskRunner(FunctionRegistry functions, ValueCodec codec, ObjectResolver resolver, OutcomeReporter reporter,
-            ResourcePool pool, String node, ExecutorService threads, ScheduledExecutorService timer) {
+            ResourcePool pool, String node, ExecutorService threads, ScheduledExecutorService timer, ActorHost actors) {
+        this.actors = actors;
         this.functions = functions;
         this.codec = codec;
         this.resolver = resolver;
@@ -62,14 +70,20 @@ final class TaskRunner {
         this.timer = timer;
     }
 
-    /** Runs the task on a virtual thread; {@code done} runs after its outcome is reported. */
+    /**
+     * Runs the work on a virtual thread; {@code done} runs after its outcome is reported, except
+     * for an actor created here, which keeps its resources and runs {@code done} when it stops.
+     */
     void run(Delivery delivery, Runnable done) {
         threads.execute(() -> {
+            boolean[] handedOver = new boolean[1];
             try {
-                reporter.report(execute(delivery));
+                reporter.report(execute(delivery, done, handedOver));
             }
             finally {
-                done.run();
+                if (!handedOver[0]) {
+                    done.run();
+                }
             }
         });
     }
@@ -82,6 +96,16 @@ final class TaskRunner {
             return true;
         }
         return false;
+    }
+
+    /** Interrupts the calls of an actor running here. */
+    void interruptActor(ObjectId actor) {
+        String queue = Keys.actorQueue(actor.id());
+        running.forEach((task, run) -> {
+            if (run.delivery().queue().equals(queue) && run.delivery().task().job().equals(actor.job())) {
+                run.thread().interrupt();
+            }
+        });
     }
 
     void interruptJobsNotIn(Set<String> active) {
@@ -109,45 +133,91 @@ final class TaskRunner {
         return running.size();
     }
 
-    private Outcome execute(Delivery d) {
+    private Outcome execute(Delivery d, Runnable done, boolean[] handedOver) {
         long startedAt = System.currentTimeMillis();
         String key = d.task().toString();
         running.put(key, new Running(Thread.currentThread(), d, startedAt, new AtomicBoolean()));
         TaskSpec spec = null;
         try {
             spec = TaskSpec.decode(d.spec());
-            RegisteredFunction function = functions.find(spec.function());
-            if (function == null) {
-                throw new UnknownFunctionException("node " + node + " has no remote function " + spec.function()
-                        + ": no @RemoteTask bean of its application has it (are all nodes running the same version "
-                        + "of the application?)");
-            }
-            Object[] args = resolveArguments(spec);
-            Object result = invoke(function, args, spec, d.demand().cpus());
-            byte[] value;
-            try {
-                value = codec.encode(result);
-            }
-            catch (SerializationException e) {
-                throw new SerializationException("the result of " + function.displayName() + " cannot be serialized: "
-                        + e.getMessage(), e.getCause());
-            }
-            return outcome(d, Outcome.Kind.FINISHED, value, startedAt);
+            Object result = switch (spec.kind()) {
+                case TASK -> invoke(task(spec), null, resolveArguments(spec), spec, d.demand().cpus());
+                case ACTOR_CALL -> invoke(actorMethod(spec), hosting(spec), resolveArguments(spec), spec, 0);
+                case ACTOR_CREATION -> {
+                    actors.create(spec, resolveArguments(spec), done);
+                    handedOver[0] = true;
+                    yield null;
+                }
+            };
+            return outcome(d, Outcome.Kind.FINISHED, encodeResult(result, spec), startedAt);
         }
         catch (Throwable t) {
             if (t instanceof VirtualMachineError error) {
                 throw error;
             }
-            String function = spec == null ? null : spec.function();
-            byte[] error = RemoteError.of(t, key, function, node).encode();
-            boolean retry = spec != null && spec.retryExceptions() && d.attempt() <= spec.maxRetries()
-                    && retries(spec.retryOn(), t);
-            return outcome(d, retry ? Outcome.Kind.RETRY : Outcome.Kind.FAILED, error, startedAt);
+            return failure(d, spec, t, startedAt);
         }
         finally {
             running.remove(key);
             Thread.interrupted();
         }
+    }
+
+    private RegisteredFunction task(TaskSpec spec) {
+        RegisteredFunction function = functions.find(spec.function());
+        if (function == null) {
+            throw new UnknownFunctionException("node " + node + " has no remote function " + spec.function()
+                    + ": no @RemoteTask bean of its application has it (are all nodes running the same version "
+                    + "of the application?)");
+        }
+        return function;
+    }
+
+    private RegisteredFunction actorMethod(TaskSpec spec) {
+        RegisteredFunction function = functions.findActorMethod(spec.function());
+        if (function == null) {
+            throw new UnknownFunctionException("node " + node + " has no actor method " + spec.function()
+                    + " (are all nodes running the same version of the application?)");
+        }
+        return function;
+    }
+
+    private Object hosting(TaskSpec spec) {
+        HostedActor actor = actors.get(spec.actor());
+        if (actor == null) {
+            throw new ActorDiedException("actor " + spec.actor() + " no longer lives on node " + node);
+        }
+        return actor.instance();
+    }
+
+    private byte[] encodeResult(Object result, TaskSpec spec) {
+        try {
+            return codec.encode(result);
+        }
+        catch (SerializationException e) {
+            throw new SerializationException("the result of " + FunctionId.shortName(spec.function())
+                    + " cannot be serialized: " + e.getMessage(), e.getCause());
+        }
+    }
+
+    private Outcome failure(Delivery d, TaskSpec spec, Throwable t, long startedAt) {
+        String function = spec == null ? null : spec.function();
+        RemoteError error;
+        if (t instanceof TaskFailedException dependency) {
+            // why: a task whose argument failed fails with that argument's own error, as it would in Redis
+            error = RemoteError.of(dependency.getCause(), dependency.failedTaskId(), null, node);
+        }
+        else if (spec != null && spec.kind() == TaskSpec.Kind.ACTOR_CREATION && !(t instanceof ActorCreationException)
+                && !(t instanceof ActorDiedException)) {
+            error = RemoteError.of(new ActorCreationException("actor " + spec.actor() + " could not be created on node "
+                    + node + ": " + t, t), d.task().toString(), function, node);
+        }
+        else {
+            error = RemoteError.of(t, d.task().toString(), function, node);
+        }
+        boolean retry = spec != null && spec.retryExceptions() && d.attempt() <= spec.maxRetries()
+                && retries(spec.retryOn(), t);
+        return outcome(d, retry ? Outcome.Kind.RETRY : Outcome.Kind.FAILED, error.encode(), startedAt);
     }
 
     private Object[] resolveArguments(TaskSpec spec) {
@@ -175,7 +245,9 @@ final class TaskRunner {
         return values;
     }
 
-    private Object invoke(RegisteredFunction function, Object[] args, TaskSpec spec, double cpus) throws Exception {
+    /** Calls the function on the bean (target {@code null}) or on the given actor instance. */
+    private Object invoke(RegisteredFunction function, Object target, Object[] args, TaskSpec spec, double cpus)
+            throws Exception {
         TaskContext context = new TaskContext(spec.taskId(), new TaskContext.BlockingHook() {
             @Override
             public boolean beforeBlocking() {
@@ -198,7 +270,7 @@ final class TaskRunner {
             thread.interrupt();
         }, spec.timeoutMillis(), TimeUnit.MILLISECONDS);
         try {
-            Object result = context.call(() -> function.invoke(args));
+            Object result = context.call(() -> target == null ? function.invoke(args) : function.invokeOn(target, args));
             if (timedOut.get()) {
                 throw timeout(function, spec);
             }

@@ -17,8 +17,8 @@ import io.jray.runtime.task.ObjectId;
 import io.jray.runtime.task.ObjectResolver;
 
 /**
- * The worker side of a node: pulls tasks it has resources for, runs them on virtual threads and
- * reports their outcomes.
+ * The worker side of a node: pulls tasks it has resources for, hosts actors, runs both on virtual
+ * threads and reports their outcomes.
  */
 public final class Worker implements AutoCloseable {
 
@@ -40,6 +40,8 @@ public final class Worker implements AutoCloseable {
     private final OutcomeReporter reporter;
     private final TaskRunner runner;
     private final TaskDispatcher dispatcher;
+    private final ActorHost actors;
+    private final ActorDispatcher actorDispatcher;
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
     private final Settings settings;
@@ -52,14 +54,19 @@ public final class Worker implements AutoCloseable {
         this.pool = new ResourcePool(resources);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
         this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch());
-        this.runner = new TaskRunner(functions, codec, resolver, reporter, pool, node, threads, timer);
+        this.actors = new ActorHost(functions, node);
+        this.runner = new TaskRunner(functions, codec, resolver, reporter, pool, node, threads, timer, actors);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
                 settings.giveBackAfter(), threads);
+        this.actorDispatcher = new ActorDispatcher(control.redis(), control.keys(), node, runner, health,
+                settings.block(), threads, actors::stop);
+        actors.connect(actorDispatcher);
     }
 
     public void start() {
         dispatcher.start();
+        actorDispatcher.start();
         timer.scheduleWithFixedDelay(runner::reportLongRunning, TaskRunner.STARTED_REPORT_DELAY_MILLIS,
                 TaskRunner.STARTED_REPORT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -69,9 +76,21 @@ public final class Worker implements AutoCloseable {
         dispatcher.cancel(task);
     }
 
-    /** Jobs ended: their tasks waiting here are dropped and those running here interrupted. */
+    /** Jobs ended: their tasks waiting here are dropped, those running here interrupted, their actors stopped. */
     public void retainJobs(Set<String> active) {
         dispatcher.retainJobs(active);
+        actors.retainJobs(active);
+    }
+
+    /** An actor was killed: stop it if it lives here, and never create it here. */
+    public void killActor(ObjectId actor) {
+        actors.kill(actor);
+        runner.interruptActor(actor);
+    }
+
+    /** Actors living on this node now. */
+    public int actors() {
+        return actors.size();
     }
 
     /** Tasks running on this node now. */
@@ -87,7 +106,9 @@ public final class Worker implements AutoCloseable {
     /** Stops taking tasks, gives back those not started, lets running ones finish, reports all. */
     @Override
     public void close() {
+        actorDispatcher.close();
         dispatcher.closeWithin(settings.shutdownGrace());
+        actors.stopAll();
         reporter.close();
         threads.shutdownNow();
     }

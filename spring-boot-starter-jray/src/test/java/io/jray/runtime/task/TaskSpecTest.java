@@ -92,7 +92,7 @@ class TaskSpecTest {
 
     @Test
     void unknownArgumentKindIsRefused() {
-        byte[] bytes = new BinaryWriter(32).writeByte(1).writeString("j").writeString("t").writeString("f")
+        byte[] bytes = new BinaryWriter(32).writeByte(2).writeString("j").writeString("t").writeString("f")
                 .writeVarLong(1).writeByte(5).writeByte(0).toByteArray();
 
         assertThatIllegalArgumentException().isThrownBy(() -> TaskSpec.decode(bytes))
@@ -101,7 +101,7 @@ class TaskSpecTest {
 
     @Test
     void aCountFarLargerThanTheInputIsRefusedWithoutAllocatingForIt() {
-        byte[] bytes = new BinaryWriter(32).writeByte(1).writeString("j").writeString("t").writeString("f")
+        byte[] bytes = new BinaryWriter(32).writeByte(2).writeString("j").writeString("t").writeString("f")
                 .writeVarLong(Integer.MAX_VALUE).toByteArray();
 
         assertThatIllegalArgumentException().isThrownBy(() -> TaskSpec.decode(bytes));

@@ -3,6 +3,7 @@
 --   id attempt queue entryId kind payload startedAt
 -- kinds: S started, F finished (payload = value), E failed (payload = error),
 --        R retry after an exception (next attempt), G given back before it started (same attempt).
+-- An actor's creation finishes when the actor lives (F); if it fails (E), so do its calls.
 -- A record of an older attempt, or of a cancelled task, only acknowledges its queue entry.
 local now, node, inlineMax = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local i = 4
@@ -11,7 +12,7 @@ while i <= #ARGV do
       ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
   i = i + 7
   local key = rec(id)
-  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw')
+  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k')
   local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att
   local known = {cur[3], cur[4], cur[5]}
   if kind == 'S' then
@@ -28,6 +29,9 @@ while i <= #ARGV do
       elseif kind == 'E' then
         redis.call('HSET', key, 'st', 'E', 'er', payload, 'n', node, 'tr', started, 'te', now)
         settle(id, 'E', payload, now, inlineMax, known)
+        if cur[6] == 'a' then
+          failCalls(id, payload, now, inlineMax)
+        end
       else
         local a = tonumber(att)
         if kind == 'R' then

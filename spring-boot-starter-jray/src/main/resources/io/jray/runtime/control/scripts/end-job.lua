@@ -8,6 +8,8 @@ for _, id in ipairs(ids) do
   local st = redis.call('HGET', key, 'st')
   if st == 'W' or st == 'Q' or st == 'R' then
     redis.call('HSET', key, 'st', 'C')
+  elseif st == 'F' and redis.call('HGET', key, 'k') == 'a' then
+    redis.call('HSET', key, 'st', 'D')
   end
   redis.call('HDEL', key, 'v', 'sp')
   redis.call('PEXPIRE', key, retention)
@@ -15,6 +17,9 @@ for _, id in ipairs(ids) do
 end
 if #ids == 500 then
   return offset + 500
+end
+for _, actor in ipairs(redis.call('SMEMBERS', P .. 'actors')) do
+  redis.call('DEL', queue('a:' .. actor))
 end
 for _, shape in ipairs(redis.call('SMEMBERS', P .. 'shapes')) do
   redis.call('DEL', queue('q:' .. shape))
@@ -24,5 +29,5 @@ for _, node in ipairs(redis.call('SMEMBERS', P .. 'nodes')) do
 end
 redis.call('PEXPIRE', P .. 'tasks', retention)
 redis.call('PEXPIRE', P .. 'meta', retention)
-redis.call('DEL', P .. 'shapes', P .. 'nodes')
+redis.call('DEL', P .. 'shapes', P .. 'nodes', P .. 'actors')
 return 0

@@ -1,6 +1,7 @@
 -- Shared by every jray script. KEYS[1] is the key prefix of one job, such as "jray:{j3k2a}:", so a
 -- script touches the keys of one hash slot only. Records ("o:<id>") hold a task and its result:
---   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled
+--   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled;
+--       for an actor (k = 'a'): Q/R being created, F alive, E creation failed, D dead
 --   a   attempt, mr max retries, q queue (key suffix: 'q:<shape>' for tasks, 'a:<actor>' for actor
 --   calls), e queue entry, sp spec, ow owner node, v value, er error
 --   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
@@ -106,4 +107,34 @@ local function settle(id, st, payload, now, inlineMax, known)
       redis.call('DEL', waiters)
     end
   end
+end
+
+-- Fails every call still in an actor's call stream (waiting, or read but not finished) with the
+-- actor's error, and deletes the stream.
+local function failCalls(actor, err, now, inlineMax)
+  local aq = queue('a:' .. actor)
+  for _, entry in ipairs(redis.call('XRANGE', aq, '-', '+')) do
+    local f = entry[2]
+    local id = nil
+    for j = 1, #f, 2 do
+      if f[j] == 't' then
+        id = f[j + 1]
+      end
+    end
+    if id then
+      local key = rec(id)
+      local st = redis.call('HGET', key, 'st')
+      if st == 'Q' or st == 'R' then
+        redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now)
+        settle(id, 'E', err, now, inlineMax)
+      end
+    end
+  end
+  redis.call('DEL', aq)
+end
+
+-- Ends an actor: state E (it could not be created) or D (it died), and its calls fail.
+local function endActor(actor, st, err, now, inlineMax)
+  redis.call('HSET', rec(actor), 'st', st, 'er', err, 'te', now)
+  failCalls(actor, err, now, inlineMax)
 end

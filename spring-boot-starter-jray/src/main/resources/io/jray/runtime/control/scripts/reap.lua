@@ -23,11 +23,13 @@ for _, p in ipairs(pending) do
       end
     end
     local key = rec(id)
-    local r = redis.call('HMGET', key, 'st', 'a', 'mr')
+    local r = redis.call('HMGET', key, 'st', 'a', 'mr', 'k')
     if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then
       if tonumber(att) <= tonumber(r[3]) then
         redis.call('HSET', key, 'a', tonumber(att) + 1)
         enqueue(id, now)
+      elseif r[4] == 'a' then
+        endActor(id, 'D', err, now, inlineMax)
       else
         redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now)
         settle(id, 'E', err, now, inlineMax)

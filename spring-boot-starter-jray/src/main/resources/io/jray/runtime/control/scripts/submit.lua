@@ -4,8 +4,12 @@
 -- job), then records:
 --   P id value                                  a put value, ready at once
 --   T id shape newShape fn name parent maxRetries spec depCount dep...
+--   C id shape newShape class name maxRestarts maxTaskRetries lifetime spec   an actor's creation
+--   M id actor fn name parent spec depCount dep...                            an actor call
 -- A task whose dependencies are all finished is queued; otherwise it waits, registered with each
--- pending dependency, and is queued by the script that settles the last of them.
+-- pending dependency, and is queued by the script that settles the last of them. An actor's
+-- creation is a task; its calls go to the actor's own stream at once, in order, and wait there for
+-- the actor and for their dependencies. A call of an actor that failed or died fails at once.
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 if ARGV[5] == '1' then
   redis.call('SADD', P .. 'nodes', owner)
@@ -19,6 +23,42 @@ while i <= #ARGV do
     i = i + 3
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
     redis.call('ZADD', P .. 'tasks', now, id)
+  elseif kind == 'C' then
+    local shape, newShape, class, name, mr, mtr, life, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4],
+        ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], ARGV[i + 8], ARGV[i + 9]
+    i = i + 10
+    local q = 'q:' .. shape
+    if newShape == '1' then
+      redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
+      redis.call('SADD', P .. 'shapes', shape)
+    end
+    redis.pcall('XGROUP', 'CREATE', queue('a:' .. id), 'w', '0', 'MKSTREAM')
+    redis.call('SADD', P .. 'actors', id)
+    redis.call('ZADD', P .. 'tasks', now, id)
+    local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
+    redis.call('HSET', key, 'k', 'a', 'fn', class .. '#new', 'nm', name, 'q', q, 'ow', owner, 'mr', mr, 'mtr', mtr,
+        'rs', '0', 'life', life, 'sp', spec, 'a', '1', 'ts', now, 'st', 'Q', 'tq', now, 'e', eid)
+  elseif kind == 'M' then
+    local actor, fn, name, parent, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
+    local nd = tonumber(ARGV[i + 7])
+    local deps = {}
+    for d = 1, nd do
+      deps[d] = ARGV[i + 7 + d]
+    end
+    i = i + 8 + nd
+    local a = redis.call('HMGET', rec(actor), 'st', 'er', 'mtr')
+    redis.call('ZADD', P .. 'tasks', now, id)
+    local fields = {'k', 't', 'fn', fn, 'nm', name, 'ac', actor, 'ow', owner, 'pa', parent, 'mr', a[3] or '0',
+        'a', '1', 'ts', now, 'd', table.concat(deps, ' ')}
+    if a[1] == 'E' or a[1] == 'D' or not a[1] then
+      local err = a[2] or missing
+      redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now, unpack(fields))
+      settle(id, 'E', err, now, inlineMax)
+    else
+      local q = 'a:' .. actor
+      local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
+      redis.call('HSET', key, 'st', 'Q', 'tq', now, 'q', q, 'sp', spec, 'e', eid, unpack(fields))
+    end
   else
     local shape, newShape, fn, name, parent, mr, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5],
         ARGV[i + 6], ARGV[i + 7], ARGV[i + 8]

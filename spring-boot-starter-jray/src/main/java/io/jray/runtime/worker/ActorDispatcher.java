@@ -1,0 +1,109 @@
+package io.jray.runtime.worker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.lettuce.core.StreamMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * Reads the call streams of the actors hosted here, in one blocking read, into their mailboxes;
+ * an actor whose mailbox is full is not read until it has room again.
+ */
+final class ActorDispatcher extends GroupReader {
+
+    private static final Log log = LogFactory.getLog(ActorDispatcher.class);
+
+    private final Keys keys;
+    private final RedisLink redis;
+    private final TaskRunner runner;
+    private final Consumer<ObjectId> gone;
+    private final Map<String, HostedActor> byStream = new ConcurrentHashMap<>();
+
+    /** @param gone told of an actor whose stream no longer exists (it was killed or its job ended) */
+    ActorDispatcher(RedisLink redis, Keys keys, String node, TaskRunner runner, ClusterHealth health, Duration block,
+            Executor blockingWork, Consumer<ObjectId> gone) {
+        super(redis, node, health, block, blockingWork);
+        this.redis = redis;
+        this.keys = keys;
+        this.runner = runner;
+        this.gone = gone;
+    }
+
+    void add(HostedActor actor) {
+        byStream.put(keys.job(actor.id().job()) + actor.queue(), actor);
+        wake();
+    }
+
+    void remove(HostedActor actor) {
+        if (byStream.remove(keys.job(actor.id().job()) + actor.queue()) != null) {
+            wake();
+        }
+    }
+
+    @Override
+    protected List<String> streams() {
+        List<String> streams = new ArrayList<>();
+        byStream.forEach((key, actor) -> {
+            if (actor.wantsMore()) {
+                streams.add(key);
+            }
+        });
+        return streams;
+    }
+
+    @Override
+    protected int count(List<String> streams) {
+        return HostedActor.MAILBOX_LIMIT / 4;
+    }
+
+    @Override
+    protected void received(List<StreamMessage<String, byte[]>> messages) {
+        long now = System.nanoTime();
+        for (StreamMessage<String, byte[]> message : messages) {
+            HostedActor actor = byStream.get(message.getStream());
+            Map<String, byte[]> body = message.getBody();
+            byte[] call = body.get("t");
+            byte[] attempt = body.get("a");
+            byte[] spec = body.get("s");
+            if (actor == null || call == null || attempt == null || spec == null) {
+                log.warn("Ignoring a malformed call entry " + message.getId() + " in " + message.getStream());
+                continue;
+            }
+            Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)),
+                    Integer.parseInt(text(attempt)), actor.queue(), null, message.getId(), spec, now);
+            actor.enqueue(delivery, runner, this::kick);
+        }
+    }
+
+    @Override
+    protected void streamGone() {
+        for (Map.Entry<String, HostedActor> entry : byStream.entrySet()) {
+            try {
+                if (redis.async().exists(entry.getKey()).get(10, TimeUnit.SECONDS) == 0) {
+                    gone.accept(entry.getValue().id());
+                }
+            }
+            catch (Exception e) {
+                log.debug("checking the call stream of actor " + entry.getValue().id() + " failed", e);
+            }
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

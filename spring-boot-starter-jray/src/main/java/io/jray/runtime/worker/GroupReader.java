@@ -1,0 +1,167 @@
+package io.jray.runtime.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.redis.BlockingConnection;
+import io.jray.runtime.redis.RedisLink;
+
+/**
+ * Reads streams as this node's consumer of their group {@value #GROUP}, one asynchronous blocking
+ * {@code XREADGROUP} at a time: the answer is handled on Lettuce's I/O thread, which then issues
+ * the next read. Subclasses say which streams to read and how many entries, and take what
+ * arrives; with nothing to read the loop rests until {@link #kick()}. Entries stay pending in the
+ * group until acknowledged, so a node that dies loses nothing.
+ */
+abstract class GroupReader implements AutoCloseable {
+
+    static final String GROUP = "w";
+
+    private static final Log log = LogFactory.getLog(GroupReader.class);
+
+    private final String node;
+    private final ClusterHealth health;
+    private final Duration block;
+    private final Executor blockingWork;
+    private final BlockingConnection connection;
+    /** Held by whoever issues the next read; released while there is nothing to read. */
+    private final AtomicBoolean readTurn = new AtomicBoolean();
+    private volatile boolean running;
+    /** The streams of the blocking read in progress, or {@code null} while not reading. */
+    private volatile Set<String> reading;
+    private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+    private int failures;
+
+    GroupReader(RedisLink redis, String node, ClusterHealth health, Duration block, Executor blockingWork) {
+        this.node = node;
+        this.health = health;
+        this.block = block;
+        this.blockingWork = blockingWork;
+        this.connection = redis.openBlocking(block.plusSeconds(10));
+    }
+
+    /** The streams to read now, or none to rest. */
+    protected abstract List<String> streams();
+
+    /** How many entries to read per stream now (0 to rest). */
+    protected abstract int count(List<String> streams);
+
+    /** Takes the entries read; runs on the I/O thread, so it must not block. */
+    protected abstract void received(List<StreamMessage<String, byte[]>> messages);
+
+    /** A stream read has no group any more (it was deleted); called off the I/O thread. */
+    protected abstract void streamGone();
+
+    void start() {
+        running = true;
+        kick();
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    /** Issues the next read unless one is in progress. */
+    void kick() {
+        if (running && readTurn.compareAndSet(false, true)) {
+            read();
+        }
+    }
+
+    /** Ends the read in progress, if any, so the next one reads the streams of now. */
+    void wake() {
+        connection.wake();
+        kick();
+    }
+
+    /** The streams of the read in progress, or {@code null}. */
+    Set<String> reading() {
+        return reading;
+    }
+
+    private void read() {
+        List<String> streams = running ? streams() : List.of();
+        int count = streams.isEmpty() ? 0 : count(streams);
+        if (count <= 0) {
+            readTurn.set(false);
+            // why: work that became possible between the check and the release above kicked in vain
+            if (running && !streams().isEmpty() && count(streams()) > 0) {
+                kick();
+            }
+            return;
+        }
+        reading = Set.copyOf(streams);
+        inFlight = connection.forRead().xreadgroup(Consumer.from(GROUP, node),
+                XReadArgs.Builder.block(block).count(count), offsets(streams))
+                .toCompletableFuture().whenComplete((messages, error) -> {
+                    reading = null;
+                    if (error != null) {
+                        failed(error);
+                        return;
+                    }
+                    failures = 0;
+                    try {
+                        if (messages != null) {
+                            received(messages);
+                        }
+                    }
+                    finally {
+                        read();
+                    }
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static XReadArgs.StreamOffset<String>[] offsets(List<String> streams) {
+        return streams.stream().map(XReadArgs.StreamOffset::lastConsumed).toArray(XReadArgs.StreamOffset[]::new);
+    }
+
+    private void failed(Throwable error) {
+        if (!running) {
+            readTurn.set(false);
+            return;
+        }
+        connection.markStale();
+        failures++;
+        Runnable retry = () -> {
+            readTurn.set(false);
+            kick();
+        };
+        if (String.valueOf(error.getMessage()).contains("NOGROUP")) {
+            CompletableFuture.runAsync(this::streamGone, blockingWork).whenComplete((ok, e) -> retry.run());
+            return;
+        }
+        health.onFailure(error);
+        log.debug("reading " + getClass().getSimpleName() + " streams failed", error);
+        CompletableFuture.delayedExecutor(Math.min(1000, 20L * failures), TimeUnit.MILLISECONDS).execute(retry);
+    }
+
+    /** Stops reading: ends the read in progress and closes the connection. */
+    @Override
+    public void close() {
+        running = false;
+        connection.wake();
+        try {
+            inFlight.get(block.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            // why: the read ended with an error or did not end in time; closing goes on
+        }
+        connection.close();
+    }
+}

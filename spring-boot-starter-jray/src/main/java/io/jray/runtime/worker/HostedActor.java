@@ -1,0 +1,99 @@
+package io.jray.runtime.worker;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * An actor living on this node: its instance and its mailbox. Calls start in the order they were
+ * read from the actor's stream, at most {@code concurrency} at a time (one by default, so each runs
+ * alone, in order).
+ */
+final class HostedActor {
+
+    /** Calls read ahead into the mailbox; beyond this the actor's stream is not read. */
+    static final int MAILBOX_LIMIT = 1000;
+
+    private final ObjectId id;
+    private final String className;
+    private final Object instance;
+    private final int concurrency;
+    private final Runnable releaseResources;
+    private final Deque<Delivery> mailbox = new ArrayDeque<>();
+    private int running;
+    private boolean stopped;
+
+    HostedActor(ObjectId id, String className, Object instance, int concurrency, Runnable releaseResources) {
+        this.id = id;
+        this.className = className;
+        this.instance = instance;
+        this.concurrency = Math.max(1, concurrency);
+        this.releaseResources = releaseResources;
+    }
+
+    ObjectId id() {
+        return id;
+    }
+
+    String className() {
+        return className;
+    }
+
+    Object instance() {
+        return instance;
+    }
+
+    /** The key suffix of its call stream. */
+    String queue() {
+        return Keys.actorQueue(id.id());
+    }
+
+    synchronized boolean wantsMore() {
+        return !stopped && mailbox.size() < MAILBOX_LIMIT;
+    }
+
+    /** Queues a call and starts what may start. */
+    void enqueue(Delivery call, TaskRunner runner, Runnable afterCall) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            mailbox.addLast(call);
+        }
+        drain(runner, afterCall);
+    }
+
+    private void drain(TaskRunner runner, Runnable afterCall) {
+        while (true) {
+            Delivery next;
+            synchronized (this) {
+                if (stopped || running >= concurrency || mailbox.isEmpty()) {
+                    return;
+                }
+                next = mailbox.pollFirst();
+                running++;
+            }
+            runner.run(next, () -> {
+                synchronized (this) {
+                    running--;
+                }
+                drain(runner, afterCall);
+                afterCall.run();
+            });
+        }
+    }
+
+    /** Stops taking calls; gives back the actor's resources once. */
+    void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            mailbox.clear();
+        }
+        releaseResources.run();
+    }
+}

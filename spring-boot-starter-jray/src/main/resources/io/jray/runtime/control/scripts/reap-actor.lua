@@ -1,0 +1,55 @@
+-- An actor's node died. Calls that node had read are sent again (up to maxTaskRetries) when the
+-- actor restarts, or fail; the actor is created anew on another node while it has restarts left,
+-- otherwise it is dead and its calls fail. ARGV: now, actor id, dead node, death error, inline limit.
+-- Returns 0 when the actor did not live on that node, 1 when it restarts, 2 when it is dead.
+local now, actor, dead, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+local key = rec(actor)
+local f = redis.call('HMGET', key, 'st', 'n', 'rs', 'mr', 'mtr', 'a')
+if f[1] ~= 'F' or f[2] ~= dead then
+  return 0
+end
+local restart = tonumber(f[3] or '0') < tonumber(f[4] or '0')
+local aq = queue('a:' .. actor)
+local ok, pending = pcall(redis.call, 'XPENDING', aq, 'w', '-', '+', 100000, dead)
+if ok then
+  for _, p in ipairs(pending) do
+    local eid = p[1]
+    local entry = redis.call('XRANGE', aq, eid, eid)[1]
+    redis.call('XACK', aq, 'w', eid)
+    redis.call('XDEL', aq, eid)
+    if entry then
+      local id, att = nil, nil
+      local ef = entry[2]
+      for j = 1, #ef, 2 do
+        if ef[j] == 't' then
+          id = ef[j + 1]
+        elseif ef[j] == 'a' then
+          att = ef[j + 1]
+        end
+      end
+      local ck = rec(id)
+      local c = redis.call('HMGET', ck, 'st', 'a', 'sp')
+      if (c[1] == 'Q' or c[1] == 'R') and c[2] == att then
+        if restart and tonumber(att) <= tonumber(f[5] or '0') then
+          local next = tonumber(att) + 1
+          local neid = redis.call('XADD', aq, '*', 't', id, 'a', next, 's', c[3])
+          redis.call('HSET', ck, 'st', 'Q', 'a', next, 'e', neid)
+        else
+          redis.call('HSET', ck, 'st', 'E', 'er', err, 'te', now)
+          settle(id, 'E', err, now, inlineMax)
+        end
+      end
+    end
+  end
+end
+local result
+if restart then
+  redis.call('HSET', key, 'rs', tonumber(f[3] or '0') + 1, 'a', tonumber(f[6]) + 1, 'n', '')
+  enqueue(actor, now)
+  result = 1
+else
+  endActor(actor, 'D', err, now, inlineMax)
+  result = 2
+end
+flushNotes()
+return result
