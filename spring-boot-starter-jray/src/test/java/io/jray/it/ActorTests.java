@@ -16,6 +16,7 @@ import io.jray.api.ActorOptions;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskFailedException;
+import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -132,6 +133,35 @@ class ActorTests {
             assertThat(forwarder.task(ActorUsers.Forwarder::forward, counter, 10).remote().get(TIMEOUT)).isEqualTo(310);
             ObjectRef<ActorHandle<Counter>> stored = jray.put(counter);
             assertThat(stored.get(TIMEOUT).task(Counter::value).remote().get(TIMEOUT)).isEqualTo(310);
+        });
+    }
+
+    @Test
+    void anOwnedActorDiesWithItsCreatorAndADetachedOneLivesOn() {
+        String namespace = TestRedis.uniqueNamespace();
+        ApplicationContextRunner host = redis.node(namespace).withUserConfiguration(Counter.class)
+                .withPropertyValues("jray.node.resources.host=10");
+        ApplicationContextRunner creator = redis.node(namespace).withUserConfiguration(Counter.class)
+                .withPropertyValues("jray.worker.enabled=false");
+        host.run(hostContext -> {
+            JRay survivor = hostContext.getBean(JRay.class);
+            creator.run(creatorContext -> {
+                JRay jray = creatorContext.getBean(JRay.class);
+                ActorOptions onHost = ActorOptions.builder().resource("host", 1).build();
+                jray.actor(Counter.class).options(onHost.toBuilder().name("owned-counter").build()).remote()
+                        .task(Counter::increment).remote().get(TIMEOUT);
+                jray.actor(Counter.class).options(onHost.toBuilder().name("detached-counter")
+                        .lifetime(ActorOptions.Lifetime.DETACHED).build()).remote()
+                        .task(Counter::increment).remote().get(TIMEOUT);
+                assertThat(survivor.getActor("owned-counter", Counter.class)).isPresent();
+            });
+
+            assertThat(survivor.getActor("owned-counter", Counter.class)).as("owned actor after its creator left")
+                    .isEmpty();
+            ActorHandle<Counter> detached = survivor.getActor("detached-counter", Counter.class).orElseThrow();
+            assertThat(detached.task(Counter::increment).remote().get(TIMEOUT)).isEqualTo(2);
+            survivor.kill(detached);
+            assertThat(survivor.getActor("detached-counter", Counter.class)).isEmpty();
         });
     }
 

@@ -1,23 +1,28 @@
 package io.jray.worker.it;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.jray.api.ActorCreationException;
 import io.jray.api.ActorDiedException;
 import io.jray.api.ActorHandle;
 import io.jray.api.ActorOptions;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
+import io.jray.api.RemoteTaskException;
 import io.jray.api.TaskOptions;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.tasks.ActorCallers;
+import io.jray.worker.it.tasks.BrokenTally;
 import io.jray.worker.it.tasks.Tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +58,30 @@ class ActorClusterIT {
 
     private static ActorOptions.Builder livingOn(String resource) {
         return ActorOptions.builder().resource(resource, 1);
+    }
+
+    @Test
+    void aThousandCallsFromOneCallerReturnOneToAThousandInOrder() {
+        ActorHandle<Tally> tally = jray.actor(Tally.class).options(livingOn("first").build()).remote();
+        List<ObjectRef<Integer>> refs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            refs.add(tally.task(Tally::increment).remote());
+        }
+
+        assertThat(jray.get(refs, TIMEOUT)).containsExactlyElementsOf(IntStream.rangeClosed(1, 1000).boxed().toList());
+    }
+
+    @Test
+    void aThrowingConstructorOnAWorkerFailsCallsWithActorCreationException() {
+        ActorHandle<BrokenTally> broken = jray.actor(BrokenTally.class).options(livingOn("second").build()).remote();
+
+        assertThatThrownBy(() -> broken.task(BrokenTally::increment).remote().get(TIMEOUT))
+                .isInstanceOfSatisfying(ActorCreationException.class, e -> {
+                    assertThat(e.getCause()).isInstanceOf(RemoteTaskException.class);
+                    assertThat(((RemoteTaskException) e.getCause()).remoteType())
+                            .isEqualTo(IllegalStateException.class.getName());
+                    assertThat(e.getCause().getMessage()).contains("no tally today");
+                });
     }
 
     @Test
