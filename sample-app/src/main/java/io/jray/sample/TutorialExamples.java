@@ -1,10 +1,12 @@
 package io.jray.sample;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 
@@ -20,6 +22,14 @@ public class TutorialExamples {
 
     /** What the aggregation example computed. */
     public record Aggregation(int linearSum, double linearSeconds, int treeSum, double treeSeconds) {
+    }
+
+    /** The batches of messages the main loop took from the message actor, in order. */
+    public record Messages(List<List<String>> batches, double seconds) {
+
+        public int total() {
+            return batches.stream().mapToInt(List::size).sum();
+        }
     }
 
     private final JRay jray;
@@ -54,6 +64,40 @@ public class TutorialExamples {
         start = System.nanoTime();
         int tree = sum(true);
         return new Aggregation(linear, linearSeconds, tree, seconds(start));
+    }
+
+    /** An actor: ten increments on one instance, then its value. */
+    public Timed<Integer> counter() {
+        long start = System.nanoTime();
+        ActorHandle<Counter> counter = jray.actor(Counter.class).remote();
+        for (int i = 0; i < 10; i++) {
+            counter.task(Counter::increment).remote();
+        }
+        return new Timed<>(counter.task(Counter::value).remote().get(), seconds(start));
+    }
+
+    /**
+     * Actor handles: three producer tasks add messages through the handle they were given, while
+     * this loop takes what has arrived until all of them have.
+     */
+    public Messages messages(int perProducer, long pauseMillis) throws InterruptedException {
+        long start = System.nanoTime();
+        ActorHandle<MessageActor> actor = jray.actor(MessageActor.class).remote();
+        List<ObjectRef<Void>> producers = IntStream.range(0, 3)
+                .mapToObj(j -> jray.task(Producers::produce, actor, j, perProducer, pauseMillis).remote()).toList();
+        List<List<String>> batches = new ArrayList<>();
+        int received = 0;
+        while (received < 3 * perProducer) {
+            Thread.sleep(pauseMillis);
+            List<String> batch = actor.task(MessageActor::getAndClear).remote().get();
+            if (!batch.isEmpty()) {
+                batches.add(batch);
+                received += batch.size();
+            }
+        }
+        jray.get(producers);
+        jray.kill(actor);
+        return new Messages(batches, seconds(start));
     }
 
     private int sum(boolean tree) {

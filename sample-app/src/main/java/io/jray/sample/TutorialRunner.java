@@ -27,7 +27,7 @@ public class TutorialRunner implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws InterruptedException {
         print("%n== jray: Ray's tutorial in Java ==%n");
 
         print("%n1. Parallelism with tasks: four calls of a 1-second function%n");
@@ -46,7 +46,18 @@ public class TutorialRunner implements ApplicationRunner {
         print("%n3. Aggregating values: 1..8 with a 1-second add%n");
         TutorialExamples.Aggregation sums = examples.aggregation();
         print("   linear, depth 7: %d in %.2f s%n", sums.linearSum(), sums.linearSeconds());
-        print("   tree,   depth 3: %d in %.2f s%n%n", sums.treeSum(), sums.treeSeconds());
+        print("   tree,   depth 3: %d in %.2f s%n", sums.treeSum(), sums.treeSeconds());
+
+        print("%n4. From classes to actors: ten increments of one Counter%n");
+        TutorialExamples.Timed<Integer> counter = examples.counter();
+        print("   counter value %d in %.2f s%n", counter.value(), counter.seconds());
+
+        print("%n5. Actor handles: three producer tasks add messages to one MessageActor%n");
+        TutorialExamples.Messages messages = examples.messages(5, 200);
+        for (List<String> batch : messages.batches()) {
+            print("   new messages: %s%n", batch);
+        }
+        print("   received %d messages from 3 producers in %.2f s%n%n", messages.total(), messages.seconds());
 
         if (properties.getTutorial().isExit()) {
             System.exit(SpringApplication.exit(context, () -> 0));

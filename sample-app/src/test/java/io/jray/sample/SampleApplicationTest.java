@@ -50,7 +50,10 @@ class SampleApplicationTest {
                 .contains("product 1000x1000")
                 .contains("(the same product computed here: equal)")
                 .contains("linear, depth 7: 36")
-                .contains("tree,   depth 3: 36");
+                .contains("tree,   depth 3: 36")
+                .contains("counter value 10")
+                .contains("received 15 messages from 3 producers")
+                .contains("message 4 from producer 2");
     }
 
     @Test
