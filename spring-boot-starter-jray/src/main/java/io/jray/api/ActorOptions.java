@@ -169,7 +169,7 @@ public final class ActorOptions {
 
         /** A custom resource the actor holds while it lives. */
         public Builder resource(String name, double amount) {
-            TaskOptions.builder().resource(name, amount);
+            TaskOptions.checkResource(name, amount);
             resources.put(name, amount);
             return this;
         }

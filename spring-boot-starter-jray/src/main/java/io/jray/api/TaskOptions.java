@@ -108,6 +108,21 @@ public final class TaskOptions {
         return timeout;
     }
 
+    /** Checks the name and amount of a custom resource, for tasks and actors alike. */
+    static void checkResource(String name, double amount) {
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("resource name must be a letter followed by letters, digits, "
+                    + "'_', '.' or '-', was '" + name + "'");
+        }
+        if (name.equals("cpu") || name.equals("memory")) {
+            throw new IllegalArgumentException("use cpus(...) and memory(...) rather than resource(\"" + name + "\", ...)");
+        }
+        if (!(amount > 0) || Double.isInfinite(amount)) {
+            throw new IllegalArgumentException("amount of resource '" + name + "' must be a finite number > 0, was "
+                    + amount);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TaskOptions t && cpus == t.cpus && memory == t.memory
@@ -163,16 +178,7 @@ public final class TaskOptions {
 
         /** A custom resource the task needs, such as {@code resource("gpu", 1)}. */
         public Builder resource(String name, double amount) {
-            if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
-                throw new IllegalArgumentException("resource name must be a letter followed by letters, digits, "
-                        + "'_', '.' or '-', was '" + name + "'");
-            }
-            if (name.equals("cpu") || name.equals("memory")) {
-                throw new IllegalArgumentException("use cpus(...) and memory(...) rather than resource(\"" + name + "\", ...)");
-            }
-            if (!(amount > 0) || Double.isInfinite(amount)) {
-                throw new IllegalArgumentException("amount of resource '" + name + "' must be a finite number > 0, was " + amount);
-            }
+            checkResource(name, amount);
             resources.put(name, amount);
             return this;
         }
