@@ -9,7 +9,7 @@ import io.jray.runtime.task.ObjectId;
 /**
  * An actor living on this node: its instance and its mailbox. Calls start in the order they were
  * read from the actor's stream, at most {@code concurrency} at a time (one by default, so each runs
- * alone, in order).
+ * alone, in order), without a new thread per call.
  */
 final class HostedActor {
 
@@ -21,6 +21,8 @@ final class HostedActor {
     private final Object instance;
     private final int concurrency;
     private final Runnable releaseResources;
+    private static final Runnable NOTHING = () -> { };
+
     private final Deque<Delivery> mailbox = new ArrayDeque<>();
     private int running;
     private boolean stopped;
@@ -54,34 +56,36 @@ final class HostedActor {
         return !stopped && mailbox.size() < MAILBOX_LIMIT;
     }
 
-    /** Queues a call and starts what may start. */
+    /**
+     * Queues a call. Up to {@code concurrency} virtual threads take calls from the mailbox in
+     * order, each running calls one after another until the mailbox is empty.
+     */
     void enqueue(Delivery call, TaskRunner runner, Runnable afterCall) {
         synchronized (this) {
             if (stopped) {
                 return;
             }
             mailbox.addLast(call);
+            if (running >= concurrency) {
+                return;
+            }
+            running++;
         }
-        drain(runner, afterCall);
+        runner.spawn(() -> runCalls(runner, afterCall));
     }
 
-    private void drain(TaskRunner runner, Runnable afterCall) {
+    private void runCalls(TaskRunner runner, Runnable afterCall) {
         while (true) {
             Delivery next;
             synchronized (this) {
-                if (stopped || running >= concurrency || mailbox.isEmpty()) {
+                next = stopped ? null : mailbox.pollFirst();
+                if (next == null) {
+                    running--;
                     return;
                 }
-                next = mailbox.pollFirst();
-                running++;
             }
-            runner.run(next, () -> {
-                synchronized (this) {
-                    running--;
-                }
-                drain(runner, afterCall);
-                afterCall.run();
-            });
+            runner.runHere(next, NOTHING);
+            afterCall.run();
         }
     }
 

@@ -75,17 +75,25 @@ final class TaskRunner {
      * for an actor created here, which keeps its resources and runs {@code done} when it stops.
      */
     void run(Delivery delivery, Runnable done) {
-        threads.execute(() -> {
-            boolean[] handedOver = new boolean[1];
-            try {
-                reporter.report(execute(delivery, done, handedOver));
+        threads.execute(() -> runHere(delivery, done));
+    }
+
+    /** Runs the work in this thread, which must be a virtual thread of this worker; as {@link #run}. */
+    void runHere(Delivery delivery, Runnable done) {
+        boolean[] handedOver = new boolean[1];
+        try {
+            reporter.report(execute(delivery, done, handedOver));
+        }
+        finally {
+            if (!handedOver[0]) {
+                done.run();
             }
-            finally {
-                if (!handedOver[0]) {
-                    done.run();
-                }
-            }
-        });
+        }
+    }
+
+    /** Runs {@code work} on a new virtual thread of this worker. */
+    void spawn(Runnable work) {
+        threads.execute(work);
     }
 
     /** Interrupts the task if it runs here; returns whether it did. */
