@@ -20,6 +20,7 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.RemoteTaskException;
 import io.jray.api.TaskOptions;
+import io.jray.runtime.task.ObjectId;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.tasks.ActorCallers;
 import io.jray.worker.it.tasks.BrokenTally;
@@ -134,16 +135,21 @@ class ActorClusterIT {
     void whenItsNodeIsKilledAnActorRestartsOrDiesAsItsOptionsSay() {
         List<WorkerProcess> spares = cluster.startWorkers(2, "--jray.node.resources.spare=10");
         ActorHandle<Tally> restartable = jray.actor(Tally.class)
-                .options(livingOn("spare").maxRestarts(1).build()).remote();
+                .options(livingOn("spare").maxRestarts(1).maxTaskRetries(1).build()).remote();
         ActorHandle<Tally> mortal = jray.actor(Tally.class).options(livingOn("spare").build()).remote();
         assertThat(restartable.task(Tally::increment).remote().get(TIMEOUT)).isEqualTo(1);
         assertThat(restartable.task(Tally::increment).remote().get(TIMEOUT)).isEqualTo(2);
         assertThat(mortal.task(Tally::increment).remote().get(TIMEOUT)).isEqualTo(1);
         String firstHost = restartable.task(Tally::node).remote().get(TIMEOUT);
         String mortalHost = mortal.task(Tally::node).remote().get(TIMEOUT);
+        ObjectRef<Integer> running = restartable.task(Tally::countAfter, 3000L).remote();
+        await().atMost(TIMEOUT).until(() -> "R".equals(cluster.node().records()
+                .find(ObjectId.parse(running.id())).state()));
 
         processOf(spares, firstHost).kill();
 
+        assertThat(running.get(TIMEOUT)).as("the running call, sent again to the new instance (maxTaskRetries=1)")
+                .isZero();
         assertThat(restartable.task(Tally::increment).remote().get(TIMEOUT))
                 .as("a new instance: the constructor ran again").isEqualTo(1);
         assertThat(restartable.task(Tally::node).remote().get(TIMEOUT)).isNotEqualTo(firstHost);

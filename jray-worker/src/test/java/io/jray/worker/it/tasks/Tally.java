@@ -23,6 +23,12 @@ public class Tally {
         return count;
     }
 
+    /** Sleeps, then returns the count: a call that is running while the test kills the node. */
+    public int countAfter(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return count;
+    }
+
     public String node() {
         return node.identity().id();
     }
