@@ -13,19 +13,17 @@ import org.HdrHistogram.Histogram;
  */
 public final class Benchmark {
 
-    private static final long IDLE_MILLIS = 2000;
-
     private final Settings settings;
-    private final RedisServer redis;
+    private final Meter meter;
 
     public Benchmark(Settings settings, RedisServer redis) {
         this.settings = settings;
-        this.redis = redis;
+        this.meter = new Meter(redis);
     }
 
     /** Runs the protocol on a started contender. */
     public Result run(Contender contender) throws Exception {
-        double background = backgroundCallsPerSecond();
+        double background = meter.backgroundCallsPerSecond();
         warmUpAsync(contender);
         List<Measurement> runs = new ArrayList<>();
         for (int r = 1; r <= settings.runs(); r++) {
@@ -41,7 +39,7 @@ public final class Benchmark {
             contender.call(i);
         }
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(2), 3);
-        Measurement sync = measure(contender, settings.syncCalls(), () -> {
+        Measurement sync = meter.measure(contender, settings.syncCalls(), () -> {
             for (int i = 0; i < settings.syncCalls(); i++) {
                 long start = System.nanoTime();
                 contender.call(i);
@@ -69,40 +67,10 @@ public final class Benchmark {
     }
 
     private Measurement throughput(Contender contender) throws Exception {
-        return measure(contender, settings.tasks(), () -> contender.submitAllThenGetAll(settings.tasks()));
-    }
-
-    private Measurement measure(Contender contender, int tasks, Work work) throws Exception {
-        List<ProcessHandle> workers = contender.workerProcesses();
-        ProcessHandle server = ProcessHandle.of(redis.pid()).orElseThrow();
-        redis.resetStats();
-        RedisInfo redisBefore = redis.info();
-        CpuClock cpuBefore = CpuClock.read(workers, server);
-        long start = System.nanoTime();
-        long submitted = work.run();
-        long end = System.nanoTime();
-        CpuClock cpu = CpuClock.read(workers, server).since(cpuBefore);
-        RedisInfo counted = redis.info().since(redisBefore);
-        return new Measurement(tasks, end - start, submitted - start, counted, cpu);
-    }
-
-    private double backgroundCallsPerSecond() throws InterruptedException {
-        redis.resetStats();
-        RedisInfo before = redis.info();
-        long start = System.nanoTime();
-        Thread.sleep(IDLE_MILLIS);
-        RedisInfo idle = redis.info().since(before);
-        return idle.totalCalls() / ((System.nanoTime() - start) / 1e9);
+        return meter.measure(contender, settings.tasks(), () -> contender.submitAllThenGetAll(settings.tasks()));
     }
 
     private static void log(Contender contender, String message) {
         System.out.println("[" + contender.name() + "] " + message);
-    }
-
-    @FunctionalInterface
-    private interface Work {
-
-        /** Does the work; returns {@link System#nanoTime()} when its last submit returned. */
-        long run() throws Exception;
     }
 }

@@ -6,19 +6,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.jray.bench.jray.JRayActors;
 import io.jray.bench.jray.JRayContender;
 import io.jray.bench.redisson.RedissonContender;
 
 /**
- * Runs the benchmark: starts a fresh Redis, then for each contender in turn its cluster (driver in
- * this JVM plus worker JVMs), measures it and stops it; prints the results and writes them into
- * {@code BENCHMARKS.md}. Whatever it started is stopped at the end, also on failure or interrupt.
- * Run it with {@value Report#COMMAND}.
+ * Runs the benchmark: starts a fresh Redis, then the suites asked for in turn: tasks (for each
+ * contender its cluster, driver in this JVM plus worker JVMs, measured and stopped) and actors
+ * (a jray cluster of its own); prints the results and writes them into {@code BENCHMARKS.md}.
+ * Whatever it started is stopped at the end, also on failure or interrupt. Run it with
+ * {@value Report#COMMAND}.
  */
 public final class BenchmarkMain {
 
     private static volatile long redisPid = -1;
-    private static volatile Contender current;
+    private static volatile Cluster current;
 
     private BenchmarkMain() {
     }
@@ -39,23 +41,23 @@ public final class BenchmarkMain {
     private static void run(Settings settings) throws Exception {
         String commit = Commit.describe(settings.repo());
         List<Result> results = new ArrayList<>();
+        ActorResult actors = null;
         try (RedisServer redis = RedisServer.start(settings.logs())) {
             redisPid = redis.pid();
             System.out.println("Redis " + redis.version() + " on 127.0.0.1:" + redis.port() + "; logs in "
                     + settings.logs());
-            Benchmark benchmark = new Benchmark(settings, redis);
-            for (String name : settings.contenders()) {
-                redis.flush();
-                try (Contender contender = start(name, settings, redis)) {
-                    current = contender;
-                    System.out.println("[" + contender.name() + "] " + contender.setup());
-                    results.add(benchmark.run(contender));
+            for (String suite : settings.suites()) {
+                if (suite.equals(Settings.TASKS)) {
+                    results.addAll(runTasks(settings, redis));
+                }
+                else {
+                    actors = runActors(settings, redis);
                 }
             }
             if (!commit.equals(Commit.describe(settings.repo()))) {
                 commit += " (the working tree changed during the run)";
             }
-            Report report = new Report(settings, commit, redis.version(), results);
+            Report report = new Report(settings, commit, redis.version(), results, actors);
             System.out.println();
             System.out.println(report.markdown());
             report.write(settings.report());
@@ -63,14 +65,37 @@ public final class BenchmarkMain {
         }
     }
 
+    private static List<Result> runTasks(Settings settings, RedisServer redis) throws Exception {
+        List<Result> results = new ArrayList<>();
+        Benchmark benchmark = new Benchmark(settings, redis);
+        for (String name : settings.contenders()) {
+            redis.flush();
+            try (Contender contender = start(name, settings, redis)) {
+                current = contender;
+                System.out.println("[" + contender.name() + "] " + contender.setup());
+                results.add(benchmark.run(contender));
+            }
+        }
+        return results;
+    }
+
+    private static ActorResult runActors(Settings settings, RedisServer redis) throws Exception {
+        redis.flush();
+        try (JRayActors contender = JRayActors.start(settings, redis)) {
+            current = contender;
+            System.out.println("[" + contender.name() + " actors] " + contender.setup());
+            return new ActorBenchmark(settings, redis).run(contender);
+        }
+    }
+
     /**
-     * Stops what is still running when this JVM exits early (interrupted, failed): the contender
+     * Stops what is still running when this JVM exits early (interrupted, failed): the cluster
      * first, then any other JVM, then Redis, which they use to leave; politely, then forcibly after 5 s.
      */
     private static void stopChildren() {
-        Contender contender = current;
-        if (contender != null) {
-            contender.close();
+        Cluster cluster = current;
+        if (cluster != null) {
+            cluster.close();
         }
         List<ProcessHandle> children = ProcessHandle.current().children().toList();
         stop(children.stream().filter(child -> child.pid() != redisPid).toList());

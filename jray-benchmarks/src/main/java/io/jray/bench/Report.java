@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static io.jray.bench.Format.dec;
+import static io.jray.bench.Format.num;
+
 /**
  * The results as Markdown: printed, and written into the results section of {@code BENCHMARKS.md}
  * (between two marker comments; the text around them is kept).
@@ -35,13 +38,19 @@ public final class Report {
     private final String commit;
     private final String redisVersion;
     private final List<Result> results;
+    private final ActorReport actors;
 
-    /** A report of {@code results}; {@code commit} names the code measured (see {@link Commit}). */
-    public Report(Settings settings, String commit, String redisVersion, List<Result> results) {
+    /**
+     * A report of the task suite's {@code results} (none when it did not run) and of {@code actors}
+     * ({@code null} when the actor suite did not run); {@code commit} names the code measured (see
+     * {@link Commit}).
+     */
+    public Report(Settings settings, String commit, String redisVersion, List<Result> results, ActorResult actors) {
         this.settings = settings;
         this.commit = commit;
         this.redisVersion = redisVersion;
         this.results = results;
+        this.actors = actors == null ? null : new ActorReport(settings, actors);
     }
 
     /** The results section, in Markdown. */
@@ -53,26 +62,52 @@ public final class Report {
         md.append("- jray commit: ").append(commit).append("\n");
         md.append("- Machine: ").append(Machine.describe()).append("\n");
         md.append("- Redis ").append(redisVersion).append(", a fresh `redis-server` on loopback started by the "
-                + "benchmark, persistence off; both systems used the same server, one after the other (FLUSHALL "
-                + "between them)\n");
+                + "benchmark, persistence off; ").append(clusters()).append("\n");
         md.append("- Worker JVM options: `").append(String.join(" ", settings.jvmArgs()))
                 .append("` (the driver JVM runs with the same)\n");
         for (Result r : results) {
             md.append("- ").append(r.name()).append(": ").append(r.setup()).append("\n");
         }
-        md.append(String.format(Locale.ROOT, "- Async: rounds of %,d tasks for at least %d s to warm up, then %,d "
-                + "empty tasks submitted, then all awaited; throughput = tasks / wall time from the first submit to "
-                + "the last value; median of %d runs. Sync: %,d calls one at a time (submit, get, next) to warm up, "
-                + "then %,d measured.%n", settings.warmup(), settings.warmupSeconds(), settings.tasks(),
-                settings.runs(), settings.syncWarmup(), settings.syncCalls()));
+        if (!results.isEmpty()) {
+            md.append(taskMethod());
+        }
+        if (actors != null) {
+            md.append(actors.method());
+        }
         md.append("- Redis calls are `INFO commandstats` after `CONFIG RESETSTAT`; they include the commands run "
                 + "inside Lua scripts and the cluster's background traffic (heartbeats, polls) during the run\n\n");
-        md.append(figures()).append("\n");
-        for (Result r : results) {
-            md.append(commands(r)).append("\n");
+        if (!results.isEmpty()) {
+            md.append(figures()).append("\n");
+            for (Result r : results) {
+                md.append(commands(r)).append("\n");
+            }
+        }
+        if (actors != null) {
+            md.append(actors.tables()).append("\n");
         }
         md.append(targets());
         return md.toString();
+    }
+
+    /** Which clusters shared the Redis server. */
+    private String clusters() {
+        List<String> clusters = new ArrayList<>(results.stream().map(r -> r.name() + " tasks").toList());
+        if (actors != null) {
+            clusters.add("jray actors");
+        }
+        if (clusters.size() == 1) {
+            return "one cluster (" + clusters.getFirst() + ") used it";
+        }
+        return "the clusters (" + String.join(", ", clusters) + ") used the same server, one after the other "
+                + "(FLUSHALL before each)";
+    }
+
+    private String taskMethod() {
+        return String.format(Locale.ROOT, "- Tasks, async: rounds of %,d tasks for at least %d s to warm up, then %,d "
+                + "empty tasks submitted, then all awaited; throughput = tasks / wall time from the first submit to "
+                + "the last value; median of %d runs. Sync: %,d calls one at a time (submit, get, next) to warm up, "
+                + "then %,d measured.%n", settings.warmup(), settings.warmupSeconds(), settings.tasks(),
+                settings.runs(), settings.syncWarmup(), settings.syncCalls());
     }
 
     private String figures() {
@@ -132,26 +167,33 @@ public final class Report {
     }
 
     private String targets() {
-        Result jray = find("jray");
-        Result redisson = find("Redisson");
-        if (jray == null) {
+        List<String> rows = new ArrayList<>(taskTargets());
+        if (actors != null) {
+            rows.addAll(actors.targets());
+        }
+        if (rows.isEmpty()) {
             return "";
         }
-        List<String> rows = new ArrayList<>();
-        double async = jray.medianRun().tasksPerSecond();
-        rows.add(target("jray async throughput >= 10,000 tasks/s", num(async) + " tasks/s",
-                async >= TARGET_TASKS_PER_SECOND));
-        if (redisson != null) {
-            double ratio = async / redisson.medianRun().tasksPerSecond();
-            rows.add(target("jray async throughput >= 3x Redisson's", dec(ratio) + "x", ratio >= TARGET_RATIO));
-        }
-        rows.add(target("jray sync latency p50 <= 1 ms", num(jray.p50Micros()) + " µs",
-                jray.p50Micros() <= TARGET_P50_MICROS));
         return "Targets of the issue\n\n| target | measured | |\n|---|---:|---|\n" + String.join("", rows);
     }
 
-    private static String target(String target, String measured, boolean met) {
-        return "| " + target + " | " + measured + " | " + (met ? "met" : "**missed**") + " |\n";
+    private List<String> taskTargets() {
+        Result jray = find("jray");
+        Result redisson = find("Redisson");
+        if (jray == null) {
+            return List.of();
+        }
+        List<String> rows = new ArrayList<>();
+        double async = jray.medianRun().tasksPerSecond();
+        rows.add(Format.target("jray async throughput >= 10,000 tasks/s", num(async) + " tasks/s",
+                async >= TARGET_TASKS_PER_SECOND));
+        if (redisson != null) {
+            double ratio = async / redisson.medianRun().tasksPerSecond();
+            rows.add(Format.target("jray async throughput >= 3x Redisson's", dec(ratio) + "x", ratio >= TARGET_RATIO));
+        }
+        rows.add(Format.target("jray sync latency p50 <= 1 ms", num(jray.p50Micros()) + " µs",
+                jray.p50Micros() <= TARGET_P50_MICROS));
+        return rows;
     }
 
     private Result find(String name) {
@@ -171,13 +213,5 @@ public final class Report {
             text = text.substring(0, start) + section + text.substring(end + END.length());
         }
         Files.writeString(file, text);
-    }
-
-    private static String num(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    private static String dec(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -1,6 +1,5 @@
 package io.jray.bench;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,8 +19,6 @@ public record Result(String name, String setup, List<Measurement> throughputRuns
 
     /** The run with the median throughput. */
     public Measurement medianRun() {
-        List<Measurement> sorted = throughputRuns.stream()
-                .sorted(Comparator.comparingDouble(Measurement::tasksPerSecond)).toList();
-        return sorted.get(sorted.size() / 2);
+        return Measurement.median(throughputRuns);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  * What to measure and where things are, from system properties (the Maven build passes them; see
  * the module's pom).
  *
+ * @param suites what to measure, in order: {@code tasks} (every contender) and {@code actors} (jray only)
  * @param tasks tasks per throughput run
  * @param runs measured throughput runs (the median is reported)
  * @param warmup tasks of one warm-up round (submitted, then awaited) before the throughput runs
@@ -17,7 +18,10 @@ import java.util.List;
  * @param syncWarmup one-at-a-time calls before those
  * @param workerJvms worker JVMs besides the driver
  * @param slotsPerJvm CPU slots (jray) or worker threads (Redisson) of every JVM, the driver's included
- * @param contenders which systems to measure, in order
+ * @param contenders which systems the task suite measures, in order
+ * @param actorCalls calls per async actor run: all to one actor (1:1), or split evenly over the n:n callers
+ * @param actorCallers callers (threads of the driver), each with an actor of its own, in the n:n runs
+ * @param actorWarmupSeconds the 1:1 and the n:n async actor runs each follow warm-up rounds this long
  * @param jvmArgs options of every worker JVM (the driver's are those this JVM was started with)
  * @param workerJar the executable jray-worker jar
  * @param classes the benchmark's classes (the worker JVMs' loader path)
@@ -25,24 +29,49 @@ import java.util.List;
  * @param report the Markdown file whose results section is rewritten
  * @param repo the repository's root, to name the commit measured
  */
-public record Settings(int tasks, int runs, int warmup, int warmupSeconds, int syncCalls, int syncWarmup,
-        int workerJvms, int slotsPerJvm, List<String> contenders, List<String> jvmArgs, Path workerJar, Path classes,
-        Path logs, Path report, Path repo) {
+public record Settings(List<String> suites, int tasks, int runs, int warmup, int warmupSeconds, int syncCalls,
+        int syncWarmup, int workerJvms, int slotsPerJvm, List<String> contenders, int actorCalls, int actorCallers,
+        int actorWarmupSeconds, List<String> jvmArgs, Path workerJar, Path classes, Path logs, Path report,
+        Path repo) {
+
+    /** The task suite: every contender's tasks. */
+    public static final String TASKS = "tasks";
+
+    /** The actor suite: jray's actors (Redisson has no actor model). */
+    public static final String ACTORS = "actors";
+
+    /** The suites the benchmark can run. */
+    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS);
 
     /** The systems the benchmark can measure. */
     public static final List<String> KNOWN_CONTENDERS = List.of("jray", "redisson");
 
     /** Reads the {@code bench.*} system properties. */
     public static Settings fromSystemProperties() {
-        Settings settings = new Settings(integer("bench.tasks", 20_000), integer("bench.runs", 3),
+        Settings settings = new Settings(
+                split(System.getProperty("bench.suites", "tasks,actors"), ",").stream().distinct().toList(),
+                integer("bench.tasks", 20_000), integer("bench.runs", 3),
                 integer("bench.warmup", 5_000), integer("bench.warmup-seconds", 20),
                 integer("bench.sync-calls", 2_000), integer("bench.sync-warmup", 2_000),
                 integer("bench.worker-jvms", 2), integer("bench.slots", 2),
                 split(System.getProperty("bench.contenders", "jray,redisson"), ","),
+                integer("bench.actor-calls", 20_000), integer("bench.actor-callers", 4),
+                integer("bench.actor-warmup-seconds", 10),
                 split(System.getProperty("bench.jvm-args", "-Xms256m -Xmx1g -XX:+UseSerialGC"), " "),
                 path("bench.worker-jar", "../jray-worker/target/jray-worker.jar"), path("bench.classes", "classes"),
                 path("bench.logs", "bench-logs"), path("bench.report", "../../BENCHMARKS.md"),
                 path("bench.repo", "../.."));
+        for (String suite : settings.suites()) {
+            if (!KNOWN_SUITES.contains(suite)) {
+                throw new IllegalArgumentException("unknown suite '" + suite + "' in bench.suites, known: "
+                        + KNOWN_SUITES);
+            }
+        }
+        if (settings.includes(ACTORS) && (settings.workerJvms() < 1 || settings.actorCallers() < 1
+                || settings.actorCalls() < settings.actorCallers())) {
+            throw new IllegalArgumentException("the actor suite needs bench.worker-jvms >= 1 (actors live on worker "
+                    + "JVMs), bench.actor-callers >= 1 and bench.actor-calls >= bench.actor-callers");
+        }
         for (String contender : settings.contenders()) {
             if (!KNOWN_CONTENDERS.contains(contender)) {
                 throw new IllegalArgumentException("unknown contender '" + contender + "' in bench.contenders, known: "
@@ -54,6 +83,11 @@ public record Settings(int tasks, int runs, int warmup, int warmupSeconds, int s
                     + "./mvnw -Pbench -pl jray-benchmarks -am verify -DskipTests");
         }
         return settings;
+    }
+
+    /** Whether the suite named is to run. */
+    public boolean includes(String suite) {
+        return suites.contains(suite);
     }
 
     private static int integer(String name, int fallback) {

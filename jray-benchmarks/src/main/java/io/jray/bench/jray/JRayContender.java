@@ -3,11 +3,6 @@ package io.jray.bench.jray;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
@@ -15,73 +10,29 @@ import io.jray.bench.Contender;
 import io.jray.bench.RedisServer;
 import io.jray.bench.Settings;
 import io.jray.bench.tasks.BenchTasks;
-import io.jray.test.WorkerProcess;
 
 /**
- * jray on worker JVMs started from the executable {@code jray-worker} jar (the benchmark's classes on
- * their {@code loader.path}) plus a driver Spring context in this JVM; every node offers the same
- * number of CPU slots.
+ * jray's tasks on worker JVMs started from the executable {@code jray-worker} jar (the benchmark's
+ * classes on their {@code loader.path}) plus a driver Spring context in this JVM; every node offers
+ * the same number of CPU slots.
  */
 public final class JRayContender implements Contender {
 
-    private static final String NAMESPACE = "bench";
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final Settings settings;
-    private final List<WorkerProcess> workers = new ArrayList<>();
-    private ConfigurableApplicationContext driver;
-    private JRay jray;
+    private final JRayNodes nodes;
+    private final JRay jray;
 
-    private JRayContender(Settings settings) {
+    private JRayContender(Settings settings, JRayNodes nodes) {
         this.settings = settings;
+        this.nodes = nodes;
+        this.jray = nodes.jray();
     }
 
     /** Starts the worker JVMs, waits until they joined, then starts the driver. */
     public static JRayContender start(Settings settings, RedisServer redis) throws InterruptedException {
-        JRayContender contender = new JRayContender(settings);
-        try {
-            contender.startWorkers(redis);
-            contender.startDriver(redis);
-            return contender;
-        }
-        catch (RuntimeException | InterruptedException e) {
-            contender.close();
-            throw e;
-        }
-    }
-
-    private void startWorkers(RedisServer redis) throws InterruptedException {
-        for (int i = 1; i <= settings.workerJvms(); i++) {
-            List<String> args = List.of("--spring.data.redis.host=" + redis.host(),
-                    "--spring.data.redis.port=" + redis.port(), "--jray.namespace=" + NAMESPACE,
-                    "--jray.node.cpus=" + settings.slotsPerJvm(),
-                    "--jray.worker.scan-packages=" + BenchTasks.class.getPackageName());
-            workers.add(WorkerProcess.startJar(settings.workerJar(), List.of(settings.classes()), settings.jvmArgs(),
-                    args, settings.logs().resolve("jray-worker-" + i + ".log")));
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (redis.commands().scard(NAMESPACE + ":nodes") < settings.workerJvms()) {
-            for (WorkerProcess worker : workers) {
-                if (!worker.isAlive()) {
-                    throw new IllegalStateException("a jray worker JVM exited, see " + worker.logFile());
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the jray workers did not join within 90 s, see " + settings.logs());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private void startDriver(RedisServer redis) {
-        driver = new SpringApplicationBuilder(BenchDriverApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).registerShutdownHook(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
-                        "jray.redis.embedded=never", "jray.namespace=" + NAMESPACE,
-                        "jray.node.cpus=" + settings.slotsPerJvm())
-                .run();
-        jray = driver.getBean(JRay.class);
+        return new JRayContender(settings, JRayNodes.start(settings, redis, i -> List.of()));
     }
 
     @Override
@@ -97,7 +48,7 @@ public final class JRayContender implements Contender {
 
     @Override
     public List<ProcessHandle> workerProcesses() {
-        return workers.stream().map(w -> ProcessHandle.of(w.pid())).flatMap(Optional::stream).toList();
+        return nodes.workerProcesses();
     }
 
     @Override
@@ -125,10 +76,7 @@ public final class JRayContender implements Contender {
     }
 
     @Override
-    public synchronized void close() {
-        if (driver != null) {
-            driver.close();
-        }
-        workers.forEach(WorkerProcess::close);
+    public void close() {
+        nodes.close();
     }
 }

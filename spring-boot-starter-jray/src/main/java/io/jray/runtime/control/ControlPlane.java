@@ -40,6 +40,8 @@ public final class ControlPlane {
     private final LuaScript beat = LuaScript.fromClasspath(ControlPlane.class, "beat.lua");
     private final LuaScript killActor = LuaScript.fromClasspath(ControlPlane.class, "kill-actor.lua", LIB);
     private final LuaScript reapActor = LuaScript.fromClasspath(ControlPlane.class, "reap-actor.lua", LIB);
+    private final LuaScript fetch = LuaScript.fromClasspath(ControlPlane.class, "fetch.lua", LIB);
+    private final LuaScript locations = LuaScript.fromClasspath(ControlPlane.class, "locations.lua", LIB);
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -59,7 +61,8 @@ public final class ControlPlane {
 
     /** Loads every script, so later calls go by SHA1. */
     public void loadScripts() {
-        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor)) {
+        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor, fetch,
+                locations)) {
             redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -79,6 +82,11 @@ public final class ControlPlane {
                     args.add(b("P"));
                     args.add(b(put.id().id()));
                     args.add(put.value());
+                }
+                case SubmitRecord.LargePut put -> {
+                    args.add(b("L"));
+                    args.add(b(put.id().id()));
+                    args.add(b(Long.toString(put.size())));
                 }
                 case SubmitRecord.Task task -> {
                     args.add(b("T"));
@@ -163,22 +171,36 @@ public final class ControlPlane {
         return this.<List<Object>>eval(subscribe, job, args, ScriptOutputType.MULTI).thenApply(ControlPlane::states);
     }
 
-    /** The state of one object, with its value or error. */
+    /** The state of one object, with its value or error, or where a large value lives. */
     public CompletableFuture<ObjectState> fetch(ObjectId id) {
-        return redis.async().hmget(keys.record(id.job(), id.id()), "st", "v", "er").toCompletableFuture()
-                .thenApply(values -> {
-                    byte[] st = values.get(0).getValueOrElse(null);
-                    if (st == null) {
-                        return new ObjectState(ObjectState.Status.LOST, null);
-                    }
-                    ObjectState.Status status = ObjectState.Status.of(s(st));
-                    byte[] payload = status == ObjectState.Status.FINISHED ? values.get(1).getValueOrElse(null)
-                            : values.get(2).getValueOrElse(null);
-                    if (status == ObjectState.Status.FINISHED && payload == null) {
-                        return new ObjectState(ObjectState.Status.LOST, null);
-                    }
-                    return new ObjectState(status, payload);
-                });
+        List<byte[]> args = header(id.id(), keys.nodePrefix());
+        return this.<List<Object>>eval(fetch, id.job(), args, ScriptOutputType.MULTI).thenApply(reply -> {
+            String code = s((byte[]) reply.get(0));
+            if (code.isEmpty()) {
+                return new ObjectState(ObjectState.Status.LOST, null);
+            }
+            ObjectState.Status status = ObjectState.Status.of(code);
+            byte[] payload = (byte[]) reply.get(1);
+            if (reply.size() > 2) {
+                List<String> locations = new ArrayList<>();
+                for (int i = 4; i < reply.size(); i++) {
+                    locations.add(s((byte[]) reply.get(i)));
+                }
+                long size = Long.parseLong(s((byte[]) reply.get(3)));
+                return new ObjectState(status, null, new ObjectState.Large(size, locations));
+            }
+            if (status == ObjectState.Status.FINISHED && payload == null) {
+                return new ObjectState(ObjectState.Status.LOST, null);
+            }
+            return new ObjectState(status, payload);
+        });
+    }
+
+    /** Records ({@code add}) or forgets this node as holding copies of large objects of one job. */
+    public CompletableFuture<Object> locations(String job, String node, boolean add, List<String> ids) {
+        List<byte[]> args = header(add ? "+" : "-", node);
+        ids.forEach(id -> args.add(b(id)));
+        return eval(locations, job, args);
     }
 
     /** Cancels a task; returns its state code before ({@code ""} when unknown). */

@@ -41,6 +41,11 @@ public final class Keys {
         return ns + ":node:{" + node + "}";
     }
 
+    /** What every node hash key starts with: {@link #node(String)} is this, the id and a closing brace. */
+    public String nodePrefix() {
+        return ns + ":node:{";
+    }
+
     /** Stream of control messages for a node. */
     public String inbox(String node) {
         return ns + ":node:{" + node + "}:inbox";

@@ -1,13 +1,20 @@
 package io.jray.runtime.control;
 
+import java.util.List;
+
 /**
  * What Redis says of an object.
  *
  * @param status where it stands
  * @param payload the encoded value ({@link Status#FINISHED}, {@code null} when not sent inline) or
  *        the encoded error ({@link Status#FAILED}, {@link Status#CANCELLED})
+ * @param large where a large value lives, or {@code null} when the value is small or not known yet
  */
-public record ObjectState(Status status, byte[] payload) {
+public record ObjectState(Status status, byte[] payload, Large large) {
+
+    public ObjectState(Status status, byte[] payload) {
+        this(status, payload, null);
+    }
 
     /** Where an object stands. */
     public enum Status {
@@ -21,6 +28,19 @@ public record ObjectState(Status status, byte[] payload) {
                 case "W", "Q", "R", "P" -> PENDING;
                 default -> LOST;
             };
+        }
+    }
+
+    /**
+     * A large value: not in Redis, but in the object stores of some nodes.
+     *
+     * @param size its size in bytes
+     * @param locations the live nodes holding a copy (may be empty: every copy was lost)
+     */
+    public record Large(long size, List<String> locations) {
+
+        public Large {
+            locations = List.copyOf(locations);
         }
     }
 

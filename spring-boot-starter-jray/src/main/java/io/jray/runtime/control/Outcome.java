@@ -10,7 +10,8 @@ import io.jray.runtime.task.ObjectId;
  * @param queue the queue it was read from (the key suffix: {@code q:<shape>} or {@code a:<actor>})
  * @param entryId the queue entry, acknowledged by every kind but {@link Kind#STARTED}
  * @param kind what happened
- * @param payload the value ({@link Kind#FINISHED}) or error ({@link Kind#FAILED}, {@link Kind#RETRY})
+ * @param payload the value ({@link Kind#FINISHED}), its size as text ({@link Kind#FINISHED_LARGE}: the
+ *        value is in this node's object store) or error ({@link Kind#FAILED}, {@link Kind#RETRY})
  * @param startedAt when it started, epoch ms (0 if it did not)
  */
 public record Outcome(ObjectId task, int attempt, String queue, String entryId, Kind kind, byte[] payload,
@@ -24,7 +25,7 @@ public record Outcome(ObjectId task, int attempt, String queue, String entryId, 
 
     /** What happened to a task. */
     public enum Kind {
-        STARTED("S"), FINISHED("F"), FAILED("E"), RETRY("R"), GIVEN_BACK("G");
+        STARTED("S"), FINISHED("F"), FINISHED_LARGE("L"), FAILED("E"), RETRY("R"), GIVEN_BACK("G");
 
         private final String code;
 

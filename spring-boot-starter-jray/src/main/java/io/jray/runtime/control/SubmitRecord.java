@@ -26,6 +26,19 @@ public sealed interface SubmitRecord {
     }
 
     /**
+     * A large value put into this node's object store, ready at once; Redis records where it is.
+     *
+     * @param id the object
+     * @param size its size in the store
+     */
+    record LargePut(ObjectId id, long size) implements SubmitRecord {
+        @Override
+        public int weight() {
+            return 64;
+        }
+    }
+
+    /**
      * A task, queued when its dependencies are settled.
      *
      * @param id the task (and result) id

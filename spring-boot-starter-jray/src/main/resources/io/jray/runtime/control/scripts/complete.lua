@@ -1,7 +1,8 @@
 -- Records what a node did with the tasks it read, in one round trip.
 -- ARGV: now, node, inline notification limit, then records of 7 fields:
 --   id attempt queue entryId kind payload startedAt
--- kinds: S started, F finished (payload = value), E failed (payload = error),
+-- kinds: S started, F finished (payload = value), L finished with a large value (payload = its size;
+--        the value is in this node's object store), E failed (payload = error),
 --        R retry after an exception (next attempt), G given back before it started (same attempt).
 -- An actor's creation finishes when the actor lives (F); if it fails (E), so do its calls.
 -- A record of an older attempt, or of a cancelled task, only acknowledges its queue entry.
@@ -26,6 +27,10 @@ while i <= #ARGV do
       if kind == 'F' then
         redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)
         settle(id, 'F', payload, now, inlineMax, known)
+      elseif kind == 'L' then
+        redis.call('HSET', key, 'st', 'F', 'lg', '1', 'sz', payload, 'n', node, 'tr', started, 'te', now)
+        redis.call('SADD', P .. 'l:' .. id, node)
+        settle(id, 'F', false, now, inlineMax, known)
       elseif kind == 'E' then
         redis.call('HSET', key, 'st', 'E', 'er', payload, 'n', node, 'tr', started, 'te', now)
         settle(id, 'E', payload, now, inlineMax, known)

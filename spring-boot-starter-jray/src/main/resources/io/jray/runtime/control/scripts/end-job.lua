@@ -13,7 +13,7 @@ for _, id in ipairs(ids) do
   end
   redis.call('HDEL', key, 'v', 'sp')
   redis.call('PEXPIRE', key, retention)
-  redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id)
+  redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id, P .. 'l:' .. id)
 end
 if #ids == 500 then
   return offset + 500

@@ -5,6 +5,8 @@
 --   a   attempt, mr max retries, q queue (key suffix: 'q:<shape>' for tasks, 'a:<actor>' for actor
 --   calls), e queue entry, sp spec, ow owner node, v value, er error
 --   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
+--   lg  '1' when the value is large: it is not in Redis but in the object stores of the nodes in
+--       the set "l:<id>" (sz is its size)
 local P = KEYS[1]
 
 local function rec(id)
@@ -62,7 +64,8 @@ end
 
 -- A settled object notifies its owner and subscribers; then the tasks waiting for it are released
 -- (on success) or fail with the same error (on failure or cancellation), transitively. 'known' may
--- hold the object's owner, has-subscribers and has-waiters fields, already read by the caller.
+-- hold the object's owner, has-subscribers and has-waiters fields, already read by the caller. A
+-- large value (payload false) is announced without a payload: readers fetch its locations.
 local function settle(id, st, payload, now, inlineMax, known)
   local ids, sts, n = {id}, {st}, 1
   while n > 0 do
@@ -76,7 +79,7 @@ local function settle(id, st, payload, now, inlineMax, known)
       r = redis.call('HMGET', key, 'ow', 'hs', 'hw')
     end
     local inline = payload
-    if tst == 'F' and #payload > inlineMax then
+    if tst == 'F' and (payload == false or #payload > inlineMax) then
       inline = nil
     end
     notify(r[1], tid, tst, inline)

@@ -3,6 +3,7 @@
 -- submits to this job for the first time ('1': remember it, to delete its notifications with the
 -- job), then records:
 --   P id value                                  a put value, ready at once
+--   L id size                                   a large put value, in the owner's object store
 --   T id shape newShape fn name parent maxRetries spec depCount dep...
 --   C id shape newShape class name maxRestarts maxTaskRetries lifetime spec   an actor's creation
 --   M id actor fn name parent spec depCount dep...                            an actor call
@@ -22,6 +23,12 @@ while i <= #ARGV do
     local value = ARGV[i + 2]
     i = i + 3
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
+    redis.call('ZADD', P .. 'tasks', now, id)
+  elseif kind == 'L' then
+    local size = ARGV[i + 2]
+    i = i + 3
+    redis.call('HSET', key, 'k', 'p', 'st', 'F', 'lg', '1', 'sz', size, 'ow', owner, 'n', owner, 'ts', now, 'te', now)
+    redis.call('SADD', P .. 'l:' .. id, owner)
     redis.call('ZADD', P .. 'tasks', now, id)
   elseif kind == 'C' then
     local shape, newShape, class, name, mr, mtr, life, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4],

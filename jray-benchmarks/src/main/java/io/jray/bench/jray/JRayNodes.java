@@ -1,0 +1,111 @@
+package io.jray.bench.jray;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.jray.api.JRay;
+import io.jray.bench.RedisServer;
+import io.jray.bench.Settings;
+import io.jray.bench.tasks.BenchTasks;
+import io.jray.test.WorkerProcess;
+
+/**
+ * A jray cluster: worker JVMs started from the executable {@code jray-worker} jar (the benchmark's
+ * classes on their {@code loader.path}) plus a driver Spring context in this JVM; every node
+ * offers the same number of CPU slots. {@link #close()} stops the driver, then the workers.
+ */
+final class JRayNodes implements AutoCloseable {
+
+    private static final String NAMESPACE = "bench";
+
+    private final Settings settings;
+    private final List<WorkerProcess> workers = new ArrayList<>();
+    private ConfigurableApplicationContext driver;
+    private JRay jray;
+
+    private JRayNodes(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the worker JVMs, the i-th (from 1) with the extra arguments {@code workerArgs(i)}, waits
+     * until they joined, then starts the driver.
+     */
+    static JRayNodes start(Settings settings, RedisServer redis, IntFunction<List<String>> workerArgs)
+            throws InterruptedException {
+        JRayNodes nodes = new JRayNodes(settings);
+        try {
+            nodes.startWorkers(redis, workerArgs);
+            nodes.startDriver(redis);
+            return nodes;
+        }
+        catch (RuntimeException | InterruptedException e) {
+            nodes.close();
+            throw e;
+        }
+    }
+
+    private void startWorkers(RedisServer redis, IntFunction<List<String>> workerArgs) throws InterruptedException {
+        for (int i = 1; i <= settings.workerJvms(); i++) {
+            List<String> args = new ArrayList<>(List.of("--spring.data.redis.host=" + redis.host(),
+                    "--spring.data.redis.port=" + redis.port(), "--jray.namespace=" + NAMESPACE,
+                    "--jray.node.cpus=" + settings.slotsPerJvm(),
+                    "--jray.worker.scan-packages=" + BenchTasks.class.getPackageName()));
+            args.addAll(workerArgs.apply(i));
+            workers.add(WorkerProcess.startJar(settings.workerJar(), List.of(settings.classes()), settings.jvmArgs(),
+                    args, settings.logs().resolve("jray-worker-" + i + ".log")));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (redis.commands().scard(NAMESPACE + ":nodes") < settings.workerJvms()) {
+            for (WorkerProcess worker : workers) {
+                if (!worker.isAlive()) {
+                    throw new IllegalStateException("a jray worker JVM exited, see " + worker.logFile());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the jray workers did not join within 90 s, see " + settings.logs());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void startDriver(RedisServer redis) {
+        driver = new SpringApplicationBuilder(BenchDriverApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false).registerShutdownHook(false)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
+                        "jray.redis.embedded=never", "jray.namespace=" + NAMESPACE,
+                        "jray.node.cpus=" + settings.slotsPerJvm())
+                .run();
+        jray = driver.getBean(JRay.class);
+    }
+
+    /** The driver's jray. */
+    JRay jray() {
+        return jray;
+    }
+
+    /** The process id of worker JVM {@code i} (from 1). */
+    long workerPid(int i) {
+        return workers.get(i - 1).pid();
+    }
+
+    List<ProcessHandle> workerProcesses() {
+        return workers.stream().map(w -> ProcessHandle.of(w.pid())).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        workers.forEach(WorkerProcess::close);
+    }
+}

@@ -1,0 +1,15 @@
+-- Adds ('+') or removes ('-') a node as a holder of copies of large objects. ARGV: op, node, ids.
+-- A copy is only added to an object that is still finished and large (not freed meanwhile).
+local op, node = ARGV[1], ARGV[2]
+for i = 3, #ARGV do
+  local id = ARGV[i]
+  if op == '+' then
+    local f = redis.call('HMGET', rec(id), 'st', 'lg')
+    if f[1] == 'F' and f[2] == '1' then
+      redis.call('SADD', P .. 'l:' .. id, node)
+    end
+  else
+    redis.call('SREM', P .. 'l:' .. id, node)
+  end
+end
+return 1
