@@ -1,5 +1,8 @@
 package io.jray.autoconfigure;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +20,7 @@ import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.StoreSettings;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ObjectRefType;
 import io.jray.runtime.worker.Worker;
@@ -63,6 +67,29 @@ class JRayNodeConfiguration {
         return node.submitter();
     }
 
+    static StoreSettings storeSettings(JRayProperties.ObjectStore object) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path shm = Path.of("/dev/shm");
+        Path directory = object.getDirectory() != null ? Path.of(object.getDirectory())
+                : Files.isDirectory(shm) && Files.isWritable(shm) ? shm.resolve("jray") : tmp.resolve("jray-objects");
+        Path spill = object.getSpillDirectory() != null ? Path.of(object.getSpillDirectory()) : tmp.resolve("jray-spill");
+        long limit = object.getStoreLimit() != null ? object.getStoreLimit().toBytes() : defaultStoreLimit();
+        long inline = object.getInlineThreshold().toBytes();
+        if (limit <= 0 || inline < 0) {
+            throw new IllegalArgumentException("jray.object.store-limit must be positive and jray.object.inline-threshold "
+                    + "not negative, were " + limit + " and " + inline + " bytes");
+        }
+        return new StoreSettings(directory, spill, limit, inline, object.getBindAddress(), object.getPort(),
+                object.getAdvertisedHost(), object.getToken());
+    }
+
+    private static long defaultStoreLimit() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return (long) (os.getTotalMemorySize() * 0.3);
+        }
+        return 2L << 30;
+    }
+
     static NodeSettings settings(JRayProperties properties) {
         JRayProperties.Node node = properties.getNode();
         Map<String, Double> resources = new HashMap<>(node.getResources());
@@ -74,7 +101,7 @@ class JRayNodeConfiguration {
         JRayProperties.Worker worker = properties.getWorker();
         return new NodeSettings(properties.getNamespace(), Resources.of(resources), node.getHostId(),
                 worker.isEnabled(), properties.getHeartbeat().getInterval(), properties.getHeartbeat().getTimeout(),
-                properties.getRedis().getUnavailableTimeout(), properties.getObject().getInlineThreshold().toBytes(),
+                properties.getRedis().getUnavailableTimeout(), storeSettings(properties.getObject()),
                 properties.getJob().getRetention(), properties.getSubmit().getBatch(),
                 new Worker.Settings(worker.getBlock(), worker.getGiveBackAfter(), worker.getShortTask(),
                         worker.getPrefetch(), worker.getReportBatch(), worker.getShutdownGrace()));

@@ -320,11 +320,32 @@ public class JRayProperties {
         }
     }
 
-    /** Where values live. */
+    /** Where values live: inline in Redis when small, else in each node's shared-memory object store. */
     public static class ObjectStore {
 
-        /** Arguments up to this size travel inside the task; larger ones are stored once as objects. */
+        /** Values up to this size stay inline in Redis; larger ones go into the object store of the node that made them. */
         private DataSize inlineThreshold = DataSize.ofKilobytes(100);
+
+        /** Where the store's segment files live (default /dev/shm when it exists, else the temp directory). */
+        private String directory;
+
+        /** Where primary copies spill when the store is full (default the temp directory). */
+        private String spillDirectory;
+
+        /** The most bytes of objects a node keeps in shared memory (default 30% of the machine's RAM). */
+        private DataSize storeLimit;
+
+        /** The address the object endpoint listens on; other hosts pull large objects from it. */
+        private String bindAddress = "127.0.0.1";
+
+        /** The object endpoint's port; 0 picks a free one. */
+        private int port;
+
+        /** The host name or address other nodes use to reach the object endpoint (default the bind address). */
+        private String advertisedHost;
+
+        /** The cluster token that authenticates object transfers (default one kept in Redis). */
+        private String token;
 
         public DataSize getInlineThreshold() {
             return inlineThreshold;
@@ -332,6 +353,62 @@ public class JRayProperties {
 
         public void setInlineThreshold(DataSize inlineThreshold) {
             this.inlineThreshold = inlineThreshold;
+        }
+
+        public String getDirectory() {
+            return directory;
+        }
+
+        public void setDirectory(String directory) {
+            this.directory = directory;
+        }
+
+        public String getSpillDirectory() {
+            return spillDirectory;
+        }
+
+        public void setSpillDirectory(String spillDirectory) {
+            this.spillDirectory = spillDirectory;
+        }
+
+        public DataSize getStoreLimit() {
+            return storeLimit;
+        }
+
+        public void setStoreLimit(DataSize storeLimit) {
+            this.storeLimit = storeLimit;
+        }
+
+        public String getBindAddress() {
+            return bindAddress;
+        }
+
+        public void setBindAddress(String bindAddress) {
+            this.bindAddress = bindAddress;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getAdvertisedHost() {
+            return advertisedHost;
+        }
+
+        public void setAdvertisedHost(String advertisedHost) {
+            this.advertisedHost = advertisedHost;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
         }
     }
 

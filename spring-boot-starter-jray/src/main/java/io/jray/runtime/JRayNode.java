@@ -30,6 +30,8 @@ import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.ClusterToken;
+import io.jray.runtime.store.LargeObjects;
 import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
@@ -63,6 +65,7 @@ public final class JRayNode implements AutoCloseable {
     private final JobDirectory directory;
     private final NotificationListener listener;
     private final ObjectResolver resolver;
+    private final LargeObjects objects;
     private final TaskSubmitter submitter;
     private final DefaultJRay jray;
     private final Worker worker;
@@ -94,17 +97,20 @@ public final class JRayNode implements AutoCloseable {
         this.scheduler = timers;
         this.listener = new NotificationListener(redis, keys, id, health, this::onInboxMessage,
                 settings.worker().block());
-        this.resolver = new ObjectResolver(control, codec, refType, id, health, listener::watch, virtualThreads);
+        this.objects = new LargeObjects(settings.store(), settings.namespace(), id, identity.hostId(), control, codec,
+                clusterToken(settings.store().token()));
+        registry.addFields(objects.registration());
+        this.resolver = new ObjectResolver(control, codec, objects, refType, id, health, listener::watch,
+                virtualThreads);
         IdGenerator ids = new IdGenerator(id);
-        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(codec, ids, id,
-                settings.inlineThreshold()), resolver, control, inbox, health, listener, this::driverJob,
+        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
         this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id,
                 submitter::submitted), actors);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
-                resolver, directory, health, scheduler, settings.worker()) : null;
+                objects, resolver, directory, health, scheduler, settings.worker()) : null;
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
         directory.onChange(this::onJobsChanged);
     }
@@ -122,6 +128,7 @@ public final class JRayNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(registry::beat, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::reapDeadNodes, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshDirectory, 5, 5, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::sweepDeadFolders, 1, 5, TimeUnit.SECONDS);
         running = true;
         log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
                 + settings.namespace() + "', resources " + identity.resources() + ", "
@@ -227,6 +234,7 @@ public final class JRayNode implements AutoCloseable {
     private void onJobsChanged() {
         Set<String> active = directory.jobs().keySet();
         listener.retainJobs(active);
+        objects.retainJobs(active);
         if (worker != null) {
             worker.retainJobs(active);
         }
@@ -238,6 +246,16 @@ public final class JRayNode implements AutoCloseable {
         }
         catch (Exception e) {
             log.debug("refreshing the job directory failed", e);
+        }
+    }
+
+    /** Deletes the object folders that nodes on this host left behind when they died. */
+    private void sweepDeadFolders() {
+        try {
+            objects.sweepDeadFolders(settings.namespace(), settings.heartbeatTimeout());
+        }
+        catch (Exception e) {
+            log.debug("sweeping the object folders of dead nodes failed", e);
         }
     }
 
@@ -273,6 +291,7 @@ public final class JRayNode implements AutoCloseable {
         listener.close();
         stopBeating();
         registry.deregister();
+        objects.close();
         virtualThreads.shutdownNow();
         log.info("jray node " + identity.id() + " left the cluster");
     }
@@ -286,6 +305,22 @@ public final class JRayNode implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The configured cluster token, or the one kept in Redis. */
+    private String clusterToken(String configured) {
+        try {
+            return ClusterToken.resolve(control, configured);
+        }
+        catch (Exception e) {
+            throw new JRayUnavailableException("could not read the cluster token from Redis at " + redis.address()
+                    + " (or set jray.object.token): " + e, e);
+        }
+    }
+
+    /** Where this node keeps large objects. */
+    public LargeObjects objects() {
+        return objects;
     }
 
     private static String text(byte[] bytes) {

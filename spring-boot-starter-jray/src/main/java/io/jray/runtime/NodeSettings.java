@@ -3,6 +3,7 @@ package io.jray.runtime;
 import java.time.Duration;
 
 import io.jray.runtime.node.Resources;
+import io.jray.runtime.store.StoreSettings;
 import io.jray.runtime.worker.Worker;
 
 /**
@@ -15,12 +16,12 @@ import io.jray.runtime.worker.Worker;
  * @param heartbeatInterval how often the node refreshes its registration
  * @param heartbeatTimeout after how long without a heartbeat a node is dead
  * @param unavailableTimeout how long calls wait for an unreachable Redis before failing
- * @param inlineThreshold arguments up to this size travel inside the task spec
+ * @param store how large values are kept, and served to other nodes
  * @param jobRetention how long the records of an ended job stay in Redis
  * @param submitBatch the most records submitted in one script call
  * @param worker how the worker reads and runs tasks
  */
 public record NodeSettings(String namespace, Resources resources, String hostId, boolean workerEnabled,
-        Duration heartbeatInterval, Duration heartbeatTimeout, Duration unavailableTimeout, long inlineThreshold,
+        Duration heartbeatInterval, Duration heartbeatTimeout, Duration unavailableTimeout, StoreSettings store,
         Duration jobRetention, int submitBatch, Worker.Settings worker) {
 }

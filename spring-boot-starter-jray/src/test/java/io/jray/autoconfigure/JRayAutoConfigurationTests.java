@@ -256,6 +256,11 @@ class JRayAutoConfigurationTests {
         }
 
         @Override
+        public Object decode(java.lang.foreign.MemorySegment memory) {
+            return delegate.decode(memory);
+        }
+
+        @Override
         public Collection<String> registeredTypes() {
             return delegate.registeredTypes();
         }

@@ -42,6 +42,7 @@ public final class ControlPlane {
     private final LuaScript reapActor = LuaScript.fromClasspath(ControlPlane.class, "reap-actor.lua", LIB);
     private final LuaScript fetch = LuaScript.fromClasspath(ControlPlane.class, "fetch.lua", LIB);
     private final LuaScript locations = LuaScript.fromClasspath(ControlPlane.class, "locations.lua", LIB);
+    private final LuaScript rebuild = LuaScript.fromClasspath(ControlPlane.class, "rebuild.lua", LIB);
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -62,7 +63,7 @@ public final class ControlPlane {
     /** Loads every script, so later calls go by SHA1. */
     public void loadScripts() {
         for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor, fetch,
-                locations)) {
+                locations, rebuild)) {
             redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -194,6 +195,15 @@ public final class ControlPlane {
             }
             return new ObjectState(status, payload);
         });
+    }
+
+    /**
+     * Has the task that made a large object run again because every copy was lost, subscribing
+     * {@code node} to its notification; returns what rebuild.lua says ({@code Q F N X E C}).
+     */
+    public CompletableFuture<String> rebuild(ObjectId id, String node) {
+        List<byte[]> args = header(id.id(), node, keys.nodePrefix(), now());
+        return this.<byte[]>eval(rebuild, id.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
     }
 
     /** Records ({@code add}) or forgets this node as holding copies of large objects of one job. */

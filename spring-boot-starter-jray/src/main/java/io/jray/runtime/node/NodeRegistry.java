@@ -24,6 +24,7 @@ public final class NodeRegistry {
     private final Duration timeout;
     private final ClusterHealth health;
     private final Runnable onRegisteredAgain;
+    private volatile Map<String, String> extraFields = Map.of();
 
     /** @param onRegisteredAgain runs after the node registered anew because its registration lapsed */
     public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
@@ -34,6 +35,13 @@ public final class NodeRegistry {
         this.timeout = timeout;
         this.health = health;
         this.onRegisteredAgain = onRegisteredAgain;
+    }
+
+    /** Fields other parts of the node add to its registration (where it keeps objects, say). */
+    public void addFields(Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(extraFields);
+        all.putAll(fields);
+        extraFields = Map.copyOf(all);
     }
 
     public NodeIdentity self() {
@@ -60,6 +68,7 @@ public final class NodeRegistry {
         info.put("worker", bytes(self.worker() ? "1" : "0"));
         info.put("started", bytes(Long.toString(System.currentTimeMillis())));
         info.put("hb", bytes(Long.toString(System.currentTimeMillis())));
+        extraFields.forEach((field, value) -> info.put(field, bytes(value)));
         RedisAsyncCommands<String, byte[]> redis = control.redis().async();
         redis.hset(keys.node(self.id()), info).get(30, TimeUnit.SECONDS);
         redis.pexpire(keys.node(self.id()), timeout.toMillis()).get(30, TimeUnit.SECONDS);

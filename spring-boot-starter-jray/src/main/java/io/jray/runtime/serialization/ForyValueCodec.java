@@ -1,5 +1,7 @@
 package io.jray.runtime.serialization;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,12 +58,24 @@ final class ForyValueCodec implements ValueCodec {
 
     @Override
     public Object decode(byte[] bytes) {
+        return decode(MemoryBuffer.fromByteArray(bytes), bytes.length);
+    }
+
+    @Override
+    public Object decode(MemorySegment memory) {
+        if (memory.isNative() && memory.byteSize() <= Integer.MAX_VALUE) {
+            return decode(MemoryBuffer.fromNativeAddress(memory.address(), (int) memory.byteSize()),
+                    (int) memory.byteSize());
+        }
+        return decode(memory.toArray(ValueLayout.JAVA_BYTE));
+    }
+
+    private Object decode(MemoryBuffer buffer, int length) {
         Fory fory = borrow();
         try {
-            MemoryBuffer buffer = MemoryBuffer.fromByteArray(bytes);
             Object value = fory.deserialize(buffer);
-            if (buffer.readerIndex() != bytes.length) {
-                throw new SerializationException("cannot decode a value of " + bytes.length + " bytes: only "
+            if (buffer.readerIndex() != length) {
+                throw new SerializationException("cannot decode a value of " + length + " bytes: only "
                         + buffer.readerIndex() + " of them are an encoded value", null);
             }
             return value;
@@ -70,7 +84,7 @@ final class ForyValueCodec implements ValueCodec {
             throw e;
         }
         catch (RuntimeException | StackOverflowError e) {
-            throw new SerializationException("cannot decode a value of " + bytes.length + " bytes: "
+            throw new SerializationException("cannot decode a value of " + length + " bytes: "
                     + describe(e, null), e);
         }
         finally {

@@ -1,5 +1,6 @@
 package io.jray.runtime.serialization;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Collection;
 
 import io.jray.api.SerializationException;
@@ -23,6 +24,14 @@ public interface ValueCodec {
      * @throws SerializationException when the bytes name an unregistered type or are malformed
      */
     Object decode(byte[] bytes);
+
+    /**
+     * Decodes a value straight from memory (such as a mapped file), without copying it into an
+     * array first; the value does not refer to the memory afterwards.
+     *
+     * @throws SerializationException as {@link #decode(byte[])}
+     */
+    Object decode(MemorySegment memory);
 
     /** The user types registered, by class name. */
     Collection<String> registeredTypes();

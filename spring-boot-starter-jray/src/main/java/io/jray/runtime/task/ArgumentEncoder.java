@@ -6,28 +6,26 @@ import java.util.List;
 import org.springframework.util.ClassUtils;
 
 import io.jray.api.ObjectRef;
-import io.jray.api.SerializationException;
 import io.jray.runtime.control.SubmitRecord;
 import io.jray.runtime.function.RegisteredFunction;
-import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.LargeObjects;
 
 /**
  * Decides how each argument travels: an {@link ObjectRef} by reference; a small value inline in
- * the task spec; a value above the inline threshold stored once as an object of its own and passed
- * by reference, so specs stay small and a value given to many tasks is stored once.
+ * the task spec; a value above the inline threshold stored once in this node's object store as an
+ * object of its own and passed by reference (see {@link LargeObjects#place}), so specs stay small
+ * and a value given to many tasks is stored once.
  */
 public final class ArgumentEncoder {
 
-    private final ValueCodec codec;
+    private final LargeObjects objects;
     private final IdGenerator ids;
     private final String node;
-    private final long inlineThreshold;
 
-    public ArgumentEncoder(ValueCodec codec, IdGenerator ids, String node, long inlineThreshold) {
-        this.codec = codec;
+    public ArgumentEncoder(LargeObjects objects, IdGenerator ids, String node) {
+        this.objects = objects;
         this.ids = ids;
         this.node = node;
-        this.inlineThreshold = inlineThreshold;
     }
 
     /**
@@ -80,25 +78,23 @@ public final class ArgumentEncoder {
         return encoded;
     }
 
-    /** Encodes one value: inline when small, else as an object of its own added to {@code puts}. */
+    /** Encodes one value: inline when small, else stored here as an object of its own added to {@code puts}. */
     public TaskArg encodeValue(Object value, String what, String job, List<SubmitRecord> puts) {
-        byte[] bytes;
-        try {
-            bytes = codec.encode(value);
-        }
-        catch (SerializationException e) {
-            throw new SerializationException(what + " (a " + (value == null ? "null" : value.getClass().getName())
-                    + ") cannot be serialized: " + e.getMessage(), e.getCause());
-        }
-        if (bytes.length <= inlineThreshold) {
-            return new TaskArg.Value(bytes);
-        }
-        ObjectId id = new ObjectId(job, ids.next());
-        puts.add(new SubmitRecord.Put(id, bytes));
-        return new TaskArg.Ref(id, node);
+        ObjectId[] id = new ObjectId[1];
+        return switch (objects.place(() -> id[0] = new ObjectId(job, ids.next()), value, what)) {
+            case LargeObjects.Placement.Inline inline -> new TaskArg.Value(inline.bytes());
+            case LargeObjects.Placement.Stored stored -> {
+                puts.add(new SubmitRecord.LargePut(id[0], stored.size()));
+                yield new TaskArg.Ref(id[0], node);
+            }
+        };
     }
 
-    public ValueCodec codec() {
-        return codec;
+    /** Places a value put into the cluster under {@code id}: the record to submit. */
+    public SubmitRecord put(ObjectId id, Object value) {
+        return switch (objects.place(() -> id, value, "the value put")) {
+            case LargeObjects.Placement.Inline inline -> new SubmitRecord.Put(id, inline.bytes());
+            case LargeObjects.Placement.Stored stored -> new SubmitRecord.LargePut(id, stored.size());
+        };
     }
 }

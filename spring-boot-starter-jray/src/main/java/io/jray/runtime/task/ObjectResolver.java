@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import io.jray.api.ActorCreationException;
 import io.jray.api.ActorDiedException;
 import io.jray.api.GetTimeoutException;
@@ -28,6 +31,7 @@ import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.LargeObjects;
 
 /**
  * Resolves {@link ObjectRefImpl}s to values. Objects this node owns complete from its notification
@@ -36,18 +40,23 @@ import io.jray.runtime.serialization.ValueCodec;
  */
 public final class ObjectResolver {
 
+    private static final Log log = LogFactory.getLog(ObjectResolver.class);
+    private static final int MAX_REBUILD_ROUNDS = 5;
+
     private final ControlPlane control;
     private final ValueCodec codec;
+    private final LargeObjects objects;
     private final String node;
     private final ClusterHealth health;
     private final Consumer<String> watchJob;
     private final Executor executor;
     private final Map<ObjectId, CompletableFuture<ObjectState>> pending = new ConcurrentHashMap<>();
 
-    public ObjectResolver(ControlPlane control, ValueCodec codec, ObjectRefType refType, String node,
-            ClusterHealth health, Consumer<String> watchJob, Executor executor) {
+    public ObjectResolver(ControlPlane control, ValueCodec codec, LargeObjects objects, ObjectRefType refType,
+            String node, ClusterHealth health, Consumer<String> watchJob, Executor executor) {
         this.control = control;
         this.codec = codec;
+        this.objects = objects;
         this.node = node;
         this.health = health;
         this.watchJob = watchJob;
@@ -99,14 +108,15 @@ public final class ObjectResolver {
         }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         ObjectState state = await(ref, states(List.of(ref)).getFirst(), deadline, timeout);
-        return materialize(ref, state);
+        return materialize(ref, state, deadline, timeout);
     }
 
     public <T> CompletableFuture<T> toFuture(ObjectRefImpl<T> ref) {
         if (ref.hasValue()) {
             return CompletableFuture.completedFuture(ref.value());
         }
-        return states(List.of(ref)).getFirst().thenApplyAsync(state -> materialize(ref, state), executor);
+        return states(List.of(ref)).getFirst().thenApplyAsync(state -> materialize(ref, state, Long.MAX_VALUE, null),
+                executor);
     }
 
     /**
@@ -188,24 +198,74 @@ public final class ObjectResolver {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T materialize(ObjectRefImpl<T> ref, ObjectState state) {
+    private <T> T materialize(ObjectRefImpl<T> ref, ObjectState state, long deadline, Duration timeout) {
         if (ref.hasValue()) {
             return ref.value();
         }
         ObjectState settled = state;
-        if (state.status() == ObjectState.Status.FINISHED && state.payload() == null) {
-            settled = fetch(ref);
-        }
-        return switch (settled.status()) {
-            case FINISHED -> {
-                T value = (T) codec.decode(settled.payload());
-                ref.cache(value);
-                yield value;
+        for (int round = 1;; round++) {
+            if (settled.status() == ObjectState.Status.FINISHED && settled.payload() == null && settled.large() == null) {
+                settled = fetch(ref);
             }
-            case FAILED -> throw failure(ref, settled.payload());
-            case CANCELLED -> throw new TaskCancelledException("the task making " + ref + " was cancelled");
-            case LOST, PENDING -> throw new ObjectLostException("the value of " + ref + " is not in Redis: its job "
-                    + "ended, or it was never stored");
+            switch (settled.status()) {
+                case FINISHED -> {
+                    if (settled.large() == null) {
+                        T value = (T) codec.decode(settled.payload());
+                        ref.cache(value);
+                        return value;
+                    }
+                    try {
+                        // why: large values are not cached on the ref: the store keeps them, and each read maps them
+                        return (T) objects.read(ref.objectId(), settled.large());
+                    }
+                    catch (LargeObjects.CopiesLostException lost) {
+                        if (round >= MAX_REBUILD_ROUNDS) {
+                            throw new ObjectLostException("the value of " + ref + " was lost and could not be rebuilt "
+                                    + "after " + round + " attempts: " + lost.getMessage());
+                        }
+                        settled = rebuild(ref, lost, deadline, timeout);
+                    }
+                }
+                case FAILED -> throw failure(ref, settled.payload());
+                case CANCELLED -> throw new TaskCancelledException("the task making " + ref + " was cancelled");
+                case LOST, PENDING -> throw new ObjectLostException("the value of " + ref + " is not in Redis: its job "
+                        + "ended, or it was never stored");
+            }
+        }
+    }
+
+    /**
+     * Every copy of a large object was lost: has the task that made it run again (lineage) and
+     * waits for it; returns the object's new state.
+     */
+    private ObjectState rebuild(ObjectRefImpl<?> ref, LargeObjects.CopiesLostException lost, long deadline,
+            Duration timeout) {
+        ObjectId id = ref.objectId();
+        CompletableFuture<ObjectState> next = pending.computeIfAbsent(id, key -> new CompletableFuture<>());
+        String outcome;
+        try {
+            watchJob.accept(id.job());
+            outcome = control.rebuild(id, node).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JRayException("interrupted while rebuilding " + ref, e);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            pending.remove(id, next);
+            throw unavailable("could not rebuild the lost value of " + ref, e);
+        }
+        if (outcome.equals("Q")) {
+            log.info("Every copy of " + ref + " was lost; its task runs again to rebuild it (" + lost.getMessage() + ")");
+            return await(ref, next, deadline, timeout);
+        }
+        pending.remove(id, next);
+        return switch (outcome) {
+            case "F", "E", "C" -> fetch(ref);
+            case "N" -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
+                    + ") and cannot be rebuilt: it was put, or returned by an actor, not made by a task");
+            default -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
+                    + ") and its record is gone: freed, or its job ended");
         };
     }
 

@@ -139,9 +139,10 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         TaskContext context = TaskContext.current();
         String job = context != null ? context.taskId().job() : driverJob.get();
         ObjectId id = new ObjectId(job, ids.next());
-        byte[] bytes = encoder.codec().encode(value);
-        batcher.add(new SubmitRecord.Put(id, bytes));
-        return resolver.ready(id, bytes.length <= ControlPlane.NOTIFY_INLINE_LIMIT ? bytes : null);
+        SubmitRecord record = encoder.put(id, value);
+        batcher.add(record);
+        return resolver.ready(id, record instanceof SubmitRecord.Put put
+                && put.value().length <= ControlPlane.NOTIFY_INLINE_LIMIT ? put.value() : null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jray.runtime.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.jray.api.ActorCreationException;
 import io.jray.api.ActorDiedException;
-import io.jray.api.SerializationException;
 import io.jray.api.TaskFailedException;
 import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
@@ -24,6 +24,7 @@ import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.LargeObjects;
 import io.jray.runtime.task.ObjectId;
 import io.jray.runtime.task.ObjectRefImpl;
 import io.jray.runtime.task.ObjectResolver;
@@ -41,6 +42,7 @@ final class TaskRunner {
 
     private final FunctionRegistry functions;
     private final ValueCodec codec;
+    private final LargeObjects objects;
     private final ObjectResolver resolver;
     private final OutcomeReporter reporter;
     private final ResourcePool pool;
@@ -57,8 +59,10 @@ final class TaskRunner {
     private record Running(Thread thread, Delivery delivery, long startedAt, AtomicBoolean reported) {
     }
 
-    TaskRunner(FunctionRegistry functions, ValueCodec codec, ObjectResolver resolver, OutcomeReporter reporter,
-            ResourcePool pool, String node, ExecutorService threads, ScheduledExecutorService timer, ActorHost actors) {
+    TaskRunner(FunctionRegistry functions, ValueCodec codec, LargeObjects objects, ObjectResolver resolver,
+            OutcomeReporter reporter, ResourcePool pool, String node, ExecutorService threads,
+            ScheduledExecutorService timer, ActorHost actors) {
+        this.objects = objects;
         this.actors = actors;
         this.functions = functions;
         this.codec = codec;
@@ -157,7 +161,7 @@ final class TaskRunner {
                     yield null;
                 }
             };
-            return outcome(d, Outcome.Kind.FINISHED, encodeResult(result, spec), startedAt);
+            return finished(d, result, spec, startedAt);
         }
         catch (Throwable t) {
             if (t instanceof VirtualMachineError error) {
@@ -198,14 +202,14 @@ final class TaskRunner {
         return actor.instance();
     }
 
-    private byte[] encodeResult(Object result, TaskSpec spec) {
-        try {
-            return codec.encode(result);
-        }
-        catch (SerializationException e) {
-            throw new SerializationException("the result of " + FunctionId.shortName(spec.function())
-                    + " cannot be serialized: " + e.getMessage(), e.getCause());
-        }
+    /** The outcome of a finished task: its value inline, or stored in this node's object store. */
+    private Outcome finished(Delivery d, Object result, TaskSpec spec, long startedAt) {
+        String what = "the result of " + FunctionId.shortName(spec.function());
+        return switch (objects.place(d::task, result, what)) {
+            case LargeObjects.Placement.Inline inline -> outcome(d, Outcome.Kind.FINISHED, inline.bytes(), startedAt);
+            case LargeObjects.Placement.Stored stored -> outcome(d, Outcome.Kind.FINISHED_LARGE,
+                    Long.toString(stored.size()).getBytes(StandardCharsets.US_ASCII), startedAt);
+        };
     }
 
     private Outcome failure(Delivery d, TaskSpec spec, Throwable t, long startedAt) {

@@ -13,6 +13,7 @@ import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.LargeObjects;
 import io.jray.runtime.task.ObjectId;
 import io.jray.runtime.task.ObjectResolver;
 
@@ -47,7 +48,7 @@ public final class Worker implements AutoCloseable {
     private final Settings settings;
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
-            ValueCodec codec, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
+            ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
             ScheduledExecutorService timer, Settings settings) {
         this.settings = settings;
         this.timer = timer;
@@ -55,7 +56,7 @@ public final class Worker implements AutoCloseable {
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
         this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch());
         this.actors = new ActorHost(functions, node);
-        this.runner = new TaskRunner(functions, codec, resolver, reporter, pool, node, threads, timer, actors);
+        this.runner = new TaskRunner(functions, codec, objects, resolver, reporter, pool, node, threads, timer, actors);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
                 settings.giveBackAfter(), threads);

@@ -1,0 +1,27 @@
+package io.jray.runtime.store;
+
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.SetArgs;
+
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.task.IdGenerator;
+
+/**
+ * The secret that authenticates object transfers between nodes: the configured one, or else one
+ * made by the first node of the cluster and kept in Redis (whoever can read Redis is trusted).
+ */
+public final class ClusterToken {
+
+    private ClusterToken() {
+    }
+
+    public static String resolve(ControlPlane control, String configured) throws Exception {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String key = control.keys().namespace() + ":token";
+        control.redis().text().set(key, IdGenerator.random(32), SetArgs.Builder.nx()).get(30, TimeUnit.SECONDS);
+        return control.redis().text().get(key).get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,308 @@
+package io.jray.runtime.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.api.SerializationException;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * Decides how a value travels and reads large ones back. A value up to the inline threshold is
+ * encoded into Redis; a larger one (and any {@code ByteBuffer} or {@code MemorySegment}) is written
+ * once into this node's {@link ObjectStore}, and Redis only learns its size and where it is. A read
+ * takes the first copy it can reach: this node's own, a file of a node on the same host (mapped,
+ * not copied), or a pull from the endpoint of a node on another host, kept as a local copy.
+ */
+public final class LargeObjects implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(LargeObjects.class);
+
+    private final ObjectStore store;
+    private final ObjectServer server;
+    private final ObjectPuller puller;
+    private final PeerDirectory peers;
+    private final ControlPlane control;
+    private final ValueCodec codec;
+    private final String node;
+    private final String hostId;
+    private final long inlineThreshold;
+    private final String endpoint;
+
+    /** How a value travels: inline in Redis, or stored in this node's object store. */
+    public sealed interface Placement {
+
+        /** @param bytes the encoded value */
+        record Inline(byte[] bytes) implements Placement {
+        }
+
+        /** @param size the size of its object file */
+        record Stored(long size) implements Placement {
+        }
+    }
+
+    /** Every copy of a large object is gone: the nodes that held one died or dropped it. */
+    public static final class CopiesLostException extends Exception {
+
+        CopiesLostException(String message) {
+            super(message);
+        }
+    }
+
+    public LargeObjects(StoreSettings settings, String namespace, String node, String hostId, ControlPlane control,
+            ValueCodec codec, String token) {
+        this.control = control;
+        this.codec = codec;
+        this.node = node;
+        this.hostId = hostId;
+        this.inlineThreshold = settings.inlineThreshold();
+        this.store = new ObjectStore(ObjectStore.nodeFolder(settings.directory(), namespace, node),
+                ObjectStore.nodeFolder(settings.spillDirectory(), namespace, node), settings.limit(), this::evicted);
+        try {
+            this.server = new ObjectServer(store, settings.bindAddress(), settings.port(), token);
+        }
+        catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("cannot serve objects on " + settings.bindAddress() + ":" + settings.port()
+                    + " (jray.object.bind-address, jray.object.port)", e);
+        }
+        String host = settings.advertisedHost() != null ? settings.advertisedHost() : settings.bindAddress();
+        this.endpoint = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        this.puller = new ObjectPuller(store, token);
+        this.peers = new PeerDirectory(control);
+    }
+
+    /** The fields this node adds to its registration, so others find its objects. */
+    public Map<String, String> registration() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(PeerDirectory.FOLDER, store.folder().toString());
+        fields.put(PeerDirectory.SPILL_FOLDER, store.spillFolder().toString());
+        fields.put(PeerDirectory.ENDPOINT, endpoint);
+        return fields;
+    }
+
+    /**
+     * Places a value: inline, or stored here under the id {@code id} supplies (only then asked for).
+     *
+     * @param what names the value in errors, such as "the result of Tutorial#slow"
+     * @throws SerializationException naming {@code what} and the type when it cannot be encoded
+     * @throws io.jray.api.ObjectTooLargeException when it is larger than the whole store
+     */
+    public Placement place(Supplier<ObjectId> id, Object value, String what) {
+        LargeFormat.Kind raw = LargeFormat.rawKind(value);
+        try {
+            if (raw != null && (raw.isView() || LargeFormat.rawSize(value) > inlineThreshold)) {
+                long size = LargeFormat.HEADER + LargeFormat.rawSize(value);
+                store.write(id.get(), size, true, (channel, n) -> fill(channel, n, file -> LargeFormat.writeRaw(file, raw,
+                        value)));
+                return new Placement.Stored(size);
+            }
+            byte[] bytes = encode(value, what);
+            if (bytes.length <= inlineThreshold) {
+                return new Placement.Inline(bytes);
+            }
+            long size = LargeFormat.HEADER + bytes.length;
+            store.write(id.get(), size, true, (channel, n) -> fill(channel, n, file -> LargeFormat.writeEncoded(file,
+                    bytes)));
+            return new Placement.Stored(size);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + what + " in " + store.folder(), e);
+        }
+    }
+
+    /** Encodes a value inline, whatever its size (errors, specs). */
+    public byte[] encode(Object value, String what) {
+        try {
+            return codec.encode(value);
+        }
+        catch (SerializationException e) {
+            throw new SerializationException(what + " (a " + (value == null ? "null" : value.getClass().getName())
+                    + ") cannot be serialized: " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** Reads a large value from the first copy this node can reach. */
+    public Object read(ObjectId id, ObjectState.Large large) throws CopiesLostException {
+        String what = "object " + id;
+        try {
+            Object local = readLocal(id, what);
+            if (local != null) {
+                return local;
+            }
+            List<String> remote = new ArrayList<>();
+            for (String holder : large.locations()) {
+                PeerDirectory.Peer peer = holder.equals(node) ? null : peers.peer(holder);
+                if (peer == null) {
+                    continue;
+                }
+                if (peer.hostId().equals(hostId)) {
+                    Object value = readFile(peer.folder().resolve(ObjectStore.fileName(id)), what);
+                    if (value == null) {
+                        value = readFile(peer.spillFolder().resolve(ObjectStore.fileName(id)), what);
+                    }
+                    if (value != null) {
+                        return value;
+                    }
+                }
+                remote.add(peer.endpoint());
+            }
+            for (String from : remote) {
+                try {
+                    puller.pull(from, id);
+                    control.locations(id.job(), node, true, List.of(id.id())).exceptionally(e -> {
+                        log.debug("Could not record the copy of " + id + " on node " + node + ": " + e);
+                        return null;
+                    });
+                    Object value = readLocal(id, what);
+                    if (value != null) {
+                        return value;
+                    }
+                }
+                catch (IOException e) {
+                    log.debug("Could not pull " + id + " from " + from + ": " + e);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + what, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.jray.api.JRayException("interrupted while reading " + what, e);
+        }
+        catch (CopiesLostException | RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new io.jray.api.JRayUnavailableException("cannot look up the holders of " + what + ": " + e, e);
+        }
+        throw new CopiesLostException("no live node holds a copy of " + what + " (held by " + large.locations() + ")");
+    }
+
+    private Object readLocal(ObjectId id, String what) throws IOException {
+        Arena arena = Arena.ofShared();
+        MemorySegment file = store.map(id, arena);
+        return file == null ? close(arena) : decode(file, arena, () -> store.map(id, Arena.ofAuto()), what);
+    }
+
+    private Object readFile(Path path, String what) throws IOException {
+        Arena arena = Arena.ofShared();
+        MemorySegment file = ObjectStore.mapReadOnly(path, arena);
+        return file == null ? close(arena) : decode(file, arena, () -> ObjectStore.mapReadOnly(path, Arena.ofAuto()), what);
+    }
+
+    /**
+     * Decodes a mapped file and unmaps it; a view type is mapped again by {@code remap} in an
+     * arena that lives as long as the value does.
+     */
+    private Object decode(MemorySegment file, Arena arena, Remap remap, String what) throws IOException {
+        try {
+            if (!LargeFormat.kind(file, what).isView()) {
+                return LargeFormat.read(file, codec, what);
+            }
+        }
+        finally {
+            arena.close();
+        }
+        MemorySegment view = remap.map();
+        return view == null ? null : LargeFormat.read(view, codec, what);
+    }
+
+    @FunctionalInterface
+    private interface Remap {
+        MemorySegment map() throws IOException;
+    }
+
+    private static Object close(Arena arena) {
+        arena.close();
+        return null;
+    }
+
+    private static void fill(FileChannel channel, long size, java.util.function.Consumer<MemorySegment> writer)
+            throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            writer.accept(channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena));
+        }
+    }
+
+    /** Deletes this node's copy of objects (freed) */
+    public void delete(ObjectId id) {
+        store.delete(id);
+    }
+
+    /** Deletes the objects of jobs that ended. */
+    public void retainJobs(Set<String> activeJobs) {
+        store.retainJobs(activeJobs);
+    }
+
+    /**
+     * Deletes the folders that nodes of this namespace on this host left behind when they died
+     * (a killed process cannot clean up): those of nodes no longer registered, untouched for longer
+     * than {@code grace}.
+     */
+    public void sweepDeadFolders(String namespace, Duration grace) throws Exception {
+        String prefix = namespace + "-";
+        long before = System.currentTimeMillis() - grace.toMillis();
+        for (Path base : List.of(store.folder().getParent(), store.spillFolder().getParent())) {
+            List<Path> folders;
+            try (Stream<Path> list = Files.list(base)) {
+                folders = list.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p))
+                        .toList();
+            }
+            for (Path folder : folders) {
+                String other = folder.getFileName().toString().substring(prefix.length());
+                if (other.equals(node) || Files.getLastModifiedTime(folder).toMillis() > before) {
+                    continue;
+                }
+                if (control.redis().text().exists(control.keys().node(other)).get(10, TimeUnit.SECONDS) == 0) {
+                    peers.forget(other);
+                    log.info("Deleting the object folder " + folder + " of node " + other + ", which is gone");
+                    ObjectStore.deleteTree(folder);
+                }
+            }
+        }
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    private void evicted(List<ObjectId> ids) {
+        Map<String, List<String>> byJob = new LinkedHashMap<>();
+        ids.forEach(id -> byJob.computeIfAbsent(id.job(), job -> new ArrayList<>()).add(id.id()));
+        byJob.forEach((job, objects) -> control.locations(job, node, false, objects).exceptionally(e -> {
+            log.debug("Could not forget the evicted copies " + objects + " of node " + node + ": " + e);
+            return null;
+        }));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}

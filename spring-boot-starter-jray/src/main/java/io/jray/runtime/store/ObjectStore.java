@@ -1,0 +1,300 @@
+package io.jray.runtime.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.api.JRayException;
+import io.jray.api.ObjectTooLargeException;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * The large objects of one node: one file per object in the node's folder of the shared-memory
+ * directory, written once and then only read (mapped). It holds at most {@code limit} bytes there:
+ * to make room, secondary copies are deleted first (least recently used first), then primary
+ * copies are moved to the spill directory, from where a local read moves them back.
+ */
+public final class ObjectStore implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(ObjectStore.class);
+    private static final Pattern SAFE = Pattern.compile("[a-z0-9.]+");
+
+    private final Path folder;
+    private final Path spillFolder;
+    private final long limit;
+    private final Consumer<List<ObjectId>> onEvicted;
+    /** In access order: the first entries are the least recently used. */
+    private final LinkedHashMap<ObjectId, StoredObject> objects = new LinkedHashMap<>(64, 0.75f, true);
+    private long used;
+    private long spilled;
+
+    /** @param onEvicted told of the secondary copies deleted to make room (to update Redis) */
+    public ObjectStore(Path folder, Path spillFolder, long limit, Consumer<List<ObjectId>> onEvicted) {
+        this.folder = folder;
+        this.spillFolder = spillFolder;
+        this.limit = limit;
+        this.onEvicted = onEvicted;
+        try {
+            Files.createDirectories(folder);
+            Files.createDirectories(spillFolder);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the object store folders " + folder + " and " + spillFolder
+                    + " (jray.object.directory, jray.object.spill-directory)", e);
+        }
+    }
+
+    /** The folder of a node's store under a base directory. */
+    public static Path nodeFolder(Path base, String namespace, String node) {
+        return base.resolve(namespace + "-" + node);
+    }
+
+    /** The file name of an object in any node's folder. */
+    public static String fileName(ObjectId id) {
+        if (!SAFE.matcher(id.job()).matches() || !SAFE.matcher(id.id()).matches()) {
+            throw new IllegalArgumentException("object id " + id + " has characters not allowed in a file name");
+        }
+        return id.job() + "-" + id.id();
+    }
+
+    /** Writes how an object file is filled: the channel is open for writing, {@code size} bytes are due. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(FileChannel channel, long size) throws IOException;
+    }
+
+    /**
+     * Stores an object file of {@code size} bytes (header included), replacing any copy of it.
+     *
+     * @throws ObjectTooLargeException when it is larger than the whole store
+     */
+    public void write(ObjectId id, long size, boolean primary, Filler filler) throws IOException {
+        if (size > limit) {
+            throw new ObjectTooLargeException("object " + id + " of " + size + " bytes does not fit in the object "
+                    + "store, which holds at most " + limit + " bytes (jray.object.store-limit)");
+        }
+        reserve(size);
+        Path part = folder.resolve(fileName(id) + ".part");
+        boolean done = false;
+        try {
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                filler.fill(channel, size);
+            }
+            Files.move(part, folder.resolve(fileName(id)), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+        }
+        finally {
+            synchronized (this) {
+                if (done) {
+                    StoredObject old = objects.put(id, new StoredObject(id, size, primary, false));
+                    if (old != null) {
+                        // why: the new file replaced the old one in shared memory; a spilled old copy is apart
+                        forget(old, old.spilled());
+                    }
+                }
+                else {
+                    used -= size;
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
+    }
+
+    /** Maps an object this node holds, read-only, moving it back from the spill directory if needed; null when absent. */
+    public MemorySegment map(ObjectId id, Arena arena) throws IOException {
+        synchronized (this) {
+            StoredObject object = objects.get(id);
+            if (object == null) {
+                return null;
+            }
+            if (object.spilled()) {
+                reserve(object.size());
+                Files.move(spillFolder.resolve(fileName(id)), folder.resolve(fileName(id)),
+                        StandardCopyOption.REPLACE_EXISTING);
+                spilled -= object.size();
+                objects.put(id, object.spilled(false));
+            }
+            return mapReadOnly(folder.resolve(fileName(id)), arena);
+        }
+    }
+
+    /** Opens an object this node holds for reading, wherever it lies; null when absent. */
+    public synchronized FileChannel open(ObjectId id) throws IOException {
+        StoredObject object = objects.get(id);
+        if (object == null) {
+            return null;
+        }
+        return FileChannel.open((object.spilled() ? spillFolder : folder).resolve(fileName(id)), StandardOpenOption.READ);
+    }
+
+    /** Whether this node holds a copy. */
+    public synchronized boolean contains(ObjectId id) {
+        return objects.containsKey(id);
+    }
+
+    /** Maps another node's object file read-only; null when it is not there. */
+    public static MemorySegment mapReadOnly(Path file, Arena arena) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+        }
+        catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Deletes this node's copy of an object. */
+    public synchronized void delete(ObjectId id) {
+        StoredObject object = objects.remove(id);
+        if (object != null) {
+            forget(object, true);
+        }
+    }
+
+    /** Deletes the objects of jobs that are no longer active. */
+    public synchronized void retainJobs(Set<String> activeJobs) {
+        for (Iterator<StoredObject> it = objects.values().iterator(); it.hasNext();) {
+            StoredObject object = it.next();
+            if (!activeJobs.contains(object.id().job())) {
+                it.remove();
+                forget(object, true);
+            }
+        }
+    }
+
+    public synchronized long usedBytes() {
+        return used;
+    }
+
+    public synchronized long spilledBytes() {
+        return spilled;
+    }
+
+    public synchronized int objectCount() {
+        return objects.size();
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path spillFolder() {
+        return spillFolder;
+    }
+
+    /** Deletes every file of this store and its folders. */
+    @Override
+    public synchronized void close() {
+        objects.clear();
+        used = 0;
+        spilled = 0;
+        deleteTree(folder);
+        deleteTree(spillFolder);
+    }
+
+    /** Deletes a folder and what it holds, if it exists (a dead node's folder, say). */
+    public static void deleteTree(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException e) {
+            log.warn("Could not delete " + folder + ": " + e);
+        }
+    }
+
+    /** Counts {@code size} more bytes as used, making room first. */
+    private synchronized void reserve(long size) throws IOException {
+        List<ObjectId> evicted = new ArrayList<>();
+        try {
+            while (used + size > limit) {
+                StoredObject victim = victim();
+                if (victim == null) {
+                    throw new JRayException("the object store in " + folder + " is full: " + used + " of " + limit
+                            + " bytes are objects being written or read, " + size + " more are needed");
+                }
+                if (victim.primary()) {
+                    Files.move(folder.resolve(fileName(victim.id())), spillFolder.resolve(fileName(victim.id())),
+                            StandardCopyOption.REPLACE_EXISTING);
+                    objects.put(victim.id(), victim.spilled(true));
+                    spilled += victim.size();
+                    log.debug("Spilled " + victim.id() + " (" + victim.size() + " bytes) to " + spillFolder);
+                }
+                else {
+                    objects.remove(victim.id());
+                    Files.deleteIfExists(folder.resolve(fileName(victim.id())));
+                    evicted.add(victim.id());
+                }
+                used -= victim.size();
+            }
+            used += size;
+        }
+        finally {
+            if (!evicted.isEmpty()) {
+                onEvicted.accept(evicted);
+            }
+        }
+    }
+
+    /** The least recently used secondary copy in shared memory, else the least recently used primary. */
+    private StoredObject victim() {
+        StoredObject primary = null;
+        for (StoredObject object : objects.values()) {
+            if (object.spilled()) {
+                continue;
+            }
+            if (!object.primary()) {
+                return object;
+            }
+            if (primary == null) {
+                primary = object;
+            }
+        }
+        return primary;
+    }
+
+    private void forget(StoredObject object, boolean deleteFile) {
+        if (object.spilled()) {
+            spilled -= object.size();
+        }
+        else {
+            used -= object.size();
+        }
+        if (deleteFile) {
+            try {
+                Files.deleteIfExists((object.spilled() ? spillFolder : folder).resolve(fileName(object.id())));
+            }
+            catch (IOException e) {
+                log.warn("Could not delete the file of object " + object.id() + ": " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.jray.runtime.store;
+
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * An object file this node keeps, as the store tracks it.
+ *
+ * @param id the object
+ * @param size the file's size
+ * @param primary whether this node made it (secondary copies were pulled from another node)
+ * @param spilled whether it lies in the spill directory instead of shared memory
+ */
+record StoredObject(ObjectId id, long size, boolean primary, boolean spilled) {
+
+    StoredObject spilled(boolean now) {
+        return new StoredObject(id, size, primary, now);
+    }
+}

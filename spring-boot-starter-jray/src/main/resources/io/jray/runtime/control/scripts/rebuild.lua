@@ -1,0 +1,44 @@
+-- Rebuilds a large object whose copies were all lost (the nodes holding them died): the task that
+-- made it runs again as a new attempt, and the asking node is subscribed to its notification.
+-- ARGV: id, asking node, the key prefix of node hashes, now. Returns:
+--   'Q' queued again (or already being rebuilt): wait for the notification
+--   'F' a live copy exists (or the value is inline): read it again
+--   'N' it cannot be rebuilt: a put value, or an actor call's result (actors are not replayed)
+--   'X' the record is gone (freed, or its job ended); 'E'/'C' it failed or was cancelled meanwhile
+local id, node, nodePrefix, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local key = rec(id)
+local f = redis.call('HMGET', key, 'st', 'k', 'lg', 'a', 'sp', 'ac')
+local st = f[1]
+if not st then
+  return 'X'
+end
+local function subscribe()
+  redis.call('SADD', P .. 'sub:' .. id, node)
+  redis.call('HSET', key, 'hs', '1')
+  redis.call('SADD', P .. 'nodes', node)
+end
+if st == 'W' or st == 'Q' or st == 'R' then
+  subscribe()
+  return 'Q'
+end
+if st ~= 'F' then
+  return st
+end
+if f[3] ~= '1' then
+  return 'F'
+end
+for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. id)) do
+  if redis.call('EXISTS', nodePrefix .. holder .. '}') == 1 then
+    return 'F'
+  end
+end
+if f[2] ~= 't' or f[6] or not f[5] then
+  return 'N'
+end
+redis.call('DEL', P .. 'l:' .. id)
+redis.call('HDEL', key, 'lg', 'sz', 'n', 'tr', 'te')
+redis.call('HSET', key, 'a', tonumber(f[4]) + 1)
+redis.call('HINCRBY', key, 'rb', 1)
+subscribe()
+enqueue(id, now)
+return 'Q'
