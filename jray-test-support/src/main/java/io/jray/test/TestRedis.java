@@ -114,6 +114,16 @@ public final class TestRedis implements AutoCloseable {
         return connection.sync();
     }
 
+    /** The server's {@code used_memory} from {@code INFO memory}, in bytes. */
+    public long usedMemory() {
+        for (String line : commands().info("memory").split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO memory of the Redis at " + host + ":" + port + " has no used_memory");
+    }
+
     /** Stops the server (only for a server this class started), keeping its port for {@link #restart()}. */
     public void stopServer() {
         requireLocal().stop();

@@ -71,7 +71,7 @@ class ObjectStoreTests {
             JRay jray = context.getBean(JRay.class);
             JRayNode node = node(context);
             byte[] value = Blobs.pattern(16 * MIB, 1);
-            long redisBefore = usedMemory();
+            long redisBefore = redis.redis().usedMemory();
 
             ObjectRef<byte[]> ref = jray.put(value);
             ObjectRef<byte[]> small = jray.put(new byte[1000]);
@@ -85,7 +85,7 @@ class ObjectStoreTests {
             assertThat(record).containsEntry("lg", "1").containsEntry("sz", Long.toString(16L * MIB + 16))
                     .doesNotContainKey("v");
             assertThat(commands().smembers(holders(node, ref))).containsExactly(node.identity().id());
-            assertThat(usedMemory() - redisBefore).as("growth of Redis's memory").isLessThan(MIB);
+            assertThat(redis.redis().usedMemory() - redisBefore).as("growth of Redis's memory").isLessThan(MIB);
             assertThat(commands().hget(record(node, small), "v")).as("a small value stays inline").isNotNull();
             assertThat(jray.task(Blobs::checksum, ref).remote().get(TIMEOUT)).isEqualTo(Blobs.crc(value));
         });
@@ -227,16 +227,6 @@ class ObjectStoreTests {
                         .withMessageContaining("cannot be rebuilt");
             });
         });
-    }
-
-    private static long usedMemory() {
-        String info = commands().info("memory");
-        for (String line : info.split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).trim());
-            }
-        }
-        throw new IllegalStateException("no used_memory in INFO memory");
     }
 
     private static HttpResponse<byte[]> get(String url, String authorization) throws Exception {

@@ -64,13 +64,13 @@ class ObjectStoreClusterIT {
 
     @Test
     void a256MibResultIsReadByAnotherJvmOnTheSameHostWithoutPassingThroughRedis() {
-        long redisBefore = usedMemory();
+        long redisBefore = cluster.redis.usedMemory();
 
         ObjectRef<byte[]> ref = jray.task(BlobTasks::bytes, 256 * MIB, 1).options(on("near")).remote();
         byte[] value = jray.get(ref, TIMEOUT);
 
         assertThat(BlobTasks.crc(value)).isEqualTo(BlobTasks.crc(BlobTasks.pattern(256 * MIB, 1)));
-        assertThat(usedMemory() - redisBefore).as("growth of Redis's memory, bytes").isLessThan(8L * MIB);
+        assertThat(cluster.redis.usedMemory() - redisBefore).as("growth of Redis's memory, bytes").isLessThan(8L * MIB);
         assertThat(cluster.node().objects().store().objectCount()).as("copies in the reader's own store").isZero();
         assertThat(cluster.redis.commands().smembers(holdersKey(ref))).hasSize(1);
     }
@@ -116,14 +116,5 @@ class ObjectStoreClusterIT {
         assertThat(cluster.redis.commands().hget(keys.record(id.job(), id.id()), "rb")).as("rebuilds").isEqualTo("1");
         assertThatExceptionOfType(ObjectLostException.class).isThrownBy(() -> put.get(TIMEOUT))
                 .withMessageContaining("cannot be rebuilt");
-    }
-
-    private long usedMemory() {
-        for (String line : cluster.redis.commands().info("memory").split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).trim());
-            }
-        }
-        throw new IllegalStateException("no used_memory in INFO memory");
     }
 }

@@ -245,11 +245,6 @@ public final class LargeObjects implements AutoCloseable {
         }
     }
 
-    /** Deletes this node's copy of objects (freed) */
-    public void delete(ObjectId id) {
-        store.delete(id);
-    }
-
     /** Deletes the objects of jobs that ended. */
     public void retainJobs(Set<String> activeJobs) {
         store.retainJobs(activeJobs);

@@ -163,14 +163,6 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    /** Deletes this node's copy of an object. */
-    public synchronized void delete(ObjectId id) {
-        StoredObject object = objects.remove(id);
-        if (object != null) {
-            forget(object, true);
-        }
-    }
-
     /** Deletes the objects of jobs that are no longer active. */
     public synchronized void retainJobs(Set<String> activeJobs) {
         for (Iterator<StoredObject> it = objects.values().iterator(); it.hasNext();) {

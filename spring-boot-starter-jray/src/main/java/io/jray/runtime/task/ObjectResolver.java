@@ -206,6 +206,10 @@ public final class ObjectResolver {
         for (int round = 1;; round++) {
             if (settled.status() == ObjectState.Status.FINISHED && settled.payload() == null && settled.large() == null) {
                 settled = fetch(ref);
+                if (settled.large() != null) {
+                    // why: later reads of this ref go straight to the holders; a lost copy leads to a rebuild here
+                    ref.state = CompletableFuture.completedFuture(settled);
+                }
             }
             switch (settled.status()) {
                 case FINISHED -> {
