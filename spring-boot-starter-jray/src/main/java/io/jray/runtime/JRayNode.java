@@ -3,6 +3,7 @@ package io.jray.runtime;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,8 @@ import io.jray.runtime.worker.Worker;
 public final class JRayNode implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(JRayNode.class);
+    /** How long a new object copy may stay unregistered in Redis before the sweep takes it for unused. */
+    private static final Duration FREED_COPY_GRACE = Duration.ofSeconds(10);
 
     private final RedisLink redis;
     private final NodeSettings settings;
@@ -103,7 +106,7 @@ public final class JRayNode implements AutoCloseable {
         this.resolver = new ObjectResolver(control, codec, objects, refType, id, health, listener::watch,
                 virtualThreads);
         IdGenerator ids = new IdGenerator(id);
-        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id), resolver, control, inbox, health, listener, this::driverJob,
+        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
@@ -128,7 +131,7 @@ public final class JRayNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(registry::beat, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::reapDeadNodes, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshDirectory, 5, 5, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::sweepDeadFolders, 1, 5, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::sweepObjects, 1, 5, TimeUnit.SECONDS);
         running = true;
         log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
                 + settings.namespace() + "', resources " + identity.resources() + ", "
@@ -249,13 +252,14 @@ public final class JRayNode implements AutoCloseable {
         }
     }
 
-    /** Deletes the object folders that nodes on this host left behind when they died. */
-    private void sweepDeadFolders() {
+    /** Deletes the object folders that nodes on this host left behind, and copies of freed objects. */
+    private void sweepObjects() {
         try {
             objects.sweepDeadFolders(settings.namespace(), settings.heartbeatTimeout());
+            objects.sweepFreed(FREED_COPY_GRACE);
         }
         catch (Exception e) {
-            log.debug("sweeping the object folders of dead nodes failed", e);
+            log.debug("sweeping the object store failed", e);
         }
     }
 

@@ -88,6 +88,11 @@ public final class ControlPlane {
                     args.add(b("L"));
                     args.add(b(put.id().id()));
                     args.add(b(Long.toString(put.size())));
+                    args.add(b(put.released() ? "1" : "0"));
+                }
+                case SubmitRecord.Release release -> {
+                    args.add(b("X"));
+                    args.add(b(release.id().id()));
                 }
                 case SubmitRecord.Task task -> {
                     args.add(b("T"));

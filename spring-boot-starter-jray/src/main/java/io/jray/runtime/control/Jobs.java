@@ -28,7 +28,8 @@ public final class Jobs {
         Keys keys = control.keys();
         control.redis().async().hset(keys.jobMeta(job), Map.of(
                 "ow", ControlPlane.b(owner),
-                "ts", ControlPlane.b(Long.toString(System.currentTimeMillis())))).get(30, TimeUnit.SECONDS);
+                "ts", ControlPlane.b(Long.toString(System.currentTimeMillis())),
+                "ret", ControlPlane.b(Long.toString(retention.toMillis())))).get(30, TimeUnit.SECONDS);
         control.redis().text().sadd(keys.jobs(), job).get(30, TimeUnit.SECONDS);
         inbox.broadcast(Inbox.JOBS, job).get(30, TimeUnit.SECONDS);
         return job;

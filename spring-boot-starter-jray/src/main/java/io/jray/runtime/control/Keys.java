@@ -81,6 +81,11 @@ public final class Keys {
         return job(job) + "o:" + id;
     }
 
+    /** Set of the nodes holding a copy of a large object. */
+    public String holders(String job, String id) {
+        return job(job) + "l:" + id;
+    }
+
     /** Stream of ready tasks of one resource shape in a job. */
     public String queue(String job, String shape) {
         return job(job) + taskQueue(shape);

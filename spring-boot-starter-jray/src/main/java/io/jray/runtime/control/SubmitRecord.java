@@ -30,11 +30,25 @@ public sealed interface SubmitRecord {
      *
      * @param id the object
      * @param size its size in the store
+     * @param released whether no ref to it exists (an argument stored apart): the tasks taking it
+     *        hold it, and it is freed after the last of them
      */
-    record LargePut(ObjectId id, long size) implements SubmitRecord {
+    record LargePut(ObjectId id, long size, boolean released) implements SubmitRecord {
         @Override
         public int weight() {
             return 64;
+        }
+    }
+
+    /**
+     * The owner dropped its last ref to an object: it is freed once no unsettled task takes it.
+     *
+     * @param id the object
+     */
+    record Release(ObjectId id) implements SubmitRecord {
+        @Override
+        public int weight() {
+            return 32;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -248,6 +249,29 @@ public final class LargeObjects implements AutoCloseable {
     /** Deletes the objects of jobs that ended. */
     public void retainJobs(Set<String> activeJobs) {
         store.retainJobs(activeJobs);
+    }
+
+    /**
+     * Deletes the copies this node keeps of objects it is no longer listed as a holder of: freed
+     * objects, and copies of attempts that did not count. Copies younger than {@code grace} are
+     * left alone, since they may not be registered yet.
+     */
+    public void sweepFreed(Duration grace) throws Exception {
+        List<ObjectId> candidates = store.storedBefore(System.currentTimeMillis() - grace.toMillis());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Boolean>> listed = new ArrayList<>(candidates.size());
+        for (ObjectId id : candidates) {
+            listed.add(control.redis().text().sismember(control.keys().holders(id.job(), id.id()), node)
+                    .toCompletableFuture());
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            if (!listed.get(i).get(10, TimeUnit.SECONDS)) {
+                log.debug("Deleting the copy of " + candidates.get(i) + ": it is freed, or no node reads it here");
+                store.delete(candidates.get(i));
+            }
+        }
     }
 
     /**

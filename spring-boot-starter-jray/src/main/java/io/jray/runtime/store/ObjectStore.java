@@ -107,7 +107,7 @@ public final class ObjectStore implements AutoCloseable {
         finally {
             synchronized (this) {
                 if (done) {
-                    StoredObject old = objects.put(id, new StoredObject(id, size, primary, false));
+                    StoredObject old = objects.put(id, new StoredObject(id, size, primary, false, System.currentTimeMillis()));
                     if (old != null) {
                         // why: the new file replaced the old one in shared memory; a spilled old copy is apart
                         forget(old, old.spilled());
@@ -160,6 +160,19 @@ public final class ObjectStore implements AutoCloseable {
         }
         catch (NoSuchFileException e) {
             return null;
+        }
+    }
+
+    /** The objects written before {@code epochMillis}. */
+    public synchronized List<ObjectId> storedBefore(long epochMillis) {
+        return objects.values().stream().filter(o -> o.storedAt() < epochMillis).map(StoredObject::id).toList();
+    }
+
+    /** Deletes this node's copy of an object, wherever it lies. */
+    public synchronized void delete(ObjectId id) {
+        StoredObject object = objects.remove(id);
+        if (object != null) {
+            forget(object, true);
         }
     }
 

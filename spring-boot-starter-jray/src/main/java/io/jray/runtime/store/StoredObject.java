@@ -9,10 +9,11 @@ import io.jray.runtime.task.ObjectId;
  * @param size the file's size
  * @param primary whether this node made it (secondary copies were pulled from another node)
  * @param spilled whether it lies in the spill directory instead of shared memory
+ * @param storedAt when it was written, in epoch milliseconds
  */
-record StoredObject(ObjectId id, long size, boolean primary, boolean spilled) {
+record StoredObject(ObjectId id, long size, boolean primary, boolean spilled, long storedAt) {
 
     StoredObject spilled(boolean now) {
-        return new StoredObject(id, size, primary, now);
+        return new StoredObject(id, size, primary, now, storedAt);
     }
 }

@@ -21,11 +21,13 @@ public final class ArgumentEncoder {
     private final LargeObjects objects;
     private final IdGenerator ids;
     private final String node;
+    private final ObjectResolver resolver;
 
-    public ArgumentEncoder(LargeObjects objects, IdGenerator ids, String node) {
+    public ArgumentEncoder(LargeObjects objects, IdGenerator ids, String node, ObjectResolver resolver) {
         this.objects = objects;
         this.ids = ids;
         this.node = node;
+        this.resolver = resolver;
     }
 
     /**
@@ -44,6 +46,10 @@ public final class ArgumentEncoder {
             boolean wantsRef = ObjectRef.class.isAssignableFrom(parameters[i]);
             if (arg instanceof ObjectRefImpl<?> ref && !wantsRef) {
                 // why: a top-level ref is a dependency: the task waits for it and receives its value
+                if (!ref.objectId().job().equals(job)) {
+                    // why: only dependencies within the task's job are held by it in Redis
+                    resolver.pin(ref);
+                }
                 encoded.add(new TaskArg.Ref(ref.objectId(), ref.owner()));
                 continue;
             }
@@ -56,35 +62,40 @@ public final class ArgumentEncoder {
                         + parameters[i].getTypeName() + ", but was "
                         + (arg == null ? "null" : "a " + arg.getClass().getTypeName()));
             }
-            encoded.add(encodeValue(arg, "argument " + i + " of " + function.displayName(), job, puts));
+            encoded.add(encodeValue(arg, "argument " + i + " of " + function.displayName(), job, puts, true));
         }
         return encoded;
     }
 
     /**
      * Encodes arguments whose parameter types are not known here (an actor's constructor is chosen
-     * on its node): references are dependencies, other values are encoded as they are.
+     * on its node): references are dependencies, other values are encoded as they are. What they
+     * refer to is kept until the job ends, since a restarted actor runs its constructor again.
      */
     public List<TaskArg> encodeUntyped(Object[] args, String what, String job, List<SubmitRecord> puts) {
         List<TaskArg> encoded = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof ObjectRefImpl<?> ref) {
+                resolver.pin(ref);
                 encoded.add(new TaskArg.Ref(ref.objectId(), ref.owner()));
             }
             else {
-                encoded.add(encodeValue(args[i], "argument " + i + " of " + what, job, puts));
+                encoded.add(encodeValue(args[i], "argument " + i + " of " + what, job, puts, false));
             }
         }
         return encoded;
     }
 
-    /** Encodes one value: inline when small, else stored here as an object of its own added to {@code puts}. */
-    public TaskArg encodeValue(Object value, String what, String job, List<SubmitRecord> puts) {
+    /**
+     * Encodes one value: inline when small, else stored here as an object of its own added to
+     * {@code puts}, freed after the task taking it when {@code released}.
+     */
+    private TaskArg encodeValue(Object value, String what, String job, List<SubmitRecord> puts, boolean released) {
         ObjectId[] id = new ObjectId[1];
         return switch (objects.place(() -> id[0] = new ObjectId(job, ids.next()), value, what)) {
             case LargeObjects.Placement.Inline inline -> new TaskArg.Value(inline.bytes());
             case LargeObjects.Placement.Stored stored -> {
-                puts.add(new SubmitRecord.LargePut(id[0], stored.size()));
+                puts.add(new SubmitRecord.LargePut(id[0], stored.size(), released));
                 yield new TaskArg.Ref(id[0], node);
             }
         };
@@ -94,7 +105,7 @@ public final class ArgumentEncoder {
     public SubmitRecord put(ObjectId id, Object value) {
         return switch (objects.place(() -> id, value, "the value put")) {
             case LargeObjects.Placement.Inline inline -> new SubmitRecord.Put(id, inline.bytes());
-            case LargeObjects.Placement.Stored stored -> new SubmitRecord.LargePut(id, stored.size());
+            case LargeObjects.Placement.Stored stored -> new SubmitRecord.LargePut(id, stored.size(), false);
         };
     }
 }

@@ -6,7 +6,8 @@ import io.jray.runtime.serialization.CustomType;
 
 /**
  * Serializes {@link ObjectRefImpl}s nested inside values as their id and owner; a ref read back is
- * bound to this node's {@link ObjectResolver}.
+ * bound to this node's {@link ObjectResolver}. A ref written so is pinned: its copies are not
+ * counted, so its object is kept until its job ends.
  */
 @SuppressWarnings("rawtypes")
 public final class ObjectRefType implements CustomType<ObjectRefImpl> {
@@ -24,6 +25,10 @@ public final class ObjectRefType implements CustomType<ObjectRefImpl> {
 
     @Override
     public byte[] write(ObjectRefImpl ref) {
+        ObjectResolver bound = resolver;
+        if (bound != null) {
+            bound.pin(ref);
+        }
         return new BinaryWriter(48).writeString(ref.objectId().job()).writeString(ref.objectId().id())
                 .writeString(ref.owner()).toByteArray();
     }

@@ -51,6 +51,7 @@ public final class ObjectResolver {
     private final Consumer<String> watchJob;
     private final Executor executor;
     private final Map<ObjectId, CompletableFuture<ObjectState>> pending = new ConcurrentHashMap<>();
+    private final RefTracker tracker;
 
     public ObjectResolver(ControlPlane control, ValueCodec codec, LargeObjects objects, ObjectRefType refType,
             String node, ClusterHealth health, Consumer<String> watchJob, Executor executor) {
@@ -61,6 +62,7 @@ public final class ObjectResolver {
         this.health = health;
         this.watchJob = watchJob;
         this.executor = executor;
+        this.tracker = new RefTracker(node);
         refType.bind(this);
         health.onOutage(this::failAllPending);
     }
@@ -71,6 +73,7 @@ public final class ObjectResolver {
         CompletableFuture<ObjectState> state = new CompletableFuture<>();
         pending.put(id, state);
         ref.state = state;
+        tracker.track(ref);
         return ref;
     }
 
@@ -78,12 +81,26 @@ public final class ObjectResolver {
     public <T> ObjectRefImpl<T> ready(ObjectId id, byte[] inline) {
         ObjectRefImpl<T> ref = new ObjectRefImpl<>(id, node, "put", this);
         ref.state = CompletableFuture.completedFuture(new ObjectState(ObjectState.Status.FINISHED, inline));
+        tracker.track(ref);
         return ref;
     }
 
     /** A ref that arrived from elsewhere, resolved on first use. */
     public <T> ObjectRefImpl<T> borrowed(ObjectId id, String owner) {
         return new ObjectRefImpl<>(id, owner, null, this);
+    }
+
+    /** Sends the objects whose last ref this node dropped to {@code release}. */
+    public void releaseTo(Consumer<ObjectId> release) {
+        tracker.releaseTo(release);
+    }
+
+    /**
+     * A ref of this node left it in a way reference counting does not follow (inside a value, to
+     * another job, to an actor's constructor): its object is kept until its job ends.
+     */
+    public void pin(ObjectRefImpl<?> ref) {
+        tracker.pin(ref);
     }
 
     /** An object settled (from a notification). */
@@ -268,6 +285,8 @@ public final class ObjectResolver {
             case "F", "E", "C" -> fetch(ref);
             case "N" -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
                     + ") and cannot be rebuilt: it was put, or returned by an actor, not made by a task");
+            case "I" -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
+                    + ") and cannot be rebuilt: an input of the task that made it was freed meanwhile");
             default -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
                     + ") and its record is gone: freed, or its job ended");
         };

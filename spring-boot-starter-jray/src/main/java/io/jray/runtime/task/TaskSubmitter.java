@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         this.listener = listener;
         this.driverJob = driverJob;
         this.batcher = new Batcher<>("jray-submit", 100_000, maxBatch, this::flush);
+        resolver.releaseTo(this::release);
     }
 
     public <R> ObjectRef<R> submit(RemoteCallable function, Object[] args, TaskOptions options) {
@@ -91,6 +93,8 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         ObjectRefImpl<R> ref = resolver.expect(id, options.name() != null ? options.name() : function.displayName());
         listener.watch(job);
         records.forEach(batcher::add);
+        // why: the argument refs must outlive the records naming them, or their release could overtake them
+        Reference.reachabilityFence(args);
         return ref;
     }
 
@@ -130,6 +134,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         ObjectRefImpl<R> ref = resolver.expect(id, method.displayName());
         listener.watch(actor.job());
         records.forEach(batcher::add);
+        Reference.reachabilityFence(args);
         return ref;
     }
 
@@ -143,6 +148,16 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         batcher.add(record);
         return resolver.ready(id, record instanceof SubmitRecord.Put put
                 && put.value().length <= ControlPlane.NOTIFY_INLINE_LIMIT ? put.value() : null);
+    }
+
+    /**
+     * This node dropped its last ref to an object it owns: sent behind every submission made
+     * before, so it never overtakes a task taking the object.
+     */
+    void release(ObjectId id) {
+        if (jobsSubmittedTo.contains(id.job())) {
+            batcher.add(new SubmitRecord.Release(id));
+        }
     }
 
     @Override
@@ -168,6 +183,9 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         Map<String, List<SubmitRecord>> byJob = new LinkedHashMap<>();
         boolean announce = false;
         for (SubmitRecord record : batch) {
+            if (record instanceof SubmitRecord.Release && !jobsSubmittedTo.contains(record.id().job())) {
+                continue;
+            }
             byJob.computeIfAbsent(record.id().job(), job -> new ArrayList<>()).add(record);
             announce |= record instanceof SubmitRecord.Task task && task.newShape()
                     || record instanceof SubmitRecord.ActorCreation actor && actor.newShape();

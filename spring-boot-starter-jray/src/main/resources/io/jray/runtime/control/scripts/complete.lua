@@ -13,9 +13,9 @@ while i <= #ARGV do
       ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
   i = i + 7
   local key = rec(id)
-  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k')
+  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc')
   local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att
-  local known = {cur[3], cur[4], cur[5]}
+  local known = {cur[3], cur[4], cur[5], cur[7], cur[8], cur[9]}
   if kind == 'S' then
     if live then
       redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)

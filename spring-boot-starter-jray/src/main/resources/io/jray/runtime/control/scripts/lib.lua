@@ -7,6 +7,8 @@
 --   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
 --   lg  '1' when the value is large: it is not in Redis but in the object stores of the nodes in
 --       the set "l:<id>" (sz is its size)
+--   d   the ids of the objects a task takes as arguments (space separated), pc how many unsettled
+--       tasks take this object (each holds it), rl '1' once its owner dropped every ref to it
 local P = KEYS[1]
 
 local function rec(id)
@@ -62,10 +64,48 @@ local function enqueue(id, now)
   redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid)
 end
 
+-- Frees an object that nothing refers to any more: no ref in its owner, no unsettled task taking
+-- it. Its value and spec go at once, and with its holder set its copies in object stores (each
+-- holder drops files it is no longer listed for); the rest of its record expires after the job's
+-- retention time, for the history.
+local retention = nil
+
+local function free(id)
+  local key = rec(id)
+  if not retention then
+    retention = redis.call('HGET', P .. 'meta', 'ret') or '3600000'
+  end
+  redis.call('HDEL', key, 'v', 'sp', 'lg')
+  redis.call('PEXPIRE', key, retention)
+  redis.call('ZREM', P .. 'tasks', id)
+  redis.call('DEL', P .. 'l:' .. id)
+end
+
+-- A settled task no longer holds its arguments: each one whose owner let go is freed with the last
+-- task taking it.
+local function releaseArguments(deps)
+  if deps and deps ~= '' then
+    for dep in string.gmatch(deps, '%S+') do
+      local dk = rec(dep)
+      if redis.call('HINCRBY', dk, 'pc', -1) <= 0 and redis.call('HGET', dk, 'rl') == '1' then
+        free(dep)
+      end
+    end
+  end
+end
+
+-- Every argument of a new task is held until the task settles.
+local function holdArguments(deps)
+  for _, dep in ipairs(deps) do
+    redis.call('HINCRBY', rec(dep), 'pc', 1)
+  end
+end
+
 -- A settled object notifies its owner and subscribers; then the tasks waiting for it are released
--- (on success) or fail with the same error (on failure or cancellation), transitively. 'known' may
--- hold the object's owner, has-subscribers and has-waiters fields, already read by the caller. A
--- large value (payload false) is announced without a payload: readers fetch its locations.
+-- (on success) or fail with the same error (on failure or cancellation), transitively. A
+-- large value (payload false) is announced without a payload: readers fetch its locations. The
+-- settled task lets go of its arguments, and is freed at once if its owner already dropped its ref.
+-- 'known' holds fields ow hs hw d rl pc of the record when the caller read them.
 local function settle(id, st, payload, now, inlineMax, known)
   local ids, sts, n = {id}, {st}, 1
   while n > 0 do
@@ -76,7 +116,7 @@ local function settle(id, st, payload, now, inlineMax, known)
     local key = rec(tid)
     local r = known
     if tid ~= id or not r then
-      r = redis.call('HMGET', key, 'ow', 'hs', 'hw')
+      r = redis.call('HMGET', key, 'ow', 'hs', 'hw', 'd', 'rl', 'pc')
     end
     local inline = payload
     if tst == 'F' and (payload == false or #payload > inlineMax) then
@@ -108,6 +148,10 @@ local function settle(id, st, payload, now, inlineMax, known)
         end
       end
       redis.call('DEL', waiters)
+    end
+    releaseArguments(r[4])
+    if r[5] == '1' and (tonumber(r[6]) or 0) <= 0 then
+      free(tid)
     end
   end
 end

@@ -5,9 +5,10 @@
 --   'F' a live copy exists (or the value is inline): read it again
 --   'N' it cannot be rebuilt: a put value, or an actor call's result (actors are not replayed)
 --   'X' the record is gone (freed, or its job ended); 'E'/'C' it failed or was cancelled meanwhile
+--   'I' an input of the task was freed (lineage is kept only while inputs are referenced)
 local id, node, nodePrefix, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local key = rec(id)
-local f = redis.call('HMGET', key, 'st', 'k', 'lg', 'a', 'sp', 'ac')
+local f = redis.call('HMGET', key, 'st', 'k', 'lg', 'a', 'sp', 'ac', 'd')
 local st = f[1]
 if not st then
   return 'X'
@@ -35,10 +36,20 @@ end
 if f[2] ~= 't' or f[6] or not f[5] then
   return 'N'
 end
+local deps = {}
+for dep in string.gmatch(f[7] or '', '%S+') do
+  local d = redis.call('HMGET', rec(dep), 'st', 'v', 'lg')
+  if not d[1] or (d[1] == 'F' and not d[2] and not d[3]) then
+    return 'I'
+  end
+  deps[#deps + 1] = dep
+end
 redis.call('DEL', P .. 'l:' .. id)
 redis.call('HDEL', key, 'lg', 'sz', 'n', 'tr', 'te')
 redis.call('HSET', key, 'a', tonumber(f[4]) + 1)
 redis.call('HINCRBY', key, 'rb', 1)
+-- why: the run settles again, letting go of its arguments once more
+holdArguments(deps)
 subscribe()
 enqueue(id, now)
 return 'Q'

@@ -3,7 +3,10 @@
 -- submits to this job for the first time ('1': remember it, to delete its notifications with the
 -- job), then records:
 --   P id value                                  a put value, ready at once
---   L id size                                   a large put value, in the owner's object store
+--   L id size released                          a large put value, in the owner's object store;
+--                                               released '1' when no ref to it exists (a large
+--                                               argument stored apart): the tasks taking it hold it
+--   X id                                        the owner dropped its last ref to the object
 --   T id shape newShape fn name parent maxRetries spec depCount dep...
 --   C id shape newShape class name maxRestarts maxTaskRetries lifetime spec   an actor's creation
 --   M id actor fn name parent spec depCount dep...                            an actor call
@@ -11,6 +14,8 @@
 -- pending dependency, and is queued by the script that settles the last of them. An actor's
 -- creation is a task; its calls go to the actor's own stream at once, in order, and wait there for
 -- the actor and for their dependencies. A call of an actor that failed or died fails at once.
+-- Tasks and calls hold their dependencies until they settle; an object is freed once its owner let
+-- go of it and no task holds it.
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 if ARGV[5] == '1' then
   redis.call('SADD', P .. 'nodes', owner)
@@ -24,10 +29,20 @@ while i <= #ARGV do
     i = i + 3
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
     redis.call('ZADD', P .. 'tasks', now, id)
+  elseif kind == 'X' then
+    i = i + 2
+    local r = redis.call('HMGET', key, 'st', 'pc')
+    if r[1] then
+      redis.call('HSET', key, 'rl', '1')
+      if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
+        free(id)
+      end
+    end
   elseif kind == 'L' then
-    local size = ARGV[i + 2]
-    i = i + 3
-    redis.call('HSET', key, 'k', 'p', 'st', 'F', 'lg', '1', 'sz', size, 'ow', owner, 'n', owner, 'ts', now, 'te', now)
+    local size, released = ARGV[i + 2], ARGV[i + 3]
+    i = i + 4
+    redis.call('HSET', key, 'k', 'p', 'st', 'F', 'lg', '1', 'sz', size, 'ow', owner, 'n', owner, 'ts', now, 'te', now,
+        'rl', released)
     redis.call('SADD', P .. 'l:' .. id, owner)
     redis.call('ZADD', P .. 'tasks', now, id)
   elseif kind == 'C' then
@@ -56,7 +71,7 @@ while i <= #ARGV do
     local a = redis.call('HMGET', rec(actor), 'st', 'er', 'mtr')
     redis.call('ZADD', P .. 'tasks', now, id)
     local fields = {'k', 't', 'fn', fn, 'nm', name, 'ac', actor, 'ow', owner, 'pa', parent, 'mr', a[3] or '0',
-        'a', '1', 'ts', now, 'd', table.concat(deps, ' ')}
+        'a', '1', 'ts', now}
     if a[1] == 'E' or a[1] == 'D' or not a[1] then
       local err = a[2] or missing
       redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now, unpack(fields))
@@ -65,7 +80,9 @@ while i <= #ARGV do
       local q = 'a:' .. actor
       local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
       redis.call('HSET', key, 'st', 'Q', 'tq', now, 'q', q, 'sp', spec, 'e', eid, unpack(fields))
+      holdArguments(deps)
     end
+    redis.call('HSET', key, 'd', table.concat(deps, ' '))
   else
     local shape, newShape, fn, name, parent, mr, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5],
         ARGV[i + 6], ARGV[i + 7], ARGV[i + 8]
@@ -99,12 +116,15 @@ while i <= #ARGV do
     redis.call('ZADD', P .. 'tasks', now, id)
     if failed then
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
-          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'E', 'er', failed, 'te', now)
+          'sp', spec, 'a', '1', 'ts', now, 'st', 'E', 'er', failed, 'te', now)
       settle(id, 'E', failed, now, inlineMax)
+      redis.call('HSET', key, 'd', table.concat(deps, ' '))
     elseif pending > 0 then
+      holdArguments(deps)
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
     else
+      holdArguments(deps)
       local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid)
