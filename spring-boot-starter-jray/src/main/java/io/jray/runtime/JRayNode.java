@@ -114,6 +114,7 @@ public final class JRayNode implements AutoCloseable {
                 submitter::submitted), actors);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
                 objects, resolver, directory, health, scheduler, settings.worker()) : null;
+        registry.reportFreeSlots(() -> worker == null ? 0 : (int) worker.freeCpus());
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
         directory.onChange(this::onJobsChanged);
     }

@@ -227,10 +227,11 @@ public final class ControlPlane {
     }
 
     /** Takes back up to 100 entries a dead node had read from one queue (key suffix); returns how many. */
-    public CompletableFuture<Long> reap(String job, String queue, String deadNode, byte[] error) {
+    public CompletableFuture<Long> reap(String job, String queue, String deadNode, byte[] error, boolean drain) {
         List<byte[]> args = header(now(), queue, deadNode);
         args.add(error);
         args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
+        args.add(b(drain ? "1" : "0"));
         return eval(reap, job, args, ScriptOutputType.INTEGER);
     }
 
@@ -263,9 +264,9 @@ public final class ControlPlane {
     }
 
     /** Refreshes a node's registration; completes with false when it has lapsed. */
-    public CompletableFuture<Boolean> beat(String node, long timeToLiveMillis) {
+    public CompletableFuture<Boolean> beat(String node, long timeToLiveMillis, int freeSlots) {
         return beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node)},
-                b(now()), b(Long.toString(timeToLiveMillis))).thenApply(alive -> alive == 1);
+                b(now()), b(Long.toString(timeToLiveMillis)), b(Integer.toString(freeSlots))).thenApply(alive -> alive == 1);
     }
 
     private CompletableFuture<Object> eval(LuaScript script, String job, List<byte[]> args) {

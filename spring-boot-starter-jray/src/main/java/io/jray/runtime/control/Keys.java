@@ -101,6 +101,19 @@ public final class Keys {
         return job(job) + "actors";
     }
 
+    /**
+     * The key suffix of a node's own queue of a shape: tasks whose large arguments the node holds
+     * wait there (see {@link #targets(String)}).
+     */
+    public static String nodeQueue(String shape, String node) {
+        return taskQueue(shape) + "@" + node;
+    }
+
+    /** Set of the node queues ({@link #nodeQueue}) that nodes read in a job. */
+    public String targets(String job) {
+        return job(job) + "targets";
+    }
+
     /** The key suffix of an actor's call stream, as records and outcomes name it. */
     public static String actorQueue(String actor) {
         return "a:" + actor;

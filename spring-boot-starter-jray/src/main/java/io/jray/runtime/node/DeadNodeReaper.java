@@ -83,6 +83,21 @@ public final class DeadNodeReaper {
         }
     }
 
+    /**
+     * Takes back what the dead node read from a queue; with {@code drain} (its own queue) also what
+     * it never read, deleting the queue. Returns how many entries it had read.
+     */
+    private long reapQueue(String job, String queue, String dead, byte[] error, boolean drain) throws Exception {
+        long handled;
+        long total = 0;
+        do {
+            handled = control.reap(job, queue, dead, error, drain).get(60, TimeUnit.SECONDS);
+            total += handled;
+        }
+        while (handled > 0);
+        return total;
+    }
+
     private void reap(String dead) throws Exception {
         Keys keys = control.keys();
         RedisAsyncCommands<String, String> redis = control.redis().text();
@@ -92,14 +107,10 @@ public final class DeadNodeReaper {
         Set<String> active = redis.smembers(keys.jobs()).get(30, TimeUnit.SECONDS);
         for (String job : active) {
             for (String shape : redis.smembers(keys.shapes(job)).get(30, TimeUnit.SECONDS)) {
-                long handled;
-                do {
-                    handled = control.reap(job, Keys.taskQueue(shape), dead, error).get(60, TimeUnit.SECONDS);
-                    requeued += handled;
-                }
-                while (handled > 0);
+                requeued += reapQueue(job, Keys.taskQueue(shape), dead, error, false);
                 redis.xgroupDelconsumer(keys.queue(job, shape), Consumer.from("w", dead))
                         .exceptionally(e -> 0L);
+                reapQueue(job, Keys.nodeQueue(shape, dead), dead, error, true);
             }
             reapActors(job, dead);
             redis.del(keys.notifications(job, dead));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
@@ -25,6 +26,7 @@ public final class NodeRegistry {
     private final ClusterHealth health;
     private final Runnable onRegisteredAgain;
     private volatile Map<String, String> extraFields = Map.of();
+    private volatile IntSupplier freeSlots = () -> 0;
 
     /** @param onRegisteredAgain runs after the node registered anew because its registration lapsed */
     public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
@@ -42,6 +44,11 @@ public final class NodeRegistry {
         Map<String, String> all = new LinkedHashMap<>(extraFields);
         all.putAll(fields);
         extraFields = Map.copyOf(all);
+    }
+
+    /** What each heartbeat reports as free task slots (whole free CPUs), for locality-aware queueing. */
+    public void reportFreeSlots(IntSupplier freeSlots) {
+        this.freeSlots = freeSlots;
     }
 
     public NodeIdentity self() {
@@ -84,7 +91,7 @@ public final class NodeRegistry {
         try {
             // why: a reaper racing with a re-registration may have removed this node from the set
             control.redis().text().sadd(control.keys().nodes(), self.id());
-            boolean alive = control.beat(self.id(), timeout.toMillis())
+            boolean alive = control.beat(self.id(), timeout.toMillis(), freeSlots.getAsInt())
                     .get(Math.max(1000, interval.toMillis() * 2), TimeUnit.MILLISECONDS);
             health.onSuccess();
             if (!alive) {

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,24 +26,31 @@ import io.jray.runtime.task.ObjectId;
 
 /**
  * Pulls ready tasks from the queues this node can serve, as it has free resources: one blocking
- * read over the queues of every active job. When tasks are short, more are read than fit at once
- * (prefetch); those wait in the {@link LocalQueue}, which gives back what waits too long.
+ * read over the queues of every active job, the shared queue of each shape and this node's own
+ * (where tasks whose large arguments it holds wait). When tasks are short, more are read than fit
+ * at once (prefetch); those wait in the {@link LocalQueue}, which gives back what waits too long.
  */
 final class TaskDispatcher extends GroupReader {
 
     private static final Log log = LogFactory.getLog(TaskDispatcher.class);
 
     private final Keys keys;
+    private final RedisLink redis;
+    private final String node;
+    private final Executor blockingWork;
     private final JobDirectory directory;
     private final ResourcePool pool;
     private final TaskRunner runner;
     private final PrefetchPolicy prefetch;
     private final LocalQueue local;
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
+    /** The keys of this node's own queues whose group exists. */
+    private final Set<String> nodeQueues = ConcurrentHashMap.newKeySet();
     /** The queues of the last {@link #streams()}, by key. */
     private volatile Map<String, Queue> queues = Map.of();
 
-    private record Queue(String key, String job, String shape, ResourcePool.Demand demand) {
+    /** A queue to read; {@code name} is its key suffix, as outcomes name it. */
+    private record Queue(String key, String job, String name, ResourcePool.Demand demand) {
     }
 
     TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
@@ -48,13 +58,61 @@ final class TaskDispatcher extends GroupReader {
             Duration block, Duration giveBackAfter, Executor blockingWork) {
         super(redis, node, health, block, blockingWork);
         this.keys = keys;
+        this.redis = redis;
+        this.node = node;
+        this.blockingWork = blockingWork;
         this.directory = directory;
         this.pool = pool;
         this.runner = runner;
         this.prefetch = prefetch;
         this.local = new LocalQueue(pool, runner, reporter, prefetch, giveBackAfter);
-        directory.onChange(this::wake);
+        directory.onChange(this::jobsChanged);
         pool.onRelease(this::resourcesReleased);
+    }
+
+    @Override
+    void start() {
+        super.start();
+        jobsChanged();
+    }
+
+    private void jobsChanged() {
+        wake();
+        CompletableFuture.runAsync(this::createNodeQueues, blockingWork);
+    }
+
+    /**
+     * Creates this node's own queue of every shape it can serve in every job, and lists it in the
+     * job's targets, so that tasks whose large arguments it holds can be queued for it.
+     */
+    private void createNodeQueues() {
+        Map<String, Set<String>> jobs = directory.jobs();
+        nodeQueues.removeIf(key -> !jobs.containsKey(keys.jobOf(key)));
+        boolean created = false;
+        for (Map.Entry<String, Set<String>> job : jobs.entrySet()) {
+            for (String shape : job.getValue()) {
+                String name = Keys.nodeQueue(shape, node);
+                String key = keys.job(job.getKey()) + name;
+                if (!demand(shape).feasible() || nodeQueues.contains(key)) {
+                    continue;
+                }
+                try {
+                    redis.text().xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), GROUP,
+                            XGroupCreateArgs.Builder.mkstream()).toCompletableFuture()
+                            .exceptionally(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP") ? "OK" : null)
+                            .thenCompose(ok -> redis.text().sadd(keys.targets(job.getKey()), name))
+                            .get(10, TimeUnit.SECONDS);
+                    nodeQueues.add(key);
+                    created = true;
+                }
+                catch (Exception e) {
+                    log.debug("Could not create the queue " + key + " of this node", e);
+                }
+            }
+        }
+        if (created) {
+            wake();
+        }
     }
 
     /** A task ended or blocked: start what waits here, and read more if there is room. */
@@ -107,7 +165,7 @@ final class TaskDispatcher extends GroupReader {
                 continue;
             }
             local.add(new Delivery(new ObjectId(queue.job(), text(task)), Integer.parseInt(text(attempt)),
-                    Keys.taskQueue(queue.shape()), queue.demand(), message.getId(), spec, now));
+                    queue.name(), queue.demand(), message.getId(), spec, now));
         }
         local.startReady();
         local.giveBackStale();
@@ -130,8 +188,13 @@ final class TaskDispatcher extends GroupReader {
             for (String shape : job.getValue()) {
                 ResourcePool.Demand demand = demand(shape);
                 if (demand.feasible() && (!fitNow || pool.fits(demand, 1) > 0)) {
+                    String ownName = Keys.nodeQueue(shape, node);
+                    String own = keys.job(job.getKey()) + ownName;
+                    if (nodeQueues.contains(own)) {
+                        readable.put(own, new Queue(own, job.getKey(), ownName, demand));
+                    }
                     String key = keys.queue(job.getKey(), shape);
-                    readable.put(key, new Queue(key, job.getKey(), shape, demand));
+                    readable.put(key, new Queue(key, job.getKey(), Keys.taskQueue(shape), demand));
                 }
             }
         }

@@ -4,10 +4,11 @@ local now, id, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local key = rec(id)
 local st = redis.call('HGET', key, 'st')
 if st == 'Q' then
-  local f = redis.call('HMGET', key, 'q', 'e')
-  if f[1] and f[2] then
-    redis.call('XACK', queue(f[1]), 'w', f[2])
-    redis.call('XDEL', queue(f[1]), f[2])
+  local f = redis.call('HMGET', key, 'q', 'e', 'eq')
+  local q = f[3] or f[1]
+  if q and f[2] then
+    redis.call('XACK', queue(q), 'w', f[2])
+    redis.call('XDEL', queue(q), f[2])
   end
 end
 if st == 'W' or st == 'Q' or st == 'R' then

@@ -24,10 +24,13 @@ end
 for _, shape in ipairs(redis.call('SMEMBERS', P .. 'shapes')) do
   redis.call('DEL', queue('q:' .. shape))
 end
+for _, target in ipairs(redis.call('SMEMBERS', P .. 'targets')) do
+  redis.call('DEL', queue(target))
+end
 for _, node in ipairs(redis.call('SMEMBERS', P .. 'nodes')) do
   redis.call('DEL', P .. 'n:' .. node)
 end
 redis.call('PEXPIRE', P .. 'tasks', retention)
 redis.call('PEXPIRE', P .. 'meta', retention)
-redis.call('DEL', P .. 'shapes', P .. 'nodes', P .. 'actors')
+redis.call('DEL', P .. 'shapes', P .. 'nodes', P .. 'actors', P .. 'targets')
 return 0

@@ -3,7 +3,8 @@
 --   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled;
 --       for an actor (k = 'a'): Q/R being created, F alive, E creation failed, D dead
 --   a   attempt, mr max retries, q queue (key suffix: 'q:<shape>' for tasks, 'a:<actor>' for actor
---   calls), e queue entry, sp spec, ow owner node, v value, er error
+--   calls), e queue entry, eq the queue holding it ('q:<shape>@<node>' when a node's own), sp spec,
+--   ow owner node, v value, er error
 --   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
 --   lg  '1' when the value is large: it is not in Redis but in the object stores of the nodes in
 --       the set "l:<id>" (sz is its size)
@@ -57,11 +58,46 @@ local function flushNotes()
   notes = {}
 end
 
+-- Locality: the queue of the node holding the most bytes of a task's large arguments ('deps'), when
+-- that node reads a queue of its own for this shape (listed in "targets") and has free slots by its
+-- last heartbeat; nil when no such node. 'q' is the shape's shared queue.
+local NODE_PREFIX = string.match(P, '^(.*):{[^{}]*}:$') .. ':node:{'
+
+local function nodeQueue(q, deps)
+  local bytes, best, most = {}, nil, 0
+  for dep in string.gmatch(deps, '%S+') do
+    local g = redis.call('HMGET', rec(dep), 'lg', 'sz')
+    if g[1] == '1' then
+      local size = tonumber(g[2]) or 0
+      for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. dep)) do
+        local total = (bytes[holder] or 0) + size
+        bytes[holder] = total
+        if total > most then
+          best, most = holder, total
+        end
+      end
+    end
+  end
+  if best and redis.call('SISMEMBER', P .. 'targets', q .. '@' .. best) == 1 then
+    local free = tonumber(redis.call('HGET', NODE_PREFIX .. best .. '}', 'free'))
+    if free and free > 0 then
+      return q .. '@' .. best
+    end
+  end
+  return nil
+end
+
+-- Queues a task: in the queue of the node holding most of its large arguments when that node has
+-- room, else in its shape's shared queue. 'eq' names the queue of its entry 'e'.
 local function enqueue(id, now)
   local key = rec(id)
-  local f = redis.call('HMGET', key, 'q', 'a', 'sp')
-  local eid = redis.call('XADD', queue(f[1]), '*', 't', id, 'a', f[2], 's', f[3])
-  redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid)
+  local f = redis.call('HMGET', key, 'q', 'a', 'sp', 'd')
+  local q = f[1]
+  if f[4] and f[4] ~= '' and string.sub(q, 1, 2) == 'q:' then
+    q = nodeQueue(q, f[4]) or q
+  end
+  local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', f[2], 's', f[3])
+  redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid, 'eq', q)
 end
 
 -- Frees an object that nothing refers to any more: no ref in its owner, no unsettled task taking

@@ -1,11 +1,39 @@
 -- Takes back up to 100 queue entries that a dead node had read: each task is queued again for its
--- next attempt, or fails with the node's death when its retries are used up.
--- ARGV: now, queue, dead node, node-died error, inline limit. Returns how many entries were handled.
-local now, name, dead, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+-- next attempt, or fails with the node's death when its retries are used up. With 'drain' ('1': the
+-- dead node's own queue), then up to 100 entries it never read are queued elsewhere, same attempt,
+-- and the queue goes once empty.
+-- ARGV: now, queue, dead node, node-died error, inline limit, drain. Returns how many entries were handled.
+local now, name, dead, err, inlineMax, drain = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
 local q = queue(name)
+local function field(entry, wanted)
+  local f = entry[2]
+  for j = 1, #f, 2 do
+    if f[j] == wanted then
+      return f[j + 1]
+    end
+  end
+  return nil
+end
 local ok, pending = pcall(redis.call, 'XPENDING', q, 'w', '-', '+', 100, dead)
 if not ok then
   return 0
+end
+if #pending == 0 and drain == '1' then
+  local entries = redis.call('XRANGE', q, '-', '+', 'COUNT', 100)
+  for _, entry in ipairs(entries) do
+    redis.call('XDEL', q, entry[1])
+    local id, att = field(entry, 't'), field(entry, 'a')
+    local r = redis.call('HMGET', rec(id), 'st', 'a', 'e')
+    if r[1] == 'Q' and r[2] == att and r[3] == entry[1] then
+      enqueue(id, now)
+    end
+  end
+  if #entries == 0 then
+    redis.call('DEL', q)
+    redis.call('SREM', P .. 'targets', name)
+  end
+  flushNotes()
+  return #entries
 end
 for _, p in ipairs(pending) do
   local eid = p[1]
@@ -13,15 +41,7 @@ for _, p in ipairs(pending) do
   redis.call('XACK', q, 'w', eid)
   redis.call('XDEL', q, eid)
   if entry then
-    local id, att = nil, nil
-    local f = entry[2]
-    for j = 1, #f, 2 do
-      if f[j] == 't' then
-        id = f[j + 1]
-      elseif f[j] == 'a' then
-        att = f[j + 1]
-      end
-    end
+    local id, att = field(entry, 't'), field(entry, 'a')
     local key = rec(id)
     local r = redis.call('HMGET', key, 'st', 'a', 'mr', 'k')
     if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then

@@ -125,9 +125,13 @@ while i <= #ARGV do
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
     else
       holdArguments(deps)
-      local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
+      local eq = q
+      if nd > 0 then
+        eq = nodeQueue(q, table.concat(deps, ' ')) or q
+      end
+      local eid = redis.call('XADD', queue(eq), '*', 't', id, 'a', '1', 's', spec)
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
-          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid)
+          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid, 'eq', eq)
     end
   end
 end
