@@ -4,7 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +49,7 @@ class ObjectStoreClusterIT {
         cluster = new Cluster();
         cluster.startWorkers(1, "--jray.node.resources.near=10");
         cluster.startWorkers(1, "--jray.node.host-id=far-host", "--jray.node.resources.far=10");
-        jray = cluster.startDriver();
+        jray = cluster.startDriver("jray.job.retention=2s");
         keys = cluster.node().control().keys();
     }
 
@@ -94,6 +99,53 @@ class ObjectStoreClusterIT {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> refused = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as("a request without the cluster token").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void droppedRefsLeaveNeitherSegmentFilesNorRedisKeysBehind() throws IOException {
+        cluster.startWorkers(1, "--jray.node.resources.fresh=10");
+        String[] made = makeReadAndDrop();
+        ObjectId id = ObjectId.parse(made[0]);
+        Path folder = Path.of(cluster.redis.commands().hget(keys.node(made[1]), "objects"));
+        String record = keys.record(id.job(), id.id());
+
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            System.gc();
+            assertThat(fileCount(folder)).as("files in " + folder).isZero();
+            assertThat(cluster.redis.commands().exists(record, keys.holders(id.job(), id.id()))).isZero();
+        });
+    }
+
+    /** A 32 MiB result made on the fresh worker, read here; returns its id and holder, the ref dropped. */
+    private String[] makeReadAndDrop() throws IOException {
+        ObjectRef<byte[]> ref = jray.task(BlobTasks::bytes, 32 * MIB, 5).options(on("fresh")).remote();
+        assertThat(BlobTasks.crc(ref.get(TIMEOUT))).isEqualTo(BlobTasks.crc(BlobTasks.pattern(32 * MIB, 5)));
+        String holder = cluster.redis.commands().smembers(holdersKey(ref)).iterator().next();
+        assertThat(fileCount(Path.of(cluster.redis.commands().hget(keys.node(holder), "objects")))).isOne();
+        return new String[] {ref.id(), holder};
+    }
+
+    @Test
+    void oneGibPutInARowThroughA256MibStoreIsReadBackWhole() throws IOException {
+        cluster.startWorkers(1, "--jray.node.resources.small=10", "--jray.object.store-limit=256MB");
+
+        List<ObjectRef<byte[]>> refs = jray.task(BlobTasks::putMany, 16, 64 * MIB).options(on("small")).remote()
+                .get(TIMEOUT);
+
+        assertThat(refs).hasSize(16);
+        String holder = cluster.redis.commands().smembers(holdersKey(refs.getFirst())).iterator().next();
+        String spill = cluster.redis.commands().hget(keys.node(holder), "spill");
+        assertThat(fileCount(Path.of(spill))).as("objects spilled to disk").isGreaterThanOrEqualTo(12);
+        for (int i = 0; i < refs.size(); i++) {
+            assertThat(BlobTasks.crc(refs.get(i).get(TIMEOUT))).as("object " + i)
+                    .isEqualTo(BlobTasks.crc(BlobTasks.pattern(64 * MIB, i)));
+        }
+    }
+
+    private static long fileCount(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jray.worker.it.tasks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 
 import io.jray.api.JRay;
@@ -29,6 +31,15 @@ public class BlobTasks {
     /** Puts a large value on the node that runs it and returns the ref: that node holds the only copy. */
     public ObjectRef<byte[]> putHere(int size, int seed) {
         return jray.put(pattern(size, seed));
+    }
+
+    /** Puts {@code count} values of {@code size} bytes in a row on this node (seeds 0, 1, ...). */
+    public List<ObjectRef<byte[]>> putMany(int count, int size) {
+        List<ObjectRef<byte[]>> refs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            refs.add(jray.put(pattern(size, i)));
+        }
+        return refs;
     }
 
     public static byte[] pattern(int size, int seed) {
