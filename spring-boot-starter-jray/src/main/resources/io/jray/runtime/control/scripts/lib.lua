@@ -103,10 +103,10 @@ end
 -- Frees an object that nothing refers to any more: no ref in its owner, no unsettled task taking
 -- it. Its value and spec go at once, and with its holder set its copies in object stores (each
 -- holder drops files it is no longer listed for); the rest of its record expires after the job's
--- retention time, for the history.
+-- retention time, for the history. 'large' false tells that it has no copies to forget.
 local retention = nil
 
-local function free(id)
+local function free(id, large)
   local key = rec(id)
   if not retention then
     retention = redis.call('HGET', P .. 'meta', 'ret') or '3600000'
@@ -114,7 +114,9 @@ local function free(id)
   redis.call('HDEL', key, 'v', 'sp', 'lg')
   redis.call('PEXPIRE', key, retention)
   redis.call('ZREM', P .. 'tasks', id)
-  redis.call('DEL', P .. 'l:' .. id)
+  if large ~= false then
+    redis.call('DEL', P .. 'l:' .. id)
+  end
 end
 
 -- A settled task no longer holds its arguments: each one whose owner let go is freed with the last

@@ -31,11 +31,12 @@ while i <= #ARGV do
     redis.call('ZADD', P .. 'tasks', now, id)
   elseif kind == 'X' then
     i = i + 2
-    local r = redis.call('HMGET', key, 'st', 'pc')
+    local r = redis.call('HMGET', key, 'st', 'pc', 'lg')
     if r[1] then
-      redis.call('HSET', key, 'rl', '1')
       if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
-        free(id)
+        free(id, r[3] == '1')
+      else
+        redis.call('HSET', key, 'rl', '1')
       end
     end
   elseif kind == 'L' then
