@@ -40,6 +40,7 @@ import io.jray.runtime.task.DefaultJRay;
 import io.jray.runtime.task.IdGenerator;
 import io.jray.runtime.task.NotificationListener;
 import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectRefType;
 import io.jray.runtime.task.ObjectResolver;
 import io.jray.runtime.task.TaskCanceller;
@@ -56,6 +57,8 @@ public final class JRayNode implements AutoCloseable {
     private static final Log log = LogFactory.getLog(JRayNode.class);
     /** How long a new object copy may stay unregistered in Redis before the sweep takes it for unused. */
     private static final Duration FREED_COPY_GRACE = Duration.ofSeconds(10);
+    /** How often released objects are sent to Redis, in one batch. */
+    private static final long RELEASE_EVERY_MILLIS = 100;
 
     private final RedisLink redis;
     private final NodeSettings settings;
@@ -70,6 +73,7 @@ public final class JRayNode implements AutoCloseable {
     private final ObjectResolver resolver;
     private final LargeObjects objects;
     private final TaskSubmitter submitter;
+    private final ObjectReleaser releaser;
     private final DefaultJRay jray;
     private final Worker worker;
     private final DeadNodeReaper reaper;
@@ -108,6 +112,7 @@ public final class JRayNode implements AutoCloseable {
         IdGenerator ids = new IdGenerator(id);
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
+        this.releaser = new ObjectReleaser(control, submitter, resolver);
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
         this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id,
@@ -133,6 +138,8 @@ public final class JRayNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::reapDeadNodes, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshDirectory, 5, 5, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::sweepObjects, 1, 5, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(releaser::flush, RELEASE_EVERY_MILLIS, RELEASE_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
         running = true;
         log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
                 + settings.namespace() + "', resources " + identity.resources() + ", "

@@ -43,6 +43,7 @@ public final class ControlPlane {
     private final LuaScript fetch = LuaScript.fromClasspath(ControlPlane.class, "fetch.lua", LIB);
     private final LuaScript locations = LuaScript.fromClasspath(ControlPlane.class, "locations.lua", LIB);
     private final LuaScript rebuild = LuaScript.fromClasspath(ControlPlane.class, "rebuild.lua", LIB);
+    private final LuaScript release = LuaScript.fromClasspath(ControlPlane.class, "release.lua", LIB);
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -63,7 +64,7 @@ public final class ControlPlane {
     /** Loads every script, so later calls go by SHA1. */
     public void loadScripts() {
         for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor, fetch,
-                locations, rebuild)) {
+                locations, rebuild, release)) {
             redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -89,10 +90,6 @@ public final class ControlPlane {
                     args.add(b(put.id().id()));
                     args.add(b(Long.toString(put.size())));
                     args.add(b(put.released() ? "1" : "0"));
-                }
-                case SubmitRecord.Release release -> {
-                    args.add(b("X"));
-                    args.add(b(release.id().id()));
                 }
                 case SubmitRecord.Task task -> {
                     args.add(b("T"));
@@ -209,6 +206,13 @@ public final class ControlPlane {
     public CompletableFuture<String> rebuild(ObjectId id, String node) {
         List<byte[]> args = header(id.id(), node, keys.nodePrefix(), now());
         return this.<byte[]>eval(rebuild, id.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
+    }
+
+    /** Releases objects of one job whose owner dropped its last ref; completes with how many were freed. */
+    public CompletableFuture<Long> release(String job, List<String> ids) {
+        List<byte[]> args = new ArrayList<>(ids.size());
+        ids.forEach(id -> args.add(b(id)));
+        return eval(release, job, args, ScriptOutputType.INTEGER);
     }
 
     /** Records ({@code add}) or forgets this node as holding copies of large objects of one job. */

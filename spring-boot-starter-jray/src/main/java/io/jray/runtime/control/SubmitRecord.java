@@ -41,18 +41,6 @@ public sealed interface SubmitRecord {
     }
 
     /**
-     * The owner dropped its last ref to an object: it is freed once no unsettled task takes it.
-     *
-     * @param id the object
-     */
-    record Release(ObjectId id) implements SubmitRecord {
-        @Override
-        public int weight() {
-            return 32;
-        }
-    }
-
-    /**
      * A task, queued when its dependencies are settled.
      *
      * @param id the task (and result) id

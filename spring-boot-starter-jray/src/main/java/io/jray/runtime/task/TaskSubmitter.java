@@ -65,7 +65,6 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         this.listener = listener;
         this.driverJob = driverJob;
         this.batcher = new Batcher<>("jray-submit", 100_000, maxBatch, this::flush);
-        resolver.releaseTo(this::release);
     }
 
     public <R> ObjectRef<R> submit(RemoteCallable function, Object[] args, TaskOptions options) {
@@ -150,14 +149,9 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
                 && put.value().length <= ControlPlane.NOTIFY_INLINE_LIMIT ? put.value() : null);
     }
 
-    /**
-     * This node dropped its last ref to an object it owns: sent behind every submission made
-     * before, so it never overtakes a task taking the object.
-     */
-    void release(ObjectId id) {
-        if (jobsSubmittedTo.contains(id.job())) {
-            batcher.add(new SubmitRecord.Release(id));
-        }
+    /** Whether this node has submitted to {@code job} (and not forgotten it since). */
+    boolean hasSubmittedTo(String job) {
+        return jobsSubmittedTo.contains(job);
     }
 
     @Override
@@ -183,9 +177,6 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         Map<String, List<SubmitRecord>> byJob = new LinkedHashMap<>();
         boolean announce = false;
         for (SubmitRecord record : batch) {
-            if (record instanceof SubmitRecord.Release && !jobsSubmittedTo.contains(record.id().job())) {
-                continue;
-            }
             byJob.computeIfAbsent(record.id().job(), job -> new ArrayList<>()).add(record);
             announce |= record instanceof SubmitRecord.Task task && task.newShape()
                     || record instanceof SubmitRecord.ActorCreation actor && actor.newShape();

@@ -6,7 +6,6 @@
 --   L id size released                          a large put value, in the owner's object store;
 --                                               released '1' when no ref to it exists (a large
 --                                               argument stored apart): the tasks taking it hold it
---   X id                                        the owner dropped its last ref to the object
 --   T id shape newShape fn name parent maxRetries spec depCount dep...
 --   C id shape newShape class name maxRestarts maxTaskRetries lifetime spec   an actor's creation
 --   M id actor fn name parent spec depCount dep...                            an actor call
@@ -29,16 +28,6 @@ while i <= #ARGV do
     i = i + 3
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
     redis.call('ZADD', P .. 'tasks', now, id)
-  elseif kind == 'X' then
-    i = i + 2
-    local r = redis.call('HMGET', key, 'st', 'pc', 'lg')
-    if r[1] then
-      if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
-        free(id, r[3] == '1')
-      else
-        redis.call('HSET', key, 'rl', '1')
-      end
-    end
   elseif kind == 'L' then
     local size, released = ARGV[i + 2], ARGV[i + 3]
     i = i + 4
