@@ -8,12 +8,14 @@ import java.util.concurrent.TimeoutException;
 
 import io.jray.bench.jray.JRayActors;
 import io.jray.bench.jray.JRayContender;
+import io.jray.bench.jray.JRayObjects;
+import io.jray.bench.redisson.RedissonBuckets;
 import io.jray.bench.redisson.RedissonContender;
 
 /**
  * Runs the benchmark: starts a fresh Redis, then the suites asked for in turn: tasks (for each
- * contender its cluster, driver in this JVM plus worker JVMs, measured and stopped) and actors
- * (a jray cluster of its own); prints the results and writes them into {@code BENCHMARKS.md}.
+ * contender its cluster, driver in this JVM plus worker JVMs, measured and stopped), actors and
+ * objects (each on a jray cluster of its own); prints the results and writes them into {@code BENCHMARKS.md}.
  * Whatever it started is stopped at the end, also on failure or interrupt. Run it with
  * {@value Report#COMMAND}.
  */
@@ -42,22 +44,22 @@ public final class BenchmarkMain {
         String commit = Commit.describe(settings.repo());
         List<Result> results = new ArrayList<>();
         ActorResult actors = null;
+        ObjectResult objects = null;
         try (RedisServer redis = RedisServer.start(settings.logs())) {
             redisPid = redis.pid();
             System.out.println("Redis " + redis.version() + " on 127.0.0.1:" + redis.port() + "; logs in "
                     + settings.logs());
             for (String suite : settings.suites()) {
-                if (suite.equals(Settings.TASKS)) {
-                    results.addAll(runTasks(settings, redis));
-                }
-                else {
-                    actors = runActors(settings, redis);
+                switch (suite) {
+                    case Settings.TASKS -> results.addAll(runTasks(settings, redis));
+                    case Settings.ACTORS -> actors = runActors(settings, redis);
+                    default -> objects = runObjects(settings, redis);
                 }
             }
             if (!commit.equals(Commit.describe(settings.repo()))) {
                 commit += " (the working tree changed during the run)";
             }
-            Report report = new Report(settings, commit, redis.version(), results, actors);
+            Report report = new Report(settings, commit, redis.version(), results, actors, objects);
             System.out.println();
             System.out.println(report.markdown());
             report.write(settings.report());
@@ -85,6 +87,16 @@ public final class BenchmarkMain {
             current = contender;
             System.out.println("[" + contender.name() + " actors] " + contender.setup());
             return new ActorBenchmark(settings, redis).run(contender);
+        }
+    }
+
+    private static ObjectResult runObjects(Settings settings, RedisServer redis) throws Exception {
+        redis.flush();
+        try (JRayObjects contender = JRayObjects.start(settings, redis);
+                RedissonBuckets peer = RedissonBuckets.connect(redis)) {
+            current = contender;
+            System.out.println("[" + contender.name() + " objects] " + contender.setup());
+            return new ObjectBenchmark(settings).run(contender, peer);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +19,9 @@ import static io.jray.bench.Format.dec;
 import static io.jray.bench.Format.num;
 
 /**
- * The results as Markdown: printed, and written into the results section of {@code BENCHMARKS.md}
- * (between two marker comments; the text around them is kept).
+ * The results as Markdown: printed, and written into {@code BENCHMARKS.md}, the task and actor
+ * suites between one pair of marker comments, the object suite between another, so a run of some
+ * suites keeps the other section and the text around them.
  */
 public final class Report {
 
@@ -28,6 +30,8 @@ public final class Report {
 
     static final String START = "<!-- bench:results:start (written by io.jray.bench.BenchmarkMain) -->";
     static final String END = "<!-- bench:results:end -->";
+    static final String OBJECTS_START = "<!-- bench:objects:start (written by io.jray.bench.BenchmarkMain) -->";
+    static final String OBJECTS_END = "<!-- bench:objects:end -->";
 
     private static final double TARGET_TASKS_PER_SECOND = 10_000;
     private static final double TARGET_RATIO = 3;
@@ -39,30 +43,56 @@ public final class Report {
     private final String redisVersion;
     private final List<Result> results;
     private final ActorReport actors;
+    private final ObjectReport objects;
 
     /**
-     * A report of the task suite's {@code results} (none when it did not run) and of {@code actors}
-     * ({@code null} when the actor suite did not run); {@code commit} names the code measured (see
-     * {@link Commit}).
+     * A report of the task suite's {@code results} (none when it did not run), of {@code actors} and
+     * of {@code objects} ({@code null} when their suite did not run); {@code commit} names the code
+     * measured (see {@link Commit}).
      */
-    public Report(Settings settings, String commit, String redisVersion, List<Result> results, ActorResult actors) {
+    public Report(Settings settings, String commit, String redisVersion, List<Result> results, ActorResult actors,
+            ObjectResult objects) {
         this.settings = settings;
         this.commit = commit;
         this.redisVersion = redisVersion;
         this.results = results;
         this.actors = actors == null ? null : new ActorReport(settings, actors);
+        this.objects = objects == null ? null : new ObjectReport(settings, objects);
     }
 
-    /** The results section, in Markdown. */
+    /** What the run measured, in Markdown: the task and actor section, then the object section, each when it ran. */
     public String markdown() {
-        StringBuilder md = new StringBuilder();
-        md.append("### Run of ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd HH:mm 'UTC'"))).append("\n\n");
-        md.append("- Command (from the repository root): `").append(COMMAND).append("`\n");
-        md.append("- jray commit: ").append(commit).append("\n");
-        md.append("- Machine: ").append(Machine.describe()).append("\n");
-        md.append("- Redis ").append(redisVersion).append(", a fresh `redis-server` on loopback started by the "
-                + "benchmark, persistence off; ").append(clusters()).append("\n");
+        return String.join("\n", sections().values());
+    }
+
+    /** The sections that ran, by their start marker. */
+    private Map<String, String> sections() {
+        Map<String, String> sections = new LinkedHashMap<>();
+        if (!results.isEmpty() || actors != null) {
+            sections.put(START, callSection());
+        }
+        if (objects != null) {
+            sections.put(OBJECTS_START, objectSection());
+        }
+        return sections;
+    }
+
+    /** The header of a section: when, the command, the commit and the machine. */
+    private String header() {
+        List<String> defaults = Settings.DEFAULT_SUITES;
+        String suites = settings.suites().equals(defaults) ? "" : " -Dbench.suites=" + String.join(",",
+                settings.suites());
+        return "### Run of " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm 'UTC'")) + "\n\n"
+                + "- Command (from the repository root): `" + COMMAND + suites + "`\n"
+                + "- jray commit: " + commit + "\n"
+                + "- Machine: " + Machine.describe() + "\n"
+                + "- Redis " + redisVersion + ", a fresh `redis-server` on loopback started by the benchmark, "
+                + "persistence off; " + clusters() + "\n";
+    }
+
+    private String callSection() {
+        StringBuilder md = new StringBuilder(header());
         md.append("- Worker JVM options: `").append(String.join(" ", settings.jvmArgs()))
                 .append("` (the driver JVM runs with the same)\n");
         for (Result r : results) {
@@ -85,8 +115,15 @@ public final class Report {
         if (actors != null) {
             md.append(actors.tables()).append("\n");
         }
-        md.append(targets());
-        return md.toString();
+        List<String> rows = new ArrayList<>(taskTargets());
+        if (actors != null) {
+            rows.addAll(actors.targets());
+        }
+        return md.append(targets(rows)).toString();
+    }
+
+    private String objectSection() {
+        return header() + objects.method() + "\n" + objects.tables() + "\n" + targets(objects.targets());
     }
 
     /** Which clusters shared the Redis server. */
@@ -94,6 +131,9 @@ public final class Report {
         List<String> clusters = new ArrayList<>(results.stream().map(r -> r.name() + " tasks").toList());
         if (actors != null) {
             clusters.add("jray actors");
+        }
+        if (objects != null) {
+            clusters.add("jray objects with Redisson buckets");
         }
         if (clusters.size() == 1) {
             return "one cluster (" + clusters.getFirst() + ") used it";
@@ -166,11 +206,7 @@ public final class Report {
         return t.toString();
     }
 
-    private String targets() {
-        List<String> rows = new ArrayList<>(taskTargets());
-        if (actors != null) {
-            rows.addAll(actors.targets());
-        }
+    private static String targets(List<String> rows) {
         if (rows.isEmpty()) {
             return "";
         }
@@ -200,17 +236,24 @@ public final class Report {
         return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** Replaces the results section of the report file, creating the file when there is none. */
+    /**
+     * Replaces the sections of the report file that this run measured (the others are kept), creating
+     * the file or a section when there is none.
+     */
     public void write(Path file) throws IOException {
-        String section = START + "\n\n" + markdown() + "\n" + END;
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + START + "\n" + END + "\n";
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        if (start < 0 || end < start) {
-            text = text + "\n" + section + "\n";
-        }
-        else {
-            text = text.substring(0, start) + section + text.substring(end + END.length());
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+        for (Map.Entry<String, String> section : sections().entrySet()) {
+            String start = section.getKey();
+            String end = start.equals(START) ? END : OBJECTS_END;
+            String marked = start + "\n\n" + section.getValue() + "\n" + end;
+            int from = text.indexOf(start);
+            int to = text.indexOf(end);
+            if (from < 0 || to < from) {
+                text = text + "\n" + marked + "\n";
+            }
+            else {
+                text = text.substring(0, from) + marked + text.substring(to + end.length());
+            }
         }
         Files.writeString(file, text);
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * What to measure and where things are, from system properties (the Maven build passes them; see
  * the module's pom).
  *
- * @param suites what to measure, in order: {@code tasks} (every contender) and {@code actors} (jray only)
+ * @param suites what to measure, in order: {@code tasks} (every contender), {@code actors} and {@code objects}
+ *        (jray only; objects next to Redis as the peer)
  * @param tasks tasks per throughput run
  * @param runs measured throughput runs (the median is reported)
  * @param warmup tasks of one warm-up round (submitted, then awaited) before the throughput runs
@@ -22,6 +23,11 @@ import java.util.List;
  * @param actorCalls calls per async actor run: all to one actor (1:1), or split evenly over the n:n callers
  * @param actorCallers callers (threads of the driver), each with an actor of its own, in the n:n runs
  * @param actorWarmupSeconds the 1:1 and the n:n async actor runs each follow warm-up rounds this long
+ * @param objectRuns measured runs of every object transfer (the median is reported)
+ * @param matrixSize the n of the object suite's n x n matrix multiply
+ * @param matrixRuns measured runs of the matrix multiply, as a DAG and locally
+ * @param objectJvmArgs options the object suite adds to its worker JVMs' (a later {@code -Xmx} wins)
+ * @param objectStoreLimit {@code jray.object.store-limit} of every node of the object suite
  * @param jvmArgs options of every worker JVM (the driver's are those this JVM was started with)
  * @param workerJar the executable jray-worker jar
  * @param classes the benchmark's classes (the worker JVMs' loader path)
@@ -31,7 +37,8 @@ import java.util.List;
  */
 public record Settings(List<String> suites, int tasks, int runs, int warmup, int warmupSeconds, int syncCalls,
         int syncWarmup, int workerJvms, int slotsPerJvm, List<String> contenders, int actorCalls, int actorCallers,
-        int actorWarmupSeconds, List<String> jvmArgs, Path workerJar, Path classes, Path logs, Path report,
+        int actorWarmupSeconds, int objectRuns, int matrixSize, int matrixRuns, List<String> objectJvmArgs,
+        String objectStoreLimit, List<String> jvmArgs, Path workerJar, Path classes, Path logs, Path report,
         Path repo) {
 
     /** The task suite: every contender's tasks. */
@@ -40,8 +47,14 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
     /** The actor suite: jray's actors (Redisson has no actor model). */
     public static final String ACTORS = "actors";
 
+    /** The object suite: jray's object store (put, get across JVMs and simulated hosts), Redis as the peer. */
+    public static final String OBJECTS = "objects";
+
     /** The suites the benchmark can run. */
-    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS);
+    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS, OBJECTS);
+
+    /** The suites run when {@code bench.suites} is not given (objects only on request: see BENCHMARKS.md). */
+    public static final List<String> DEFAULT_SUITES = List.of(TASKS, ACTORS);
 
     /** The systems the benchmark can measure. */
     public static final List<String> KNOWN_CONTENDERS = List.of("jray", "redisson");
@@ -49,14 +62,17 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
     /** Reads the {@code bench.*} system properties. */
     public static Settings fromSystemProperties() {
         Settings settings = new Settings(
-                split(System.getProperty("bench.suites", "tasks,actors"), ",").stream().distinct().toList(),
+                split(System.getProperty("bench.suites", String.join(",", DEFAULT_SUITES)), ",").stream().distinct().toList(),
                 integer("bench.tasks", 20_000), integer("bench.runs", 3),
                 integer("bench.warmup", 5_000), integer("bench.warmup-seconds", 20),
                 integer("bench.sync-calls", 2_000), integer("bench.sync-warmup", 2_000),
                 integer("bench.worker-jvms", 2), integer("bench.slots", 2),
                 split(System.getProperty("bench.contenders", "jray,redisson"), ","),
                 integer("bench.actor-calls", 20_000), integer("bench.actor-callers", 4),
-                integer("bench.actor-warmup-seconds", 10),
+                integer("bench.actor-warmup-seconds", 10), integer("bench.object-runs", 5),
+                integer("bench.matrix-size", 1_000), integer("bench.matrix-runs", 3),
+                split(System.getProperty("bench.object-jvm-args", "-Xmx2g"), " "),
+                System.getProperty("bench.object-store-limit", "4GB").trim(),
                 split(System.getProperty("bench.jvm-args", "-Xms256m -Xmx1g -XX:+UseSerialGC"), " "),
                 path("bench.worker-jar", "../jray-worker/target/jray-worker.jar"), path("bench.classes", "classes"),
                 path("bench.logs", "bench-logs"), path("bench.report", "../../BENCHMARKS.md"),
@@ -71,6 +87,11 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
                 || settings.actorCalls() < settings.actorCallers())) {
             throw new IllegalArgumentException("the actor suite needs bench.worker-jvms >= 1 (actors live on worker "
                     + "JVMs), bench.actor-callers >= 1 and bench.actor-calls >= bench.actor-callers");
+        }
+        if (settings.includes(OBJECTS) && (settings.workerJvms() < 2 || settings.objectRuns() < 1
+                || settings.matrixRuns() < 1)) {
+            throw new IllegalArgumentException("the object suite needs bench.worker-jvms >= 2 (one on this host, one "
+                    + "as another host), bench.object-runs >= 1 and bench.matrix-runs >= 1");
         }
         for (String contender : settings.contenders()) {
             if (!KNOWN_CONTENDERS.contains(contender)) {

@@ -40,10 +40,19 @@ final class JRayNodes implements AutoCloseable {
      */
     static JRayNodes start(Settings settings, RedisServer redis, IntFunction<List<String>> workerArgs)
             throws InterruptedException {
+        return start(settings, redis, List.of(), workerArgs, List.of());
+    }
+
+    /**
+     * As {@link #start(Settings, RedisServer, IntFunction)}, with {@code jvmArgs} added to the worker
+     * JVMs' options and {@code driverProperties} (such as {@code jray.object.store-limit=4GB}) to the driver's.
+     */
+    static JRayNodes start(Settings settings, RedisServer redis, List<String> jvmArgs,
+            IntFunction<List<String>> workerArgs, List<String> driverProperties) throws InterruptedException {
         JRayNodes nodes = new JRayNodes(settings);
         try {
-            nodes.startWorkers(redis, workerArgs);
-            nodes.startDriver(redis);
+            nodes.startWorkers(redis, jvmArgs, workerArgs);
+            nodes.startDriver(redis, driverProperties);
             return nodes;
         }
         catch (RuntimeException | InterruptedException e) {
@@ -52,14 +61,17 @@ final class JRayNodes implements AutoCloseable {
         }
     }
 
-    private void startWorkers(RedisServer redis, IntFunction<List<String>> workerArgs) throws InterruptedException {
+    private void startWorkers(RedisServer redis, List<String> jvmArgs, IntFunction<List<String>> workerArgs)
+            throws InterruptedException {
+        List<String> options = new ArrayList<>(settings.jvmArgs());
+        options.addAll(jvmArgs);
         for (int i = 1; i <= settings.workerJvms(); i++) {
             List<String> args = new ArrayList<>(List.of("--spring.data.redis.host=" + redis.host(),
                     "--spring.data.redis.port=" + redis.port(), "--jray.namespace=" + NAMESPACE,
                     "--jray.node.cpus=" + settings.slotsPerJvm(),
                     "--jray.worker.scan-packages=" + BenchTasks.class.getPackageName()));
             args.addAll(workerArgs.apply(i));
-            workers.add(WorkerProcess.startJar(settings.workerJar(), List.of(settings.classes()), settings.jvmArgs(),
+            workers.add(WorkerProcess.startJar(settings.workerJar(), List.of(settings.classes()), options,
                     args, settings.logs().resolve("jray-worker-" + i + ".log")));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -76,9 +88,10 @@ final class JRayNodes implements AutoCloseable {
         }
     }
 
-    private void startDriver(RedisServer redis) {
+    private void startDriver(RedisServer redis, List<String> driverProperties) {
         driver = new SpringApplicationBuilder(BenchDriverApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).registerShutdownHook(false)
+                .properties(driverProperties.toArray(String[]::new))
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
                         "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
                         "jray.redis.embedded=never", "jray.namespace=" + NAMESPACE,
