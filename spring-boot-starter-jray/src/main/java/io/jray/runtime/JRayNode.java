@@ -112,7 +112,7 @@ public final class JRayNode implements AutoCloseable {
         IdGenerator ids = new IdGenerator(id);
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
-        this.releaser = new ObjectReleaser(control, submitter, resolver);
+        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store());
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
         this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id,

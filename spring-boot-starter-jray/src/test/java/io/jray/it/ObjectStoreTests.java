@@ -3,11 +3,13 @@ package io.jray.it;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,7 +171,20 @@ class ObjectStoreTests {
                     .statusCode()).isEqualTo(404);
             assertThat(get(node.objects().endpoint() + "/jray/objects/..%2F..%2Fetc/passwd", "Bearer s3cret")
                     .statusCode()).isEqualTo(400);
+            int port = URI.create(url).getPort();
+            assertThat(raw(port, "POST " + URI.create(url).getPath() + " HTTP/1.1\r\nAuthorization: Bearer s3cret\r\n\r\n"))
+                    .startsWith("HTTP/1.1 405");
+            assertThat(raw(port, "HELLO\r\n\r\n")).startsWith("HTTP/1.1 400");
+            assertThat(raw(port, "GET / HTTP/1.1\r\nX: " + "x".repeat(20_000) + "\r\n\r\n")).startsWith("HTTP/1.1 400");
         });
+    }
+
+    /** Sends raw bytes to the object endpoint and returns the start of the answer. */
+    private static String raw(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test

@@ -208,11 +208,15 @@ public final class ControlPlane {
         return this.<byte[]>eval(rebuild, id.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
     }
 
-    /** Releases objects of one job whose owner dropped its last ref; completes with how many were freed. */
-    public CompletableFuture<Long> release(String job, List<String> ids) {
+    /**
+     * Releases objects of one job whose owner dropped its last ref; completes with the ids of the
+     * large objects freed at once.
+     */
+    public CompletableFuture<List<String>> release(String job, List<String> ids) {
         List<byte[]> args = new ArrayList<>(ids.size());
         ids.forEach(id -> args.add(b(id)));
-        return eval(release, job, args, ScriptOutputType.INTEGER);
+        return this.<List<Object>>eval(release, job, args, ScriptOutputType.MULTI)
+                .thenApply(freed -> freed.stream().map(id -> s((byte[]) id)).toList());
     }
 
     /** Records ({@code add}) or forgets this node as holding copies of large objects of one job. */

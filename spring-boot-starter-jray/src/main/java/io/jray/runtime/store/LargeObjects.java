@@ -201,13 +201,14 @@ public final class LargeObjects implements AutoCloseable {
     }
 
     private Object readLocal(ObjectId id, String what) throws IOException {
-        Arena arena = Arena.ofShared();
+        // why: a confined arena unmaps at once on close; closing a shared one stops every thread briefly
+        Arena arena = Arena.ofConfined();
         MemorySegment file = store.map(id, arena);
         return file == null ? close(arena) : decode(file, arena, () -> store.map(id, Arena.ofAuto()), what);
     }
 
     private Object readFile(Path path, String what) throws IOException {
-        Arena arena = Arena.ofShared();
+        Arena arena = Arena.ofConfined();
         MemorySegment file = ObjectStore.mapReadOnly(path, arena);
         return file == null ? close(arena) : decode(file, arena, () -> ObjectStore.mapReadOnly(path, Arena.ofAuto()), what);
     }

@@ -13,12 +13,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.store.ObjectStore;
 
 /**
  * Sends the objects this node released (its last ref to them was collected) to Redis, in batches
  * on a timer, apart from submissions so latency-bound calls never wait behind them. Each batch
  * first waits for every submission made before it, so a release never overtakes a task that takes
- * its object. A batch that fails is dropped: its objects are freed when their job ends.
+ * its object. Copies this node holds of objects freed so are deleted at once. A batch that fails is
+ * dropped: its objects are freed when their job ends.
  */
 public final class ObjectReleaser {
 
@@ -27,12 +29,14 @@ public final class ObjectReleaser {
 
     private final ControlPlane control;
     private final TaskSubmitter submitter;
+    private final ObjectStore store;
     private final Queue<ObjectId> released = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
-    public ObjectReleaser(ControlPlane control, TaskSubmitter submitter, ObjectResolver resolver) {
+    public ObjectReleaser(ControlPlane control, TaskSubmitter submitter, ObjectResolver resolver, ObjectStore store) {
         this.control = control;
         this.submitter = submitter;
+        this.store = store;
         resolver.releaseTo(released::add);
     }
 
@@ -49,7 +53,9 @@ public final class ObjectReleaser {
             }
         }
         submitter.submitted().thenCompose(ok -> CompletableFuture.allOf(byJob.entrySet().stream()
-                .map(job -> control.release(job.getKey(), job.getValue())).toArray(CompletableFuture[]::new)))
+                .map(job -> control.release(job.getKey(), job.getValue()).thenAccept(freed -> deleteCopies(job.getKey(),
+                        freed)))
+                .toArray(CompletableFuture[]::new)))
                 .whenComplete((ok, error) -> {
                     inFlight.set(false);
                     if (error != null) {
@@ -57,6 +63,13 @@ public final class ObjectReleaser {
                                 + " object(s); they are freed with their job: " + error);
                     }
                 });
+    }
+
+    /** Deletes this node's copies of freed objects at once; other holders' sweeps delete theirs. */
+    private void deleteCopies(String job, List<String> freed) {
+        for (String id : freed) {
+            store.delete(new ObjectId(job, id));
+        }
     }
 
     /** How many released objects wait to be sent. */
