@@ -98,11 +98,11 @@ final class ObjectReport {
     /** The object rows of the targets table. */
     List<String> targets() {
         List<String> rows = new ArrayList<>();
-        for (ValueType type : List.of(ValueType.BYTES, ValueType.DOUBLES)) {
+        for (ValueType type : ValueType.values()) {
             target(rows, Operation.SAME_HOST_GET, type, "same-host cross-JVM get of a 100 MiB " + type.label(),
                     TARGET_SAME_HOST_GB_PER_SECOND);
         }
-        for (ValueType type : List.of(ValueType.BYTES, ValueType.DOUBLES)) {
+        for (ValueType type : ValueType.values()) {
             target(rows, Operation.OTHER_HOST_GET, type, "cross-host get (loopback) of a 100 MiB " + type.label(),
                     TARGET_OTHER_HOST_GB_PER_SECOND);
         }

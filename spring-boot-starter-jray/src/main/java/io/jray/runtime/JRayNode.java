@@ -112,7 +112,7 @@ public final class JRayNode implements AutoCloseable {
         IdGenerator ids = new IdGenerator(id);
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
-        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store());
+        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id);
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
         this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id,
@@ -238,6 +238,7 @@ public final class JRayNode implements AutoCloseable {
                     worker.killActor(ObjectId.parse(argument));
                 }
             }
+            case Inbox.FREE -> scheduler.execute(() -> objects.deleteFreed(argument));
             default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");
         }
     }

@@ -115,6 +115,29 @@ class ObjectFreeingTests {
     }
 
     @Test
+    void theNodeHoldingAFreedResultIsToldToDeleteItsCopy() {
+        String namespace = TestRedis.uniqueNamespace();
+        redis.node(namespace).withUserConfiguration(Blobs.class).withPropertyValues("jray.worker.enabled=false")
+                .run(driver -> redis.node(namespace).withUserConfiguration(Blobs.class).run(worker -> {
+                    ObjectStore store = node(worker).objects().store();
+                    ObjectId id = readAResultMadeElsewhereAndDropIt(driver.getBean(JRay.class));
+                    assertThat(store.contains(id)).isTrue();
+
+                    // why: 8 s is shorter than the sweep's 10 s grace, so only the inbox message can delete it in time
+                    await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                        System.gc();
+                        assertThat(store.contains(id)).as("the worker's copy").isFalse();
+                    });
+                }));
+    }
+
+    private static ObjectId readAResultMadeElsewhereAndDropIt(JRay jray) {
+        ObjectRef<byte[]> ref = jray.task(Blobs::bytes, 2 * MIB, 4).remote();
+        assertThat(ref.get(TIMEOUT)).hasSize(2 * MIB);
+        return ObjectId.parse(ref.id());
+    }
+
+    @Test
     void anObjectIsKeptWhileAPendingTaskTakesItEvenWithoutRefs() {
         Blobs.gate = new CountDownLatch(1);
         redis.node().withUserConfiguration(Blobs.class).withPropertyValues("jray.job.retention=1s").run(context -> {

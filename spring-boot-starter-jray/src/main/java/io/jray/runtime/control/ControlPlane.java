@@ -209,8 +209,8 @@ public final class ControlPlane {
     }
 
     /**
-     * Releases objects of one job whose owner dropped its last ref; completes with the ids of the
-     * large objects freed at once.
+     * Releases objects of one job whose owner dropped its last ref; completes with the large
+     * objects freed at once, each as its id followed by its holders, space separated.
      */
     public CompletableFuture<List<String>> release(String job, List<String> ids) {
         List<byte[]> args = new ArrayList<>(ids.size());

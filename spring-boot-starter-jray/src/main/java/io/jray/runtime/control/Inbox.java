@@ -8,13 +8,15 @@ import io.lettuce.core.XAddArgs;
 /**
  * Control messages between nodes, sent to each node's inbox stream (durable, unlike pub/sub):
  * {@value #JOBS} (jobs or queues changed: refresh), {@value #CANCEL} (a task was cancelled),
- * {@value #KILL_ACTOR} (an actor was killed: its host stops it).
+ * {@value #KILL_ACTOR} (an actor was killed: its host stops it), {@value #FREE} (objects were
+ * freed: the holder deletes its copies; the argument is {@code job/id,id...}).
  */
 public final class Inbox {
 
     public static final String JOBS = "jobs";
     public static final String CANCEL = "cancel";
     public static final String KILL_ACTOR = "kill-actor";
+    public static final String FREE = "free";
 
     private static final XAddArgs CAPPED = XAddArgs.Builder.maxlen(10_000).approximateTrimming();
 

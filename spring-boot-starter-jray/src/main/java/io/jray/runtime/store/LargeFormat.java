@@ -17,7 +17,7 @@ import io.jray.runtime.serialization.ValueCodec;
 final class LargeFormat {
 
     static final long HEADER = 16;
-    private static final int MAGIC = 0x314F524A;
+    static final int MAGIC = 0x314F524A;
 
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

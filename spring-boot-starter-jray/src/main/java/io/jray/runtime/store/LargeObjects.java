@@ -169,12 +169,13 @@ public final class LargeObjects implements AutoCloseable {
             }
             for (String from : remote) {
                 try {
-                    puller.pull(from, id);
+                    StreamingDecoder decoder = new StreamingDecoder();
+                    puller.pull(from, id, decoder);
                     control.locations(id.job(), node, true, List.of(id.id())).exceptionally(e -> {
                         log.debug("Could not record the copy of " + id + " on node " + node + ": " + e);
                         return null;
                     });
-                    Object value = readLocal(id, what);
+                    Object value = decoder.value() != null ? decoder.value() : readLocal(id, what);
                     if (value != null) {
                         return value;
                     }
@@ -250,6 +251,21 @@ public final class LargeObjects implements AutoCloseable {
     /** Deletes the objects of jobs that ended. */
     public void retainJobs(Set<String> activeJobs) {
         store.retainJobs(activeJobs);
+    }
+
+    /** Deletes this node's copies of freed objects, named as {@code job/id,id...} (an inbox message). */
+    public void deleteFreed(String freed) {
+        int slash = freed.indexOf('/');
+        try {
+            for (String id : freed.substring(slash + 1).split(",")) {
+                ObjectId object = new ObjectId(freed.substring(0, slash), id);
+                ObjectStore.fileName(object);
+                store.delete(object);
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Ignoring a malformed message about freed objects: '" + freed + "' (" + e.getMessage() + ")");
+        }
     }
 
     /**

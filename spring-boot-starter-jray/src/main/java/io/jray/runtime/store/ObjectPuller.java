@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.jray.runtime.task.ObjectId;
 
@@ -45,7 +46,7 @@ final class ObjectPuller {
      *
      * @throws IOException when the node cannot be reached, refuses, or does not hold the object
      */
-    void pull(String endpoint, ObjectId id) throws IOException {
+    void pull(String endpoint, ObjectId id, Consumer<ByteBuffer> tap) throws IOException {
         URI uri = URI.create(endpoint);
         try (SocketChannel channel = SocketChannel.open()) {
             channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
@@ -63,7 +64,7 @@ final class ObjectPuller {
                 buffer = ByteBuffer.allocateDirect(BUFFER);
             }
             try {
-                pull(channel, buffer, progress, endpoint, id);
+                pull(channel, buffer, progress, endpoint, id, tap);
             }
             finally {
                 buffer.clear();
@@ -74,9 +75,9 @@ final class ObjectPuller {
         }
     }
 
-    /** Reads the answer into this node's store, through {@code buffer}. */
-    private void pull(SocketChannel channel, ByteBuffer buffer, AtomicLong progress, String endpoint, ObjectId id)
-            throws IOException {
+    /** Reads the answer into this node's store through {@code buffer}, showing each chunk to {@code tap}. */
+    private void pull(SocketChannel channel, ByteBuffer buffer, AtomicLong progress, String endpoint, ObjectId id,
+            Consumer<ByteBuffer> tap) throws IOException {
         Head head = readHead(channel, buffer, endpoint, id);
         if (head.status() != 200) {
             throw new IOException(endpoint + " answered " + head.status() + " for object " + id + ": "
@@ -94,7 +95,13 @@ final class ObjectPuller {
                     buffer.flip();
                     progress.incrementAndGet();
                 }
-                written += file.write(buffer, written);
+                if (buffer.remaining() > expected - written) {
+                    buffer.limit(buffer.position() + (int) (expected - written));
+                }
+                tap.accept(buffer.duplicate());
+                while (buffer.hasRemaining()) {
+                    written += file.write(buffer, written);
+                }
             }
         });
     }

@@ -13,14 +13,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
 import io.jray.runtime.store.ObjectStore;
 
 /**
  * Sends the objects this node released (its last ref to them was collected) to Redis, in batches
  * on a timer, apart from submissions so latency-bound calls never wait behind them. Each batch
  * first waits for every submission made before it, so a release never overtakes a task that takes
- * its object. Copies this node holds of objects freed so are deleted at once. A batch that fails is
- * dropped: its objects are freed when their job ends.
+ * its object. Copies of objects freed so are deleted at once: this node's here, others' on their
+ * holders, told through their inboxes. A batch that fails is dropped: its objects are freed when
+ * their job ends.
  */
 public final class ObjectReleaser {
 
@@ -30,13 +32,18 @@ public final class ObjectReleaser {
     private final ControlPlane control;
     private final TaskSubmitter submitter;
     private final ObjectStore store;
+    private final Inbox inbox;
+    private final String node;
     private final Queue<ObjectId> released = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
-    public ObjectReleaser(ControlPlane control, TaskSubmitter submitter, ObjectResolver resolver, ObjectStore store) {
+    public ObjectReleaser(ControlPlane control, TaskSubmitter submitter, ObjectResolver resolver, ObjectStore store,
+            Inbox inbox, String node) {
         this.control = control;
         this.submitter = submitter;
         this.store = store;
+        this.inbox = inbox;
+        this.node = node;
         resolver.releaseTo(released::add);
     }
 
@@ -65,11 +72,23 @@ public final class ObjectReleaser {
                 });
     }
 
-    /** Deletes this node's copies of freed objects at once; other holders' sweeps delete theirs. */
+    /** Deletes this node's copies of freed objects at once, and tells the other holders to. */
     private void deleteCopies(String job, List<String> freed) {
-        for (String id : freed) {
-            store.delete(new ObjectId(job, id));
+        Map<String, List<String>> byHolder = new LinkedHashMap<>();
+        for (String entry : freed) {
+            String[] idAndHolders = entry.split(" ");
+            for (int i = 1; i < idAndHolders.length; i++) {
+                byHolder.computeIfAbsent(idAndHolders[i], holder -> new ArrayList<>()).add(idAndHolders[0]);
+            }
         }
+        byHolder.forEach((holder, ids) -> {
+            if (holder.equals(node)) {
+                ids.forEach(id -> store.delete(new ObjectId(job, id)));
+            }
+            else {
+                inbox.send(holder, Inbox.FREE, job + "/" + String.join(",", ids)).exceptionally(e -> null);
+            }
+        });
     }
 
     /** How many released objects wait to be sent. */

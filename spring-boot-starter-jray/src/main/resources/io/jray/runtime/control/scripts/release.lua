@@ -1,6 +1,7 @@
 -- Objects whose owner dropped its last ref. ARGV: object ids. Each one no unsettled task holds is
 -- freed now; the others are marked released, and go with the last task holding them.
--- Returns the ids of the large objects freed, whose copies their holders may now delete.
+-- Returns, for each large object freed, its id followed by its holders, space separated: they may
+-- delete their copies now.
 local freed = {}
 for k = 1, #ARGV do
   local id = ARGV[k]
@@ -8,10 +9,11 @@ for k = 1, #ARGV do
   local r = redis.call('HMGET', key, 'st', 'pc', 'lg')
   if r[1] then
     if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
-      free(id, r[3] == '1')
       if r[3] == '1' then
-        freed[#freed + 1] = id
+        local holders = redis.call('SMEMBERS', P .. 'l:' .. id)
+        freed[#freed + 1] = id .. ' ' .. table.concat(holders, ' ')
       end
+      free(id, r[3] == '1')
     else
       redis.call('HSET', key, 'rl', '1')
     end
