@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,7 @@ import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.ClusterToken;
 import io.jray.runtime.store.LargeObjects;
+import io.jray.runtime.store.ObjectStore;
 import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
@@ -57,6 +59,15 @@ public final class JRayNode implements AutoCloseable {
     private static final Log log = LogFactory.getLog(JRayNode.class);
     /** How long a new object copy may stay unregistered in Redis before the sweep takes it for unused. */
     private static final Duration FREED_COPY_GRACE = Duration.ofSeconds(10);
+    /** Fields of the node hash that heartbeats refresh (see {@link #load()}). */
+    public static final String LOAD_FREE = "free";
+    public static final String LOAD_RUNNING = "running";
+    public static final String LOAD_ACTORS = "actors";
+    public static final String LOAD_DRAINING = "drain";
+    public static final String LOAD_OBJECT_BYTES = "objBytes";
+    public static final String LOAD_SPILLED_BYTES = "objSpilled";
+    public static final String LOAD_OBJECTS = "objCount";
+    public static final String LOAD_OBJECT_LIMIT = "objLimit";
     /** How often released objects are sent to Redis, in one batch. */
     private static final long RELEASE_EVERY_MILLIS = 100;
 
@@ -74,6 +85,8 @@ public final class JRayNode implements AutoCloseable {
     private final LargeObjects objects;
     private final TaskSubmitter submitter;
     private final ObjectReleaser releaser;
+    private volatile boolean draining;
+    private final ClusterOperations operations;
     private final DefaultJRay jray;
     private final Worker worker;
     private final DeadNodeReaper reaper;
@@ -115,13 +128,75 @@ public final class JRayNode implements AutoCloseable {
         this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id);
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
-        this.jray = new DefaultJRay(submitter, resolver, new TaskCanceller(control, inbox, health, id,
-                submitter::submitted), actors);
+        TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
+        this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
+        this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
                 objects, resolver, directory, health, scheduler, settings.worker()) : null;
-        registry.reportFreeSlots(() -> worker == null ? 0 : (int) worker.freeCpus());
+        registry.reportLoad(this::load);
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
         directory.onChange(this::onJobsChanged);
+    }
+
+    /** What this node's heartbeat reports of its load, as fields of its hash. */
+    private Map<String, String> load() {
+        ObjectStore store = objects.store();
+        Map<String, String> load = new LinkedHashMap<>();
+        boolean serving = worker != null && !draining;
+        load.put(LOAD_FREE, serving ? Integer.toString((int) Math.max(0, worker.freeCpus())) : "0");
+        load.put(LOAD_RUNNING, worker == null ? "0" : Integer.toString(worker.running()));
+        load.put(LOAD_ACTORS, worker == null ? "0" : Integer.toString(worker.actors()));
+        load.put(LOAD_DRAINING, draining ? "1" : "0");
+        load.put(LOAD_OBJECT_BYTES, Long.toString(store.usedBytes()));
+        load.put(LOAD_SPILLED_BYTES, Long.toString(store.spilledBytes()));
+        load.put(LOAD_OBJECTS, Integer.toString(store.objectCount()));
+        load.put(LOAD_OBJECT_LIMIT, Long.toString(store.limit()));
+        return load;
+    }
+
+    /**
+     * Drains this node: it takes no more tasks and gives back those it read but did not start;
+     * running tasks finish, actors living here stay. Returns whether it runs tasks at all.
+     */
+    public boolean drain() {
+        if (worker == null) {
+            return false;
+        }
+        if (!draining) {
+            draining = true;
+            log.info("jray node " + identity.id() + " is draining: it takes no more tasks");
+            scheduler.execute(worker::drain);
+            scheduler.execute(registry::beat);
+        }
+        return true;
+    }
+
+    /** Where to tell about the tasks submitted and run here, such as a metrics registry. */
+    public void tellEvents(TaskEvents events) {
+        submitter.tellEvents(events);
+        if (worker != null) {
+            worker.tellEvents(events);
+        }
+    }
+
+    /** Tasks running on this node now. */
+    public int runningTasks() {
+        return worker == null ? 0 : worker.running();
+    }
+
+    /** Actors living on this node now. */
+    public int hostedActors() {
+        return worker == null ? 0 : worker.actors();
+    }
+
+    /** Reading and operating the cluster: summary, cancel, kill, drain. */
+    public ClusterOperations operations() {
+        return operations;
+    }
+
+    /** Whether this node was drained. */
+    public boolean isDraining() {
+        return draining;
     }
 
     /** Registers the node and starts listening and (if a worker) pulling tasks. */
@@ -239,6 +314,7 @@ public final class JRayNode implements AutoCloseable {
                 }
             }
             case Inbox.FREE -> scheduler.execute(() -> objects.deleteFreed(argument));
+            case Inbox.DRAIN -> drain();
             default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");
         }
     }

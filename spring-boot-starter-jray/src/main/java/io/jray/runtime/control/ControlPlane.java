@@ -272,9 +272,14 @@ public final class ControlPlane {
     }
 
     /** Refreshes a node's registration; completes with false when it has lapsed. */
-    public CompletableFuture<Boolean> beat(String node, long timeToLiveMillis, int freeSlots) {
+    public CompletableFuture<Boolean> beat(String node, long timeToLiveMillis, Map<String, String> load) {
+        List<byte[]> args = header(now(), Long.toString(timeToLiveMillis));
+        load.forEach((field, value) -> {
+            args.add(b(field));
+            args.add(b(value));
+        });
         return beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node)},
-                b(now()), b(Long.toString(timeToLiveMillis)), b(Integer.toString(freeSlots))).thenApply(alive -> alive == 1);
+                args.toArray(byte[][]::new)).thenApply(alive -> alive == 1);
     }
 
     private CompletableFuture<Object> eval(LuaScript script, String job, List<byte[]> args) {

@@ -9,7 +9,8 @@ import io.lettuce.core.XAddArgs;
  * Control messages between nodes, sent to each node's inbox stream (durable, unlike pub/sub):
  * {@value #JOBS} (jobs or queues changed: refresh), {@value #CANCEL} (a task was cancelled),
  * {@value #KILL_ACTOR} (an actor was killed: its host stops it), {@value #FREE} (objects were
- * freed: the holder deletes its copies; the argument is {@code job/id,id...}).
+ * freed: the holder deletes its copies; the argument is {@code job/id,id...}), {@value #DRAIN}
+ * (the node takes no more tasks).
  */
 public final class Inbox {
 
@@ -17,6 +18,7 @@ public final class Inbox {
     public static final String CANCEL = "cancel";
     public static final String KILL_ACTOR = "kill-actor";
     public static final String FREE = "free";
+    public static final String DRAIN = "drain";
 
     private static final XAddArgs CAPPED = XAddArgs.Builder.maxlen(10_000).approximateTrimming();
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
@@ -26,7 +26,7 @@ public final class NodeRegistry {
     private final ClusterHealth health;
     private final Runnable onRegisteredAgain;
     private volatile Map<String, String> extraFields = Map.of();
-    private volatile IntSupplier freeSlots = () -> 0;
+    private volatile Supplier<Map<String, String>> load = Map::of;
 
     /** @param onRegisteredAgain runs after the node registered anew because its registration lapsed */
     public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
@@ -46,9 +46,12 @@ public final class NodeRegistry {
         extraFields = Map.copyOf(all);
     }
 
-    /** What each heartbeat reports as free task slots (whole free CPUs), for locality-aware queueing. */
-    public void reportFreeSlots(IntSupplier freeSlots) {
-        this.freeSlots = freeSlots;
+    /**
+     * What each heartbeat reports of this node's load, as fields of its hash: {@code free} (whole
+     * free CPUs, for locality-aware queueing), running tasks, object store use and the like.
+     */
+    public void reportLoad(Supplier<Map<String, String>> load) {
+        this.load = load;
     }
 
     public NodeIdentity self() {
@@ -91,7 +94,7 @@ public final class NodeRegistry {
         try {
             // why: a reaper racing with a re-registration may have removed this node from the set
             control.redis().text().sadd(control.keys().nodes(), self.id());
-            boolean alive = control.beat(self.id(), timeout.toMillis(), freeSlots.getAsInt())
+            boolean alive = control.beat(self.id(), timeout.toMillis(), load.get())
                     .get(Math.max(1000, interval.toMillis() * 2), TimeUnit.MILLISECONDS);
             health.onSuccess();
             if (!alive) {

@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -102,14 +103,35 @@ public final class ActorClient {
             throw new IllegalArgumentException(actor == null ? "the actor must not be null"
                     : "not an ActorHandle made by jray: " + actor.getClass().getName());
         }
-        ObjectId id = handle.actorId();
-        byte[] error = RemoteError.of(ActorDiedException.class, "actor " + handle.actorClass().getSimpleName() + " ["
-                + id + "] was killed", null, null, node).encode();
+        kill(handle.actorId(), handle.actorClass().getName(), handle.name().orElse(null));
+    }
+
+    /**
+     * Kills the actor of an id (an operator's request); killing a dead one does nothing.
+     *
+     * @throws IllegalArgumentException when no actor has this id
+     */
+    public void kill(ObjectId id) {
+        List<String> record = await(control.redis().text().hmget(control.keys().record(id.job(), id.id()), "k", "fn", "nm")
+                .toCompletableFuture()).stream().map(value -> value.getValueOrElse(null)).toList();
+        if (!"a".equals(record.get(0)) || record.get(1) == null) {
+            throw new IllegalArgumentException("no actor has the id " + id);
+        }
+        String function = record.get(1);
+        kill(id, function.substring(0, function.indexOf('#') < 0 ? function.length() : function.indexOf('#')),
+                record.get(2));
+    }
+
+    private void kill(ObjectId id, String actorClass, String name) {
+        byte[] error = RemoteError.of(ActorDiedException.class, "actor " + actorClass.substring(actorClass.lastIndexOf('.') + 1)
+                + " [" + id + "] was killed", null, null, node).encode();
         String[] before = await(submitter.submitted().thenCompose(ok -> control.killActor(id, error)));
         if (LIVE.contains(before[0])) {
             await(inbox.broadcast(Inbox.KILL_ACTOR, id.toString()));
         }
-        handle.name().ifPresent(name -> releaseName(name, id, handle.actorClass()));
+        if (name != null && !name.isEmpty()) {
+            releaseName(name, id, actorClass);
+        }
         try {
             if (DETACHED_OWNER.equals(jobs.owner(id.job())) && jobs.isActive(id.job())) {
                 jobs.end(id.job());
@@ -152,9 +174,9 @@ public final class ActorClient {
         await(control.redis().text().hset(key, name, entry).toCompletableFuture());
     }
 
-    private void releaseName(String name, ObjectId id, Class<?> actorClass) {
+    private void releaseName(String name, ObjectId id, String actorClass) {
         String key = control.keys().actorNames();
-        String entry = id + "/" + actorClass.getName();
+        String entry = id + "/" + actorClass;
         if (entry.equals(await(control.redis().text().hget(key, name).toCompletableFuture()))) {
             await(control.redis().text().hdel(key, name).toCompletableFuture());
         }

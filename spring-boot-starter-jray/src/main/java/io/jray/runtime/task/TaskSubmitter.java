@@ -17,6 +17,7 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.api.function.RemoteCallable;
+import io.jray.runtime.TaskEvents;
 import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
@@ -50,6 +51,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     /** Actor calls hold nothing of their own: the actor holds its resources while it lives. */
     private static final Resources ACTOR_CALL_DEMAND = Resources.of(Map.of(Resources.CPU, 0.0));
     private final Batcher<SubmitRecord> batcher;
+    private volatile TaskEvents events = TaskEvents.NONE;
 
     public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
             ObjectResolver resolver, ControlPlane control, Inbox inbox, ClusterHealth health,
@@ -92,6 +94,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         ObjectRefImpl<R> ref = resolver.expect(id, options.name() != null ? options.name() : function.displayName());
         listener.watch(job);
         records.forEach(batcher::add);
+        events.submitted(function.id());
         // why: the argument refs must outlive the records naming them, or their release could overtake them
         Reference.reachabilityFence(args);
         return ref;
@@ -133,6 +136,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         ObjectRefImpl<R> ref = resolver.expect(id, method.displayName());
         listener.watch(actor.job());
         records.forEach(batcher::add);
+        events.submitted(method.id());
         Reference.reachabilityFence(args);
         return ref;
     }
@@ -147,6 +151,11 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         batcher.add(record);
         return resolver.ready(id, record instanceof SubmitRecord.Put put
                 && put.value().length <= ControlPlane.NOTIFY_INLINE_LIMIT ? put.value() : null);
+    }
+
+    /** Where to tell about the tasks submitted here (for metrics). */
+    public void tellEvents(TaskEvents events) {
+        this.events = events;
     }
 
     /** Whether this node has submitted to {@code job} (and not forgotten it since). */

@@ -19,6 +19,7 @@ import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.Outcome;
+import io.jray.runtime.TaskEvents;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
@@ -50,6 +51,7 @@ final class TaskRunner {
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
     private final ActorHost actors;
+    private volatile TaskEvents events = TaskEvents.NONE;
     /** Tasks running longer than this are reported as running; shorter ones only with their result. */
     static final long STARTED_REPORT_DELAY_MILLIS = 50;
 
@@ -147,6 +149,7 @@ final class TaskRunner {
 
     private Outcome execute(Delivery d, Runnable done, boolean[] handedOver) {
         long startedAt = System.currentTimeMillis();
+        long startNanos = System.nanoTime();
         String key = d.task().toString();
         running.put(key, new Running(Thread.currentThread(), d, startedAt, new AtomicBoolean()));
         TaskSpec spec = null;
@@ -161,11 +164,18 @@ final class TaskRunner {
                     yield null;
                 }
             };
-            return finished(d, result, spec, startedAt);
+            Outcome outcome = finished(d, result, spec, startedAt);
+            if (spec.kind() != TaskSpec.Kind.ACTOR_CREATION) {
+                events.finished(spec.function(), System.nanoTime() - startNanos);
+            }
+            return outcome;
         }
         catch (Throwable t) {
             if (t instanceof VirtualMachineError error) {
                 throw error;
+            }
+            if (spec != null && spec.kind() != TaskSpec.Kind.ACTOR_CREATION) {
+                events.failed(spec.function(), System.nanoTime() - startNanos);
             }
             return failure(d, spec, t, startedAt);
         }
@@ -173,6 +183,11 @@ final class TaskRunner {
             running.remove(key);
             Thread.interrupted();
         }
+    }
+
+    /** Where to tell about the tasks run here. */
+    void tellEvents(TaskEvents events) {
+        this.events = events;
     }
 
     private RegisteredFunction task(TaskSpec spec) {

@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.jray.runtime.TaskEvents;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.function.FunctionRegistry;
@@ -46,6 +48,7 @@ public final class Worker implements AutoCloseable {
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
     private final Settings settings;
+    private final AtomicBoolean takingTasks = new AtomicBoolean(true);
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
             ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
@@ -89,6 +92,11 @@ public final class Worker implements AutoCloseable {
         runner.interruptActor(actor);
     }
 
+    /** Where to tell about the tasks run here (for metrics). */
+    public void tellEvents(TaskEvents events) {
+        runner.tellEvents(events);
+    }
+
     /** Actors living on this node now. */
     public int actors() {
         return actors.size();
@@ -104,11 +112,21 @@ public final class Worker implements AutoCloseable {
         return pool.freeCpus();
     }
 
+    /**
+     * Drains this node: it takes no more tasks (nor actor creations) and gives back those it read
+     * but did not start; running tasks finish and actors living here go on serving their calls.
+     */
+    public void drain() {
+        if (takingTasks.compareAndSet(true, false)) {
+            dispatcher.closeWithin(settings.shutdownGrace());
+        }
+    }
+
     /** Stops taking tasks, gives back those not started, lets running ones finish, reports all. */
     @Override
     public void close() {
         actorDispatcher.close();
-        dispatcher.closeWithin(settings.shutdownGrace());
+        drain();
         actors.stopAll();
         reporter.close();
         threads.shutdownNow();

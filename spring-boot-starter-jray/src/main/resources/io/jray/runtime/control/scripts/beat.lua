@@ -1,9 +1,10 @@
--- A node's heartbeat. KEYS[1] is its hash; ARGV: now, time to live (ms), free task slots.
+-- A node's heartbeat. KEYS[1] is its hash; ARGV: now, time to live (ms), then field-value pairs of
+-- what the node reports of its load (free slots, running tasks, object store use, ...).
 -- Refreshes a live registration; returns 0, changing nothing, when it has lapsed (the node was
 -- reaped, or Redis lost its data), so that the node registers anew.
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return 0
 end
-redis.call('HSET', KEYS[1], 'hb', ARGV[1], 'free', ARGV[3])
+redis.call('HSET', KEYS[1], 'hb', ARGV[1], unpack(ARGV, 3))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1

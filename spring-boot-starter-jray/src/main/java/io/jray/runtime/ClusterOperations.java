@@ -1,0 +1,72 @@
+package io.jray.runtime;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
+import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.task.ActorClient;
+import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.task.TaskCanceller;
+
+/**
+ * What an operator can do to the cluster from any node (the actuator endpoint and the dashboard
+ * call it): read its summary, cancel a task, kill an actor, drain a node.
+ */
+public final class ClusterOperations {
+
+    private final ClusterView view;
+    private final TaskCanceller canceller;
+    private final ActorClient actors;
+    private final ControlPlane control;
+    private final Inbox inbox;
+    private final String self;
+    private final BooleanSupplier drainSelf;
+
+    ClusterOperations(ControlPlane control, TaskCanceller canceller, ActorClient actors, Inbox inbox, String self,
+            BooleanSupplier drainSelf) {
+        this.view = new ClusterView(control);
+        this.control = control;
+        this.canceller = canceller;
+        this.actors = actors;
+        this.inbox = inbox;
+        this.self = self;
+        this.drainSelf = drainSelf;
+    }
+
+    /** The cluster now: live nodes and active jobs. */
+    public ClusterView.Summary summary() throws Exception {
+        return view.summary();
+    }
+
+    /** Cancels a task that has not finished; returns whether it was unfinished. */
+    public boolean cancel(ObjectId task) {
+        return canceller.cancel(task);
+    }
+
+    /**
+     * Kills an actor.
+     *
+     * @throws IllegalArgumentException when no actor has this id
+     */
+    public void kill(ObjectId actor) {
+        actors.kill(actor);
+    }
+
+    /**
+     * Drains a node: it takes no more tasks, finishes those it runs, keeps its actors.
+     *
+     * @return whether a live node with this id was told to
+     */
+    public boolean drain(String node) throws Exception {
+        if (node.equals(self)) {
+            return drainSelf.getAsBoolean();
+        }
+        if (control.redis().text().exists(control.keys().node(node)).get(10, TimeUnit.SECONDS) == 0) {
+            return false;
+        }
+        inbox.send(node, Inbox.DRAIN, "").get(10, TimeUnit.SECONDS);
+        return true;
+    }
+}

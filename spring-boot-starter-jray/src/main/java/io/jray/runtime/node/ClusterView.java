@@ -1,0 +1,131 @@
+package io.jray.runtime.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Keys;
+
+/**
+ * Reads what the cluster looks like now from Redis: its nodes with what their heartbeats report,
+ * and its active jobs with their records, queued tasks and actors. A few pipelined reads per node
+ * and job; it never scans the keyspace. The actuator endpoint and the dashboard read through it.
+ */
+public final class ClusterView {
+
+    /**
+     * A node as its hash describes it.
+     *
+     * @param id the node id
+     * @param host its host name
+     * @param hostId the host id shared by nodes that map each other's object files
+     * @param resources its resource shape, such as {@code cpu=4,gpu=1}
+     * @param worker whether it runs tasks
+     * @param heartbeatAgeMillis how long ago it last beat
+     * @param load what its last heartbeat reported (free slots, running tasks, object store use...)
+     */
+    public record NodeInfo(String id, String host, String hostId, String resources, boolean worker,
+            long heartbeatAgeMillis, Map<String, String> load) {
+
+        /** A number the heartbeat reported, or 0. */
+        public long loadOf(String field) {
+            String value = load.get(field);
+            return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+        }
+    }
+
+    /**
+     * An active job.
+     *
+     * @param id the job id
+     * @param owner the node that owns it
+     * @param records its records still indexed (unfinished or referenced tasks and objects)
+     * @param queued task entries in its queues (ready, or read and not yet done)
+     * @param actors its actors
+     */
+    public record JobInfo(String id, String owner, long records, long queued, long actors) {
+    }
+
+    /** The cluster now: nodes (live ones) and active jobs. */
+    public record Summary(List<NodeInfo> nodes, List<JobInfo> jobs) {
+    }
+
+    private static final Set<String> IDENTITY = Set.of("id", "host", "hostId", "resources", "worker", "hb", "pid",
+            "started", "objects", "spill", "endpoint");
+
+    private final ControlPlane control;
+
+    public ClusterView(ControlPlane control) {
+        this.control = control;
+    }
+
+    /** Reads the summary; fails when Redis does not answer within 10 seconds. */
+    public Summary summary() throws Exception {
+        Keys keys = control.keys();
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        List<String> nodeIds = new ArrayList<>(redis.smembers(keys.nodes()).get(10, TimeUnit.SECONDS));
+        List<String> jobIds = new ArrayList<>(redis.smembers(keys.jobs()).get(10, TimeUnit.SECONDS));
+        nodeIds.sort(null);
+        jobIds.sort(null);
+        List<CompletableFuture<Map<String, String>>> hashes = nodeIds.stream()
+                .map(node -> redis.hgetall(keys.node(node)).toCompletableFuture()).toList();
+        List<JobReads> jobReads = jobIds.stream().map(job -> JobReads.start(redis, keys, job)).toList();
+        long now = System.currentTimeMillis();
+        List<NodeInfo> nodes = new ArrayList<>();
+        for (int i = 0; i < nodeIds.size(); i++) {
+            Map<String, String> hash = hashes.get(i).get(10, TimeUnit.SECONDS);
+            if (hash != null && !hash.isEmpty()) {
+                nodes.add(node(nodeIds.get(i), hash, now));
+            }
+        }
+        List<JobInfo> jobs = new ArrayList<>();
+        for (JobReads reads : jobReads) {
+            jobs.add(reads.finish(redis, keys));
+        }
+        return new Summary(List.copyOf(nodes), List.copyOf(jobs));
+    }
+
+    private static NodeInfo node(String id, Map<String, String> hash, long now) {
+        Map<String, String> load = new java.util.TreeMap<>(hash);
+        load.keySet().removeAll(IDENTITY);
+        String beat = hash.get("hb");
+        return new NodeInfo(id, hash.get("host"), hash.get("hostId"), hash.get("resources"), "1".equals(hash.get("worker")),
+                beat == null ? -1 : Math.max(0, now - Long.parseLong(beat)), Map.copyOf(load));
+    }
+
+    /** The reads of one job, issued together. */
+    private record JobReads(String job, CompletableFuture<String> owner, CompletableFuture<Long> records,
+            CompletableFuture<Set<String>> shapes, CompletableFuture<Set<String>> targets,
+            CompletableFuture<Long> actors) {
+
+        static JobReads start(RedisAsyncCommands<String, String> redis, Keys keys, String job) {
+            return new JobReads(job, redis.hget(keys.jobMeta(job), "ow").toCompletableFuture(),
+                    redis.zcard(keys.records(job)).toCompletableFuture(),
+                    redis.smembers(keys.shapes(job)).toCompletableFuture(),
+                    redis.smembers(keys.targets(job)).toCompletableFuture(),
+                    redis.scard(keys.actors(job)).toCompletableFuture());
+        }
+
+        JobInfo finish(RedisAsyncCommands<String, String> redis, Keys keys) throws Exception {
+            List<CompletableFuture<Long>> lengths = new ArrayList<>();
+            for (String shape : shapes.get(10, TimeUnit.SECONDS)) {
+                lengths.add(redis.xlen(keys.queue(job, shape)).toCompletableFuture());
+            }
+            for (String target : targets.get(10, TimeUnit.SECONDS)) {
+                lengths.add(redis.xlen(keys.job(job) + target).toCompletableFuture());
+            }
+            long queued = 0;
+            for (CompletableFuture<Long> length : lengths) {
+                queued += length.get(10, TimeUnit.SECONDS);
+            }
+            return new JobInfo(job, owner.get(10, TimeUnit.SECONDS), records.get(10, TimeUnit.SECONDS), queued,
+                    actors.get(10, TimeUnit.SECONDS));
+        }
+    }
+}
