@@ -342,6 +342,7 @@ public final class JRayNode implements AutoCloseable {
         try {
             objects.sweepDeadFolders(settings.namespace(), settings.heartbeatTimeout());
             objects.sweepFreed(FREED_COPY_GRACE);
+            objects.store().dropIdleRecycled(FREED_COPY_GRACE);
         }
         catch (Exception e) {
             log.debug("sweeping the object store failed", e);

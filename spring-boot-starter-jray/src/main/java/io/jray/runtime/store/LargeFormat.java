@@ -1,9 +1,14 @@
 package io.jray.runtime.store;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import io.jray.api.SerializationException;
 import io.jray.runtime.serialization.ValueCodec;
@@ -92,6 +97,19 @@ final class LargeFormat {
         file.set(INT, 0, MAGIC);
         file.set(ValueLayout.JAVA_BYTE, 4, (byte) kind.ordinal());
         file.set(LONG, 8, size);
+    }
+
+    /** Whether an object file holds a value read as a view, or cannot tell (a reader may still see it). */
+    static boolean holdsView(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate((int) HEADER);
+            channel.read(header, 0);
+            int kind = header.position() > 4 ? header.get(4) : -1;
+            return kind < 0 || kind >= Kind.values().length || Kind.values()[kind].isView();
+        }
+        catch (NoSuchFileException e) {
+            return true;
+        }
     }
 
     /** The kind of a mapped file, checking its header. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -37,6 +39,8 @@ public final class ObjectStore implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(ObjectStore.class);
     private static final Pattern SAFE = Pattern.compile("[a-z0-9.]+");
+    /** Files of deleted objects kept for reuse take at most this fraction (1/n) of the limit. */
+    private static final int RECYCLED_SHARE = 4;
 
     private final Path folder;
     private final Path spillFolder;
@@ -44,6 +48,7 @@ public final class ObjectStore implements AutoCloseable {
     private final Consumer<List<ObjectId>> onEvicted;
     /** In access order: the first entries are the least recently used. */
     private final LinkedHashMap<ObjectId, StoredObject> objects = new LinkedHashMap<>(64, 0.75f, true);
+    private final RecycledFiles recycled;
     private long used;
     private long spilled;
 
@@ -53,6 +58,7 @@ public final class ObjectStore implements AutoCloseable {
         this.spillFolder = spillFolder;
         this.limit = limit;
         this.onEvicted = onEvicted;
+        this.recycled = new RecycledFiles(folder, limit / RECYCLED_SHARE);
         try {
             Files.createDirectories(folder);
             Files.createDirectories(spillFolder);
@@ -92,12 +98,15 @@ public final class ObjectStore implements AutoCloseable {
             throw new ObjectTooLargeException("object " + id + " of " + size + " bytes does not fit in the object "
                     + "store, which holds at most " + limit + " bytes (jray.object.store-limit)");
         }
-        reserve(size);
         Path part = folder.resolve(fileName(id) + ".part");
+        prepare(part, size);
         boolean done = false;
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.WRITE)) {
+                if (channel.size() > size) {
+                    channel.truncate(size);
+                }
                 filler.fill(channel, size);
             }
             Files.move(part, folder.resolve(fileName(id)), StandardCopyOption.ATOMIC_MOVE,
@@ -168,12 +177,32 @@ public final class ObjectStore implements AutoCloseable {
         return objects.values().stream().filter(o -> o.storedAt() < epochMillis).map(StoredObject::id).toList();
     }
 
-    /** Deletes this node's copy of an object, wherever it lies. */
+    /**
+     * Deletes this node's copy of a freed object, wherever it lies. Its file is kept for reuse when
+     * it lies in shared memory and was never read as a view (no reader of a freed object is left).
+     */
     public synchronized void delete(ObjectId id) {
         StoredObject object = objects.remove(id);
-        if (object != null) {
-            forget(object, true);
+        if (object == null) {
+            return;
         }
+        Path file = folder.resolve(fileName(id));
+        try {
+            if (!object.spilled() && !LargeFormat.holdsView(file)) {
+                recycled.keepOrDelete(file, object.size());
+                used -= object.size();
+                return;
+            }
+        }
+        catch (IOException e) {
+            log.debug("Could not keep the file of object " + id + " for reuse: " + e);
+        }
+        forget(object, true);
+    }
+
+    /** Deletes the files of freed objects kept for reuse that no write took within {@code idle}. */
+    public synchronized void dropIdleRecycled(Duration idle) {
+        recycled.dropIdle(System.currentTimeMillis() - idle.toMillis());
     }
 
     /** Deletes the objects of jobs that are no longer active. */
@@ -215,6 +244,7 @@ public final class ObjectStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         objects.clear();
+        recycled.clear();
         used = 0;
         spilled = 0;
         deleteTree(folder);
@@ -236,11 +266,20 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    /** Counts {@code size} more bytes as used, making room first. */
+    /** Counts {@code size} bytes as used, making room first, and puts a recycled file in place of {@code part}. */
+    private synchronized void prepare(Path part, long size) throws IOException {
+        recycled.takeInto(part, size);
+        reserve(size);
+    }
+
+    /** Counts {@code size} more bytes as used, making room first (recycled files go first). */
     private synchronized void reserve(long size) throws IOException {
         List<ObjectId> evicted = new ArrayList<>();
         try {
-            while (used + size > limit) {
+            while (used + recycled.bytes() + size > limit) {
+                if (recycled.dropLargest()) {
+                    continue;
+                }
                 StoredObject victim = victim();
                 if (victim == null) {
                     throw new JRayException("the object store in " + folder + " is full: " + used + " of " + limit
