@@ -1,0 +1,84 @@
+package io.jray.dashboard;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.jray.runtime.JRayNode;
+
+/**
+ * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary
+ * (read off the event loop), and {@code /jray/live}: the overview's figures as Server-Sent Events
+ * every second, which the pages' small script applies without a reload.
+ */
+@Controller
+class DashboardController {
+
+    private static final Duration LIVE_EVERY = Duration.ofSeconds(1);
+
+    private final JRayNode node;
+
+    DashboardController(JRayNode node) {
+        this.node = node;
+    }
+
+    @GetMapping({"/jray", "/jray/"})
+    Mono<String> overview(Model model) {
+        return overview().map(overview -> {
+            model.addAttribute("page", "overview");
+            model.addAttribute("self", node.identity().id());
+            model.addAttribute("o", overview);
+            model.addAttribute("objects", ClusterOverview.bytes(overview.objectBytes()) + " of "
+                    + ClusterOverview.bytes(overview.objectLimit()));
+            return "jray/overview";
+        });
+    }
+
+    @GetMapping("/jray/nodes")
+    Mono<String> nodes(Model model) {
+        return overview().map(overview -> {
+            model.addAttribute("page", "nodes");
+            model.addAttribute("self", node.identity().id());
+            model.addAttribute("nodes", overview.summary().nodes().stream().map(NodeRow::of).toList());
+            return "jray/nodes";
+        });
+    }
+
+    @GetMapping(value = "/jray/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<Map<String, Object>>> live() {
+        return Flux.interval(Duration.ZERO, LIVE_EVERY).onBackpressureDrop()
+                .concatMap(tick -> overview().map(DashboardController::figures)
+                        .onErrorResume(e -> Mono.just(Map.of("error", String.valueOf(e.getMessage())))))
+                .map(figures -> ServerSentEvent.builder(figures).event("overview").build());
+    }
+
+    private Mono<ClusterOverview> overview() {
+        return Mono.fromCallable(() -> ClusterOverview.of(node.operations().summary()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Map<String, Object> figures(ClusterOverview o) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("nodes", o.nodes());
+        figures.put("workers", o.workers());
+        figures.put("cpus", o.cpus());
+        figures.put("freeCpus", o.freeCpus());
+        figures.put("running", o.running());
+        figures.put("queued", o.queued());
+        figures.put("jobs", o.jobs());
+        figures.put("actors", o.actors());
+        figures.put("objects", ClusterOverview.bytes(o.objectBytes()) + " of " + ClusterOverview.bytes(o.objectLimit()));
+        return figures;
+    }
+}

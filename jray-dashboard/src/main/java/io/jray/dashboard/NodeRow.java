@@ -1,0 +1,32 @@
+package io.jray.dashboard;
+
+import io.jray.runtime.JRayNode;
+import io.jray.runtime.node.ClusterView;
+
+/**
+ * A row of the nodes page.
+ *
+ * @param id the node id
+ * @param host host name and host id
+ * @param resources its resource shape
+ * @param role "worker" or "driver"
+ * @param heartbeat age of its last heartbeat, such as {@code 120 ms}
+ * @param slots busy of all CPU slots, such as {@code 1 busy, 3 free}
+ * @param objects object store use against its limit
+ * @param draining whether it was drained
+ */
+record NodeRow(String id, String host, String resources, String role, String heartbeat, String slots, String objects,
+        boolean draining) {
+
+    static NodeRow of(ClusterView.NodeInfo node) {
+        return new NodeRow(node.id(), node.host() + " (" + node.hostId() + ")", node.resources(),
+                node.worker() ? "worker" : "driver", node.heartbeatAgeMillis() + " ms",
+                node.loadOf(JRayNode.LOAD_RUNNING) + " running, " + node.loadOf(JRayNode.LOAD_FREE) + " free",
+                ClusterOverview.bytes(node.loadOf(JRayNode.LOAD_OBJECT_BYTES)) + " of "
+                        + ClusterOverview.bytes(node.loadOf(JRayNode.LOAD_OBJECT_LIMIT))
+                        + (node.loadOf(JRayNode.LOAD_SPILLED_BYTES) > 0
+                                ? ", " + ClusterOverview.bytes(node.loadOf(JRayNode.LOAD_SPILLED_BYTES)) + " spilled"
+                                : ""),
+                node.loadOf(JRayNode.LOAD_DRAINING) == 1);
+    }
+}

@@ -1,0 +1,101 @@
+package io.jray.dashboard;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+
+import io.jray.runtime.JRayNode;
+import io.jray.test.TestRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's pages and live stream, served by a real node on a real Redis. */
+class DashboardPagesTests {
+
+    private static TestRedis redis;
+    private static ReactiveWebServerApplicationContext context;
+    private static HttpClient http;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        redis = TestRedis.start();
+        String[] properties = {"server.port=0", "server.address=127.0.0.1", "jray.namespace=" + TestRedis.uniqueNamespace(),
+                "jray.node.cpus=2", "jray.heartbeat.interval=250ms", "spring.data.redis.host=" + redis.host(),
+                "spring.data.redis.port=" + redis.port()};
+        context = (ReactiveWebServerApplicationContext) new SpringApplicationBuilder(DashboardApplication.class)
+                .web(WebApplicationType.REACTIVE).properties(properties).run();
+        base = "http://127.0.0.1:" + context.getWebServer().getPort();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String self() {
+        return context.getBean(JRayNode.class).identity().id();
+    }
+
+    @Test
+    void theOverviewShowsTheClusterFigures() throws Exception {
+        HttpResponse<String> page = get("/jray");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<h1>Overview</h1>", "data-live=\"nodes\"", self(), "CPU slots");
+    }
+
+    @Test
+    void theNodesPageListsThisNodeWithItsLoad() throws Exception {
+        HttpResponse<String> page = get("/jray/nodes");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Nodes</h1>", self() + "</code><span> (this node)", "worker", "cpu=2",
+                "running", "free");
+    }
+
+    @Test
+    void theLiveStreamPushesTheOverviewFigures() throws Exception {
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/jray/live"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(lines.readLine()).isEqualTo("event:overview");
+            assertThat(lines.readLine()).startsWith("data:{").contains("\"nodes\":1", "\"cpus\":2");
+        }
+    }
+
+    @Test
+    void staticFilesComeFromTheModule() throws Exception {
+        assertThat(get("/jray/live.js").body()).contains("EventSource");
+        assertThat(get("/jray/dashboard.css").statusCode()).isEqualTo(200);
+    }
+}
