@@ -25,6 +25,7 @@ import io.jray.runtime.JRayNode;
 class DashboardController {
 
     private static final Duration LIVE_EVERY = Duration.ofSeconds(1);
+    private static final int MAX_ACTORS = 500;
 
     private final JRayNode node;
 
@@ -52,6 +53,18 @@ class DashboardController {
             model.addAttribute("nodes", overview.summary().nodes().stream().map(NodeRow::of).toList());
             return "jray/nodes";
         });
+    }
+
+    @GetMapping("/jray/actors")
+    Mono<String> actors(Model model) {
+        return Mono.fromCallable(() -> node.operations().actors(MAX_ACTORS)).subscribeOn(Schedulers.boundedElastic())
+                .map(actors -> {
+                    model.addAttribute("page", "actors");
+                    model.addAttribute("self", node.identity().id());
+                    model.addAttribute("actors", actors);
+                    model.addAttribute("limit", MAX_ACTORS);
+                    return "jray/actors";
+                });
     }
 
     @GetMapping(value = "/jray/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -17,6 +17,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 
+import io.jray.api.ActorHandle;
+import io.jray.api.JRay;
+import io.jray.dashboard.app.DashboardApplication;
+import io.jray.dashboard.app.Tally;
 import io.jray.runtime.JRayNode;
 import io.jray.test.TestRedis;
 
@@ -91,6 +95,18 @@ class DashboardPagesTests {
             assertThat(lines.readLine()).isEqualTo("event:overview");
             assertThat(lines.readLine()).startsWith("data:{").contains("\"nodes\":1", "\"cpus\":2");
         }
+    }
+
+    @Test
+    void theActorsPageListsLiveActorsWithTheirNodeAndName() throws Exception {
+        JRay jray = context.getBean(JRay.class);
+        ActorHandle<Tally> tally = jray.actor(Tally.class).name("tally-1").remote();
+        assertThat(tally.task(Tally::add, 3).remote().get(Duration.ofSeconds(30))).isEqualTo(3);
+
+        HttpResponse<String> page = get("/jray/actors");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Actors</h1>", "io.jray.dashboard.app.Tally", "tally-1", "alive", self());
     }
 
     @Test

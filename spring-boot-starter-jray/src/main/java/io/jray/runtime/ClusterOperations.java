@@ -1,5 +1,6 @@
 package io.jray.runtime;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +39,11 @@ public final class ClusterOperations {
     /** The cluster now: live nodes and active jobs. */
     public ClusterView.Summary summary() throws Exception {
         return view.summary();
+    }
+
+    /** The actors of the active jobs, at most {@code limit}. */
+    public List<ClusterView.ActorInfo> actors(int limit) throws Exception {
+        return view.actors(limit);
     }
 
     /** Cancels a task that has not finished; returns whether it was unfinished. */

@@ -52,6 +52,21 @@ public final class ClusterView {
     public record JobInfo(String id, String owner, long records, long queued, long actors) {
     }
 
+    /**
+     * An actor of an active job.
+     *
+     * @param id {@code job/actor}
+     * @param actorClass its class name
+     * @param name its cluster-wide name, or empty
+     * @param state alive, being created, failed (creation) or dead
+     * @param node the node hosting it, or empty
+     * @param restarts how often it was created anew after its node died
+     * @param pendingCalls calls in its stream (waiting, or read and not finished)
+     */
+    public record ActorInfo(String id, String actorClass, String name, String state, String node, long restarts,
+            long pendingCalls) {
+    }
+
     /** The cluster now: nodes (live ones) and active jobs. */
     public record Summary(List<NodeInfo> nodes, List<JobInfo> jobs) {
     }
@@ -89,6 +104,45 @@ public final class ClusterView {
             jobs.add(reads.finish(redis, keys));
         }
         return new Summary(List.copyOf(nodes), List.copyOf(jobs));
+    }
+
+    /** The actors of every active job, at most {@code limit}, by job then id. */
+    public List<ActorInfo> actors(int limit) throws Exception {
+        Keys keys = control.keys();
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        List<String> jobIds = new ArrayList<>(redis.smembers(keys.jobs()).get(10, TimeUnit.SECONDS));
+        jobIds.sort(null);
+        List<ActorInfo> actors = new ArrayList<>();
+        for (String job : jobIds) {
+            List<String> ids = new ArrayList<>(redis.smembers(keys.actors(job)).get(10, TimeUnit.SECONDS));
+            ids.sort(null);
+            ids = ids.subList(0, Math.min(ids.size(), limit - actors.size()));
+            List<CompletableFuture<List<io.lettuce.core.KeyValue<String, String>>>> records = ids.stream()
+                    .map(id -> redis.hmget(keys.record(job, id), "fn", "nm", "st", "n", "rs").toCompletableFuture()).toList();
+            List<CompletableFuture<Long>> pending = ids.stream()
+                    .map(id -> redis.xlen(keys.job(job) + Keys.actorQueue(id)).toCompletableFuture()).toList();
+            for (int i = 0; i < ids.size(); i++) {
+                List<String> f = records.get(i).get(10, TimeUnit.SECONDS).stream().map(kv -> kv.getValueOrElse("")).toList();
+                String function = f.get(0);
+                actors.add(new ActorInfo(job + "/" + ids.get(i), function.contains("#")
+                        ? function.substring(0, function.indexOf('#')) : function, f.get(1), actorState(f.get(2)),
+                        f.get(3), f.get(4).isEmpty() ? 0 : Long.parseLong(f.get(4)), pending.get(i).get(10, TimeUnit.SECONDS)));
+            }
+            if (actors.size() >= limit) {
+                break;
+            }
+        }
+        return actors;
+    }
+
+    private static String actorState(String code) {
+        return switch (code) {
+            case "F" -> "alive";
+            case "Q", "R" -> "being created";
+            case "E" -> "failed";
+            case "D" -> "dead";
+            default -> "unknown";
+        };
     }
 
     private static NodeInfo node(String id, Map<String, String> hash, long now) {
