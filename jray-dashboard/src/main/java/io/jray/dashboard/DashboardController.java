@@ -55,6 +55,16 @@ class DashboardController {
         });
     }
 
+    @GetMapping("/jray/objects")
+    Mono<String> objects(Model model) {
+        return overview().map(overview -> {
+            model.addAttribute("page", "objects");
+            model.addAttribute("self", node.identity().id());
+            model.addAttribute("stores", overview.summary().nodes().stream().map(StoreRow::of).toList());
+            return "jray/objects";
+        });
+    }
+
     @GetMapping("/jray/actors")
     Mono<String> actors(Model model) {
         return Mono.fromCallable(() -> node.operations().actors(MAX_ACTORS)).subscribeOn(Schedulers.boundedElastic())

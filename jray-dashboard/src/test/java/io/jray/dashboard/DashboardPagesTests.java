@@ -19,12 +19,14 @@ import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApp
 
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
+import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.DashboardApplication;
 import io.jray.dashboard.app.Tally;
 import io.jray.runtime.JRayNode;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The dashboard's pages and live stream, served by a real node on a real Redis. */
 class DashboardPagesTests {
@@ -107,6 +109,15 @@ class DashboardPagesTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Actors</h1>", "io.jray.dashboard.app.Tally", "tally-1", "alive", self());
+    }
+
+    @Test
+    void theObjectsPageShowsEachStoreAgainstItsLimit() throws Exception {
+        JRay jray = context.getBean(JRay.class);
+        ObjectRef<byte[]> kept = jray.put(new byte[4 << 20]);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/jray/objects").body())
+                .contains("<h1>Objects</h1>", self(), "4.0 MiB of"));
+        assertThat(kept.isReady()).as("the ref stays reachable, so the object is not freed meanwhile").isTrue();
     }
 
     @Test
