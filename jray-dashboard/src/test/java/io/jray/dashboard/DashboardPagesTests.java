@@ -13,17 +13,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
-import io.jray.dashboard.app.DashboardApplication;
 import io.jray.dashboard.app.Tally;
-import io.jray.runtime.JRayNode;
-import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,33 +26,26 @@ import static org.awaitility.Awaitility.await;
 /** The dashboard's pages and live stream, served by a real node on a real Redis. */
 class DashboardPagesTests {
 
-    private static TestRedis redis;
+    private static RunningDashboard dashboard;
     private static ReactiveWebServerApplicationContext context;
     private static HttpClient http;
     private static String base;
 
     @BeforeAll
     static void start() {
-        redis = TestRedis.start();
-        String[] properties = {"server.port=0", "server.address=127.0.0.1", "jray.namespace=" + TestRedis.uniqueNamespace(),
-                "jray.node.cpus=2", "jray.heartbeat.interval=250ms", "spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port()};
-        context = (ReactiveWebServerApplicationContext) new SpringApplicationBuilder(DashboardApplication.class)
-                .web(WebApplicationType.REACTIVE).properties(properties).run();
-        base = "http://127.0.0.1:" + context.getWebServer().getPort();
+        dashboard = new RunningDashboard();
+        context = dashboard.context();
+        base = dashboard.base();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
         if (http != null) {
             http.close();
         }
-        if (redis != null) {
-            redis.close();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 
@@ -67,7 +55,7 @@ class DashboardPagesTests {
     }
 
     private static String self() {
-        return context.getBean(JRayNode.class).identity().id();
+        return dashboard.nodeId();
     }
 
     @Test

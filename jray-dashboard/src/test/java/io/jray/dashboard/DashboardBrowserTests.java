@@ -1,0 +1,127 @@
+package io.jray.dashboard;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.jray.api.ActorHandle;
+import io.jray.api.JRay;
+import io.jray.api.ObjectRef;
+import io.jray.dashboard.app.Sleeper;
+import io.jray.dashboard.app.Tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * driven by Selenium): every page loads without console errors and shows what it should, the
+ * overview follows a running task without a reload, and a screenshot of each page is saved under
+ * {@code target/screenshots}. Skipped (not passed) where no chromium is installed.
+ */
+class DashboardBrowserTests {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static RunningDashboard dashboard;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        dashboard = new RunningDashboard();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--window-size=1280,800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+    }
+
+    /** Opens a page, checks its heading and that the console stayed clean, and saves a screenshot. */
+    private static void open(String path, String heading, String screenshot) throws Exception {
+        browser.get(dashboard.base() + path);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("console errors on " + path).isEmpty();
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(screenshot + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void everyPageLoadsCleanlyAndShowsItsContent() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ActorHandle<Tally> tally = jray.actor(Tally.class).name("tally-browser").remote();
+        assertThat(tally.task(Tally::add, 1).remote().get(TIMEOUT)).isEqualTo(1);
+        ObjectRef<byte[]> kept = jray.put(new byte[3 << 20]);
+
+        open("/jray", "Overview", "overview");
+        assertThat(browser.findElement(By.cssSelector("[data-live=nodes]")).getText()).isEqualTo("1");
+        open("/jray/nodes", "Nodes", "nodes");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains(dashboard.nodeId(), "worker");
+        open("/jray/actors", "Actors", "actors");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("tally-browser", "alive");
+        new WebDriverWait(browser, TIMEOUT).until(driver -> {
+            driver.get(dashboard.base() + "/jray/objects");
+            return driver.getPageSource().contains("3.0 MiB of");
+        });
+        open("/jray/objects", "Objects", "objects");
+        assertThat(kept.isReady()).isTrue();
+    }
+
+    @Test
+    void theOverviewFollowsARunningTaskWithoutAReload() throws Exception {
+        open("/jray", "Overview", "overview-live");
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        JRay jray = dashboard.context().getBean(JRay.class);
+
+        ObjectRef<Long> slow = jray.task(Sleeper::sleep, 4000L).remote();
+
+        new WebDriverWait(browser, TIMEOUT).until(driver -> "1".equals(
+                driver.findElement(By.cssSelector("[data-live=running]")).getText()));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .as("the page was not reloaded").isEqualTo(true);
+        assertThat(slow.get(TIMEOUT)).isEqualTo(4000L);
+        new WebDriverWait(browser, TIMEOUT).until(driver -> "0".equals(
+                driver.findElement(By.cssSelector("[data-live=running]")).getText()));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .as("still the same page").isEqualTo(true);
+    }
+}
