@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.task.ObjectId;
 
 /**
  * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary
@@ -26,6 +30,7 @@ class DashboardController {
 
     private static final Duration LIVE_EVERY = Duration.ofSeconds(1);
     private static final int MAX_ACTORS = 500;
+    private static final int MAX_GRAPH = 5000;
 
     private final JRayNode node;
 
@@ -63,6 +68,40 @@ class DashboardController {
             model.addAttribute("stores", overview.summary().nodes().stream().map(StoreRow::of).toList());
             return "jray/objects";
         });
+    }
+
+    @GetMapping("/jray/dag")
+    Mono<String> dag(@RequestParam(name = "task", required = false) String task, Model model,
+            ServerHttpResponse response) {
+        model.addAttribute("page", "dag");
+        model.addAttribute("self", node.identity().id());
+        model.addAttribute("task", task == null ? "" : task);
+        if (task == null || task.isBlank()) {
+            return Mono.just("jray/dag");
+        }
+        ObjectId end;
+        try {
+            end = ObjectId.parse(task.trim());
+        }
+        catch (IllegalArgumentException e) {
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            model.addAttribute("problem", "task must be a task id (job/task): " + e.getMessage());
+            return Mono.just("jray/dag");
+        }
+        return Mono.fromCallable(() -> node.operations().graph(end, MAX_GRAPH)).subscribeOn(Schedulers.boundedElastic())
+                .map(graph -> {
+                    if (graph.vertices().isEmpty()) {
+                        response.setStatusCode(HttpStatus.NOT_FOUND);
+                        model.addAttribute("problem", "Redis has no record of " + end
+                                + ": never submitted, or its retention time passed.");
+                    }
+                    else {
+                        model.addAttribute("dag", DagLayout.of(graph));
+                        model.addAttribute("truncated", graph.truncated());
+                        model.addAttribute("limit", MAX_GRAPH);
+                    }
+                    return "jray/dag";
+                });
     }
 
     @GetMapping("/jray/actors")

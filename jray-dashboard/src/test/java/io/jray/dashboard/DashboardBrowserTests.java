@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
+import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Sleeper;
 import io.jray.dashboard.app.Tally;
 
@@ -104,6 +105,13 @@ class DashboardBrowserTests {
         });
         open("/jray/objects", "Objects", "objects");
         assertThat(kept.isReady()).isTrue();
+
+        ObjectRef<Integer> sum = jray.task(Adder::add, jray.task(Adder::add, 1, 2).remote(),
+                jray.task(Adder::add, 3, 4).remote()).remote();
+        assertThat(sum.get(TIMEOUT)).isEqualTo(10);
+        open("/jray/dag?task=" + sum.id(), "DAG", "dag");
+        assertThat(browser.findElements(By.cssSelector("g.vertex[data-task=true]"))).hasSize(3);
+        assertThat(browser.findElement(By.className("caption")).getText()).startsWith("2 layers of tasks, depth 2");
     }
 
     @Test

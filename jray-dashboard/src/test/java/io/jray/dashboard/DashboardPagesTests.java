@@ -9,6 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +23,7 @@ import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApp
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
+import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +112,63 @@ class DashboardPagesTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/jray/objects").body())
                 .contains("<h1>Objects</h1>", self(), "4.0 MiB of"));
         assertThat(kept.isReady()).as("the ref stays reachable, so the object is not freed meanwhile").isTrue();
+    }
+
+    @Test
+    void theDagOfTheLinearAggregationHasSevenLayersOfTasksAndTheTreeThree() throws Exception {
+        JRay jray = context.getBean(JRay.class);
+        ObjectRef<Integer> linear = jray.task(Adder::add, 1, 2).remote();
+        for (int i = 3; i <= 8; i++) {
+            linear = jray.task(Adder::add, linear, i).remote();
+        }
+        List<ObjectRef<Integer>> layer = new ArrayList<>();
+        for (int i = 1; i <= 8; i += 2) {
+            layer.add(jray.task(Adder::add, i, i + 1).remote());
+        }
+        while (layer.size() > 1) {
+            List<ObjectRef<Integer>> next = new ArrayList<>();
+            for (int i = 0; i < layer.size(); i += 2) {
+                next.add(jray.task(Adder::add, layer.get(i), layer.get(i + 1)).remote());
+            }
+            layer = next;
+        }
+        ObjectRef<Integer> tree = layer.getFirst();
+        assertThat(linear.get(Duration.ofSeconds(30))).isEqualTo(36);
+        assertThat(tree.get(Duration.ofSeconds(30))).isEqualTo(36);
+
+        String linearPage = get("/jray/dag?task=" + linear.id()).body();
+        String treePage = get("/jray/dag?task=" + tree.id()).body();
+
+        assertThat(taskDepths(linearPage)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(linearPage).contains("7 layers of tasks, depth 7");
+        assertThat(taskDepths(treePage)).containsExactly(1, 2, 3);
+        assertThat(treePage).contains("3 layers of tasks, depth 3", "state-F");
+        assertThat(count(treePage, "data-task=\"true\"")).isEqualTo(7);
+    }
+
+    @Test
+    void theDagPageRefusesBadIdsAndSaysWhenARecordIsMissing() throws Exception {
+        HttpResponse<String> bad = get("/jray/dag?task=no-slash");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("job/task");
+        HttpResponse<String> missing = get("/jray/dag?task=jnone/tnone");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Redis has no record of jnone/tnone");
+        assertThat(get("/jray/dag").statusCode()).isEqualTo(200);
+    }
+
+    /** The distinct depths of the task vertices of a DAG page, in order. */
+    private static List<Integer> taskDepths(String page) {
+        Matcher m = Pattern.compile("data-depth=\"(\\d+)\" data-task=\"true\"").matcher(page);
+        TreeSet<Integer> depths = new TreeSet<>();
+        while (m.find()) {
+            depths.add(Integer.parseInt(m.group(1)));
+        }
+        return List.copyOf(depths);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ObjectId;
@@ -18,6 +19,7 @@ import io.jray.runtime.task.TaskCanceller;
 public final class ClusterOperations {
 
     private final ClusterView view;
+    private final TaskGraph graph;
     private final TaskCanceller canceller;
     private final ActorClient actors;
     private final ControlPlane control;
@@ -28,6 +30,7 @@ public final class ClusterOperations {
     ClusterOperations(ControlPlane control, TaskCanceller canceller, ActorClient actors, Inbox inbox, String self,
             BooleanSupplier drainSelf) {
         this.view = new ClusterView(control);
+        this.graph = new TaskGraph(control);
         this.control = control;
         this.canceller = canceller;
         this.actors = actors;
@@ -44,6 +47,11 @@ public final class ClusterOperations {
     /** The actors of the active jobs, at most {@code limit}. */
     public List<ClusterView.ActorInfo> actors(int limit) throws Exception {
         return view.actors(limit);
+    }
+
+    /** The graph of tasks and values that ends in {@code end}, at most {@code limit} vertices. */
+    public TaskGraph.Graph graph(ObjectId end, int limit) throws Exception {
+        return graph.read(end, limit);
     }
 
     /** Cancels a task that has not finished; returns whether it was unfinished. */

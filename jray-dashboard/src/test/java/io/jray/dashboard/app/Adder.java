@@ -1,0 +1,12 @@
+package io.jray.dashboard.app;
+
+import io.jray.api.RemoteTask;
+
+/** The tutorial's add, for drawing its aggregations. */
+@RemoteTask
+public class Adder {
+
+    public int add(int a, int b) {
+        return a + b;
+    }
+}
