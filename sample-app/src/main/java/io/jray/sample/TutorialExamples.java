@@ -21,7 +21,8 @@ public class TutorialExamples {
     }
 
     /** What the aggregation example computed. */
-    public record Aggregation(int linearSum, double linearSeconds, int treeSum, double treeSeconds) {
+    public record Aggregation(int linearSum, double linearSeconds, String linearTask, int treeSum, double treeSeconds,
+            String treeTask) {
     }
 
     /** The batches of messages the main loop took from the message actor, in order. */
@@ -59,11 +60,13 @@ public class TutorialExamples {
     /** 1..8 summed with a slow add: linearly (depth 7) and as a tree (depth 3). */
     public Aggregation aggregation() {
         long start = System.nanoTime();
-        int linear = sum(false);
+        ObjectRef<Integer> linear = sum(false);
+        int linearSum = linear.get();
         double linearSeconds = seconds(start);
         start = System.nanoTime();
-        int tree = sum(true);
-        return new Aggregation(linear, linearSeconds, tree, seconds(start));
+        ObjectRef<Integer> tree = sum(true);
+        int treeSum = tree.get();
+        return new Aggregation(linearSum, linearSeconds, linear.id(), treeSum, seconds(start), tree.id());
     }
 
     /** An actor: ten increments on one instance, then its value. */
@@ -100,7 +103,7 @@ public class TutorialExamples {
         return new Messages(batches, seconds(start));
     }
 
-    private int sum(boolean tree) {
+    private ObjectRef<Integer> sum(boolean tree) {
         Deque<ObjectRef<Integer>> queue = new ArrayDeque<>();
         for (int i = 1; i <= 8; i++) {
             queue.add(jray.put(i));
@@ -114,7 +117,7 @@ public class TutorialExamples {
                 queue.addFirst(sum);
             }
         }
-        return queue.getFirst().get();
+        return queue.getFirst();
     }
 
     private static double seconds(long startNanos) {

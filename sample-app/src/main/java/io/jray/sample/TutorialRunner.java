@@ -45,8 +45,10 @@ public class TutorialRunner implements ApplicationRunner {
 
         print("%n3. Aggregating values: 1..8 with a 1-second add%n");
         TutorialExamples.Aggregation sums = examples.aggregation();
-        print("   linear, depth 7: %d in %.2f s%n", sums.linearSum(), sums.linearSeconds());
-        print("   tree,   depth 3: %d in %.2f s%n", sums.treeSum(), sums.treeSeconds());
+        print("   linear, depth 7: %d in %.2f s (its DAG: /jray/dag?task=%s)%n", sums.linearSum(), sums.linearSeconds(),
+                sums.linearTask());
+        print("   tree,   depth 3: %d in %.2f s (its DAG: /jray/dag?task=%s)%n", sums.treeSum(), sums.treeSeconds(),
+                sums.treeTask());
 
         print("%n4. From classes to actors: ten increments of one Counter%n");
         TutorialExamples.Timed<Integer> counter = examples.counter();

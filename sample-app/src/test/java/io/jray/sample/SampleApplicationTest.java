@@ -1,6 +1,8 @@
 package io.jray.sample;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +56,21 @@ class SampleApplicationTest {
                 .contains("counter value 10")
                 .contains("received 15 messages from 3 producers")
                 .contains("message 4 from producer 2");
+    }
+
+    @Test
+    void theDashboardDrawsTheTutorialsAggregationsWithTheirDepths(CapturedOutput output) {
+        Matcher linear = Pattern.compile("linear, depth 7: 36 .*task=(\\S+)\\)").matcher(output.getOut());
+        Matcher tree = Pattern.compile("tree,   depth 3: 36 .*task=(\\S+)\\)").matcher(output.getOut());
+        assertThat(linear.find()).isTrue();
+        assertThat(tree.find()).isTrue();
+
+        web.get().uri("/jray/dag?task=" + linear.group(1)).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("7 layers of tasks, depth 7"));
+        web.get().uri("/jray/dag?task=" + tree.group(1)).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("3 layers of tasks, depth 3"));
+        web.get().uri("/actuator/jray").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.node").isEqualTo(context.getBean(JRayNode.class).identity().id());
     }
 
     @Test
