@@ -2,8 +2,8 @@ package io.jray.dashboard;
 
 import java.util.List;
 
-import io.jray.runtime.JRayNode;
 import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.node.NodeLoad;
 import io.jray.runtime.node.Resources;
 
 /**
@@ -34,10 +34,10 @@ record ClusterOverview(ClusterView.Summary summary, int nodes, int workers, long
             }
         }
         return new ClusterOverview(summary, nodes.size(), (int) nodes.stream().filter(ClusterView.NodeInfo::worker).count(),
-                cpus, sum(nodes, JRayNode.LOAD_FREE), sum(nodes, JRayNode.LOAD_RUNNING),
+                cpus, sum(nodes, NodeLoad.FREE), sum(nodes, NodeLoad.RUNNING),
                 summary.jobs().stream().mapToLong(ClusterView.JobInfo::queued).sum(), summary.jobs().size(),
-                sum(nodes, JRayNode.LOAD_ACTORS), sum(nodes, JRayNode.LOAD_OBJECT_BYTES),
-                sum(nodes, JRayNode.LOAD_OBJECT_LIMIT));
+                sum(nodes, NodeLoad.ACTORS), sum(nodes, NodeLoad.OBJECT_BYTES),
+                sum(nodes, NodeLoad.OBJECT_LIMIT));
     }
 
     private static long sum(List<ClusterView.NodeInfo> nodes, String field) {

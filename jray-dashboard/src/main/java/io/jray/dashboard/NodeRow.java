@@ -1,7 +1,7 @@
 package io.jray.dashboard;
 
-import io.jray.runtime.JRayNode;
 import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.node.NodeLoad;
 
 /**
  * A row of the nodes page.
@@ -21,12 +21,12 @@ record NodeRow(String id, String host, String resources, String role, String hea
     static NodeRow of(ClusterView.NodeInfo node) {
         return new NodeRow(node.id(), node.host() + " (" + node.hostId() + ")", node.resources(),
                 node.worker() ? "worker" : "driver", node.heartbeatAgeMillis() + " ms",
-                node.loadOf(JRayNode.LOAD_RUNNING) + " running, " + node.loadOf(JRayNode.LOAD_FREE) + " free",
-                ClusterOverview.bytes(node.loadOf(JRayNode.LOAD_OBJECT_BYTES)) + " of "
-                        + ClusterOverview.bytes(node.loadOf(JRayNode.LOAD_OBJECT_LIMIT))
-                        + (node.loadOf(JRayNode.LOAD_SPILLED_BYTES) > 0
-                                ? ", " + ClusterOverview.bytes(node.loadOf(JRayNode.LOAD_SPILLED_BYTES)) + " spilled"
+                node.loadOf(NodeLoad.RUNNING) + " running, " + node.loadOf(NodeLoad.FREE) + " free",
+                ClusterOverview.bytes(node.loadOf(NodeLoad.OBJECT_BYTES)) + " of "
+                        + ClusterOverview.bytes(node.loadOf(NodeLoad.OBJECT_LIMIT))
+                        + (node.loadOf(NodeLoad.SPILLED_BYTES) > 0
+                                ? ", " + ClusterOverview.bytes(node.loadOf(NodeLoad.SPILLED_BYTES)) + " spilled"
                                 : ""),
-                node.loadOf(JRayNode.LOAD_DRAINING) == 1);
+                node.loadOf(NodeLoad.DRAINING) == 1);
     }
 }

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -29,12 +28,12 @@ import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.DeadNodeReaper;
 import io.jray.runtime.node.NodeIdentity;
+import io.jray.runtime.node.NodeLoad;
 import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.ClusterToken;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.store.ObjectStore;
 import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
@@ -59,15 +58,6 @@ public final class JRayNode implements AutoCloseable {
     private static final Log log = LogFactory.getLog(JRayNode.class);
     /** How long a new object copy may stay unregistered in Redis before the sweep takes it for unused. */
     private static final Duration FREED_COPY_GRACE = Duration.ofSeconds(10);
-    /** Fields of the node hash that heartbeats refresh (see {@link #load()}). */
-    public static final String LOAD_FREE = "free";
-    public static final String LOAD_RUNNING = "running";
-    public static final String LOAD_ACTORS = "actors";
-    public static final String LOAD_DRAINING = "drain";
-    public static final String LOAD_OBJECT_BYTES = "objBytes";
-    public static final String LOAD_SPILLED_BYTES = "objSpilled";
-    public static final String LOAD_OBJECTS = "objCount";
-    public static final String LOAD_OBJECT_LIMIT = "objLimit";
     /** How often released objects are sent to Redis, in one batch. */
     private static final long RELEASE_EVERY_MILLIS = 100;
 
@@ -133,25 +123,9 @@ public final class JRayNode implements AutoCloseable {
         this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
                 objects, resolver, directory, health, scheduler, settings.worker()) : null;
-        registry.reportLoad(this::load);
+        registry.reportLoad(() -> NodeLoad.of(worker, objects.store(), draining));
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
         directory.onChange(this::onJobsChanged);
-    }
-
-    /** What this node's heartbeat reports of its load, as fields of its hash. */
-    private Map<String, String> load() {
-        ObjectStore store = objects.store();
-        Map<String, String> load = new LinkedHashMap<>();
-        boolean serving = worker != null && !draining;
-        load.put(LOAD_FREE, serving ? Integer.toString((int) Math.max(0, worker.freeCpus())) : "0");
-        load.put(LOAD_RUNNING, worker == null ? "0" : Integer.toString(worker.running()));
-        load.put(LOAD_ACTORS, worker == null ? "0" : Integer.toString(worker.actors()));
-        load.put(LOAD_DRAINING, draining ? "1" : "0");
-        load.put(LOAD_OBJECT_BYTES, Long.toString(store.usedBytes()));
-        load.put(LOAD_SPILLED_BYTES, Long.toString(store.spilledBytes()));
-        load.put(LOAD_OBJECTS, Integer.toString(store.objectCount()));
-        load.put(LOAD_OBJECT_LIMIT, Long.toString(store.limit()));
-        return load;
     }
 
     /**

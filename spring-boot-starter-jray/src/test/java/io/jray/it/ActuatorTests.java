@@ -25,6 +25,7 @@ import io.jray.autoconfigure.actuate.JRayMetrics;
 import io.jray.autoconfigure.actuate.JRayMetricsAutoConfiguration;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.node.NodeLoad;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,8 @@ class ActuatorTests {
                 List<ClusterView.NodeInfo> nodes = (List<ClusterView.NodeInfo>) summary.get("nodes");
                 assertThat(nodes).singleElement().satisfies(info -> {
                     assertThat(info.worker()).isTrue();
-                    assertThat(info.loadOf(JRayNode.LOAD_FREE)).isEqualTo(2);
-                    assertThat(info.loadOf(JRayNode.LOAD_OBJECT_LIMIT)).isPositive();
+                    assertThat(info.loadOf(NodeLoad.FREE)).isEqualTo(2);
+                    assertThat(info.loadOf(NodeLoad.OBJECT_LIMIT)).isPositive();
                     assertThat(info.heartbeatAgeMillis()).isBetween(0L, 5000L);
                 });
                 List<ClusterView.JobInfo> jobs = (List<ClusterView.JobInfo>) summary.get("jobs");

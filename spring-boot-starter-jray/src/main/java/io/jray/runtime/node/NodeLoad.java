@@ -1,0 +1,42 @@
+package io.jray.runtime.node;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.jray.runtime.store.ObjectStore;
+import io.jray.runtime.worker.Worker;
+
+/**
+ * What a node's heartbeat reports of its load, as fields of its hash: free task slots (whole free
+ * CPUs, which locality-aware queueing reads), running tasks, actors, whether it drains, and its
+ * object store's use.
+ */
+public final class NodeLoad {
+
+    public static final String FREE = "free";
+    public static final String RUNNING = "running";
+    public static final String ACTORS = "actors";
+    public static final String DRAINING = "drain";
+    public static final String OBJECT_BYTES = "objBytes";
+    public static final String SPILLED_BYTES = "objSpilled";
+    public static final String OBJECTS = "objCount";
+    public static final String OBJECT_LIMIT = "objLimit";
+
+    private NodeLoad() {
+    }
+
+    /** The fields now; {@code worker} is {@code null} on a node that runs no tasks. */
+    public static Map<String, String> of(Worker worker, ObjectStore store, boolean draining) {
+        Map<String, String> load = new LinkedHashMap<>();
+        boolean serving = worker != null && !draining;
+        load.put(FREE, serving ? Integer.toString((int) Math.max(0, worker.freeCpus())) : "0");
+        load.put(RUNNING, worker == null ? "0" : Integer.toString(worker.running()));
+        load.put(ACTORS, worker == null ? "0" : Integer.toString(worker.actors()));
+        load.put(DRAINING, draining ? "1" : "0");
+        load.put(OBJECT_BYTES, Long.toString(store.usedBytes()));
+        load.put(SPILLED_BYTES, Long.toString(store.spilledBytes()));
+        load.put(OBJECTS, Integer.toString(store.objectCount()));
+        load.put(OBJECT_LIMIT, Long.toString(store.limit()));
+        return load;
+    }
+}
