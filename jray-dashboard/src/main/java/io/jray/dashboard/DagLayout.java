@@ -30,8 +30,9 @@ record DagLayout(List<Box> boxes, List<Edge> edges, int width, int height, int d
     private static final int ROW = 44;
     private static final int MARGIN = 20;
 
-    /** A vertex at its place; {@code label} names its function (or "value") and {@code css} its state. */
-    record Box(String id, String label, String state, String css, int depth, int x, int y, boolean task) {
+    /** A vertex at its place; {@code label} names its function (or "value"), {@code stateCode} its state. */
+    record Box(String id, String label, String state, String stateCode, String css, int depth, int x, int y,
+            boolean task) {
     }
 
     /** An edge from the right side of an argument to the left side of the task taking it. */
@@ -52,7 +53,7 @@ record DagLayout(List<Box> boxes, List<Edge> edges, int width, int height, int d
             for (int i = 0; i < vertices.size(); i++) {
                 TaskGraph.Vertex v = vertices.get(i);
                 Box box = new Box(v.id().toString(), v.isTask() ? label(v.function()) : "value", state(v.state()),
-                        "state-" + v.state(), v.depth(), MARGIN + (column.getKey() - first) * COLUMN, MARGIN + i * ROW,
+                        v.state(), "state-" + v.state(), v.depth(), MARGIN + (column.getKey() - first) * COLUMN, MARGIN + i * ROW,
                         v.isTask());
                 placed.put(v.id(), box);
                 boxes.add(box);

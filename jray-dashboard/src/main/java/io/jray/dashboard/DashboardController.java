@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -102,6 +103,28 @@ class DashboardController {
                     }
                     return "jray/dag";
                 });
+    }
+
+    @GetMapping(value = "/jray/dag/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<Map<String, String>>> dagLive(@RequestParam("task") String task) {
+        ObjectId end;
+        try {
+            end = ObjectId.parse(task.trim());
+        }
+        catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "task must be a task id (job/task): " + e.getMessage());
+        }
+        return Flux.interval(Duration.ZERO, LIVE_EVERY).onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(() -> node.operations().graph(end, MAX_GRAPH))
+                        .subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()))
+                .map(graph -> {
+                    Map<String, String> states = new LinkedHashMap<>();
+                    graph.vertices().forEach((id, vertex) -> states.put(id.toString(), vertex.state()));
+                    return states;
+                })
+                .distinctUntilChanged()
+                .map(states -> ServerSentEvent.builder(states).event("states").build());
     }
 
     @GetMapping("/jray/actors")

@@ -115,6 +115,25 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void theDagColoursItsTasksAsTheyFinishWithoutAReload() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ObjectRef<Long> slow = jray.task(Sleeper::sleep, 4000L).remote();
+        ObjectRef<Long> end = jray.task(Sleeper::echo, slow).remote();
+
+        open("/jray/dag?task=" + end.id(), "DAG", "dag-live");
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        By endVertex = By.cssSelector("g.vertex[data-id='" + end.id() + "']");
+        assertThat(browser.findElement(endVertex).getAttribute("data-state")).isIn("W", "Q");
+
+        assertThat(end.get(TIMEOUT)).isEqualTo(4000L);
+        new WebDriverWait(browser, TIMEOUT).until(driver -> "F".equals(driver.findElement(endVertex)
+                .getAttribute("data-state")));
+        assertThat(browser.findElement(endVertex).getAttribute("class")).contains("state-F");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .as("the page was not reloaded").isEqualTo(true);
+    }
+
+    @Test
     void theOverviewFollowsARunningTaskWithoutAReload() throws Exception {
         open("/jray", "Overview", "overview-live");
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");

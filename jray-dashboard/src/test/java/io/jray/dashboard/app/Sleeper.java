@@ -10,4 +10,8 @@ public class Sleeper {
         Thread.sleep(millis);
         return millis;
     }
+
+    public long echo(long value) {
+        return value;
+    }
 }
