@@ -1,5 +1,8 @@
 package io.jray.dashboard;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
@@ -11,16 +14,31 @@ import io.jray.test.TestRedis;
 /** A jray node serving the dashboard on a free loopback port, on a Redis of its own; close it after. */
 final class RunningDashboard implements AutoCloseable {
 
+    /** Spring Security's reactive auto-configurations (the test class path has Spring Security). */
+    static final List<String> SECURITY = List.of(
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
+                    + "ReactiveManagementWebSecurityAutoConfiguration");
+
     private final TestRedis redis = TestRedis.start();
     private final ReactiveWebServerApplicationContext context;
 
+    /** Without Spring Security (its auto-configurations are excluded), as most applications run it. */
     RunningDashboard() {
-        String[] properties = {"server.port=0", "server.address=127.0.0.1", "jray.namespace=" + TestRedis.uniqueNamespace(),
-                "jray.node.cpus=2", "jray.heartbeat.interval=250ms", "spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port()};
+        this("spring.autoconfigure.exclude=" + String.join(",", SECURITY));
+    }
+
+    /** With extra properties, such as Spring Security's user. */
+    RunningDashboard(String... extra) {
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+                "jray.namespace=" + TestRedis.uniqueNamespace(), "jray.node.cpus=2", "jray.heartbeat.interval=250ms",
+                "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
+                "management.endpoints.web.exposure.include=jray,health"));
+        properties.addAll(List.of(extra));
         try {
             context = (ReactiveWebServerApplicationContext) new SpringApplicationBuilder(DashboardApplication.class)
-                    .web(WebApplicationType.REACTIVE).properties(properties).run();
+                    .web(WebApplicationType.REACTIVE).properties(properties.toArray(String[]::new)).run();
         }
         catch (RuntimeException e) {
             redis.close();
