@@ -58,23 +58,19 @@ local function flushNotes()
   notes = {}
 end
 
--- Locality: the queue of the node holding the most bytes of a task's large arguments ('deps'), when
--- that node reads a queue of its own for this shape (listed in "targets") and has free slots by its
--- last heartbeat; nil when no such node. 'q' is the shape's shared queue.
+-- Locality: the queue of the node holding the most bytes of a task's large arguments ('large', a
+-- list of {id, size}), when that node reads a queue of its own for this shape (listed in "targets")
+-- and has free slots by its last heartbeat; nil when no such node. 'q' is the shape's shared queue.
 local NODE_PREFIX = string.match(P, '^(.*):{[^{}]*}:$') .. ':node:{'
 
-local function nodeQueue(q, deps)
+local function nodeQueue(q, large)
   local bytes, best, most = {}, nil, 0
-  for dep in string.gmatch(deps, '%S+') do
-    local g = redis.call('HMGET', rec(dep), 'lg', 'sz')
-    if g[1] == '1' then
-      local size = tonumber(g[2]) or 0
-      for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. dep)) do
-        local total = (bytes[holder] or 0) + size
-        bytes[holder] = total
-        if total > most then
-          best, most = holder, total
-        end
+  for _, arg in ipairs(large) do
+    for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. arg[1])) do
+      local total = (bytes[holder] or 0) + arg[2]
+      bytes[holder] = total
+      if total > most then
+        best, most = holder, total
       end
     end
   end
@@ -87,6 +83,18 @@ local function nodeQueue(q, deps)
   return nil
 end
 
+-- The large ones among a task's arguments ('deps', space separated ids), as a list of {id, size}.
+local function largeArguments(deps)
+  local large = {}
+  for dep in string.gmatch(deps, '%S+') do
+    local g = redis.call('HMGET', rec(dep), 'lg', 'sz')
+    if g[1] == '1' then
+      large[#large + 1] = {dep, tonumber(g[2]) or 0}
+    end
+  end
+  return large
+end
+
 -- Queues a task: in the queue of the node holding most of its large arguments when that node has
 -- room, else in its shape's shared queue. 'eq' names the queue of its entry 'e'.
 local function enqueue(id, now)
@@ -94,7 +102,7 @@ local function enqueue(id, now)
   local f = redis.call('HMGET', key, 'q', 'a', 'sp', 'd')
   local q = f[1]
   if f[4] and f[4] ~= '' and string.sub(q, 1, 2) == 'q:' then
-    q = nodeQueue(q, f[4]) or q
+    q = nodeQueue(q, largeArguments(f[4])) or q
   end
   local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', f[2], 's', f[3])
   redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid, 'eq', q)

@@ -66,13 +66,15 @@ while i <= #ARGV do
       local err = a[2] or missing
       redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now, unpack(fields))
       settle(id, 'E', err, now, inlineMax)
+      -- why: set after settle, which lets go of the arguments of a task; this one never held them
+      redis.call('HSET', key, 'd', table.concat(deps, ' '))
     else
       local q = 'a:' .. actor
       local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'st', 'Q', 'tq', now, 'q', q, 'sp', spec, 'e', eid, unpack(fields))
+      redis.call('HSET', key, 'st', 'Q', 'tq', now, 'q', q, 'sp', spec, 'e', eid, 'd', table.concat(deps, ' '),
+          unpack(fields))
       holdArguments(deps)
     end
-    redis.call('HSET', key, 'd', table.concat(deps, ' '))
   else
     local shape, newShape, fn, name, parent, mr, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5],
         ARGV[i + 6], ARGV[i + 7], ARGV[i + 8]
@@ -87,10 +89,14 @@ while i <= #ARGV do
       redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
       redis.call('SADD', P .. 'shapes', shape)
     end
-    local pending, failed = 0, nil
+    local pending, failed, large = 0, nil, {}
     for _, dep in ipairs(deps) do
       local dk = rec(dep)
-      local dst = redis.call('HGET', dk, 'st')
+      local d = redis.call('HMGET', dk, 'st', 'lg', 'sz')
+      local dst = d[1]
+      if d[2] == '1' then
+        large[#large + 1] = {dep, tonumber(d[3]) or 0}
+      end
       if dst == 'E' or dst == 'C' then
         failed = redis.call('HGET', dk, 'er')
         break
@@ -108,6 +114,7 @@ while i <= #ARGV do
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'st', 'E', 'er', failed, 'te', now)
       settle(id, 'E', failed, now, inlineMax)
+      -- why: set after settle, which lets go of the arguments of a task; this one never held them
       redis.call('HSET', key, 'd', table.concat(deps, ' '))
     elseif pending > 0 then
       holdArguments(deps)
@@ -115,10 +122,7 @@ while i <= #ARGV do
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
     else
       holdArguments(deps)
-      local eq = q
-      if nd > 0 then
-        eq = nodeQueue(q, table.concat(deps, ' ')) or q
-      end
+      local eq = nodeQueue(q, large) or q
       local eid = redis.call('XADD', queue(eq), '*', 't', id, 'a', '1', 's', spec)
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid, 'eq', eq)
