@@ -115,7 +115,7 @@ public final class JRayNode implements AutoCloseable {
         IdGenerator ids = new IdGenerator(id);
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver, control, inbox, health, listener, this::driverJob,
                 settings.submitBatch());
-        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id);
+        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id, virtualThreads);
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
         TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
@@ -139,8 +139,11 @@ public final class JRayNode implements AutoCloseable {
         if (!draining) {
             draining = true;
             log.info("jray node " + identity.id() + " is draining: it takes no more tasks");
-            scheduler.execute(worker::drain);
-            scheduler.execute(registry::beat);
+            // why: stopping the reader waits for its read in flight; the timer threads must not
+            virtualThreads.execute(() -> {
+                worker.drain();
+                registry.beat();
+            });
         }
         return true;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
@@ -34,16 +35,19 @@ public final class ObjectReleaser {
     private final ObjectStore store;
     private final Inbox inbox;
     private final String node;
+    private final Executor fileWork;
     private final Queue<ObjectId> released = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
+    /** @param fileWork runs the deletion of this node's copies (never on Redis's I/O thread) */
     public ObjectReleaser(ControlPlane control, TaskSubmitter submitter, ObjectResolver resolver, ObjectStore store,
-            Inbox inbox, String node) {
+            Inbox inbox, String node, Executor fileWork) {
         this.control = control;
         this.submitter = submitter;
         this.store = store;
         this.inbox = inbox;
         this.node = node;
+        this.fileWork = fileWork;
         resolver.releaseTo(released::add);
     }
 
@@ -60,8 +64,8 @@ public final class ObjectReleaser {
             }
         }
         submitter.submitted().thenCompose(ok -> CompletableFuture.allOf(byJob.entrySet().stream()
-                .map(job -> control.release(job.getKey(), job.getValue()).thenAccept(freed -> deleteCopies(job.getKey(),
-                        freed)))
+                .map(job -> control.release(job.getKey(), job.getValue())
+                        .thenAcceptAsync(freed -> deleteCopies(job.getKey(), freed), fileWork))
                 .toArray(CompletableFuture[]::new)))
                 .whenComplete((ok, error) -> {
                     inFlight.set(false);

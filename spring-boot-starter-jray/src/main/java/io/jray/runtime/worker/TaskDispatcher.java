@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
@@ -46,6 +47,7 @@ final class TaskDispatcher extends GroupReader {
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
     /** The keys of this node's own queues whose group exists. */
     private final Set<String> nodeQueues = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     /** The queues of the last {@link #streams()}, by key. */
     private volatile Map<String, Queue> queues = Map.of();
 
@@ -227,10 +229,17 @@ final class TaskDispatcher extends GroupReader {
         }
     }
 
-    /** Stops reading; hands back what it read but did not start; waits for running tasks. */
+    /** Stops reading and hands back what it read but did not start; running tasks go on. */
+    void stopTaking() {
+        if (stopped.compareAndSet(false, true)) {
+            super.close();
+            local.giveBackAll();
+        }
+    }
+
+    /** Stops taking tasks (see {@link #stopTaking()}) and waits for running ones. */
     void closeWithin(Duration grace) {
-        super.close();
-        local.giveBackAll();
+        stopTaking();
         long deadline = System.nanoTime() + grace.toNanos();
         while (runner.runningCount() > 0 && System.nanoTime() < deadline) {
             try {

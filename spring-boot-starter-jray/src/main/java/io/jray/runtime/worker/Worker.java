@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.jray.runtime.TaskEvents;
 import io.jray.runtime.control.ControlPlane;
@@ -48,7 +47,6 @@ public final class Worker implements AutoCloseable {
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
     private final Settings settings;
-    private final AtomicBoolean takingTasks = new AtomicBoolean(true);
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
             ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
@@ -117,16 +115,14 @@ public final class Worker implements AutoCloseable {
      * but did not start; running tasks finish and actors living here go on serving their calls.
      */
     public void drain() {
-        if (takingTasks.compareAndSet(true, false)) {
-            dispatcher.closeWithin(settings.shutdownGrace());
-        }
+        dispatcher.stopTaking();
     }
 
     /** Stops taking tasks, gives back those not started, lets running ones finish, reports all. */
     @Override
     public void close() {
         actorDispatcher.close();
-        drain();
+        dispatcher.closeWithin(settings.shutdownGrace());
         actors.stopAll();
         reporter.close();
         threads.shutdownNow();
