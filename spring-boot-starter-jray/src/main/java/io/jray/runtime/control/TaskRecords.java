@@ -2,9 +2,7 @@ package io.jray.runtime.control;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.jray.runtime.task.ObjectId;
@@ -37,6 +35,7 @@ public final class TaskRecords {
         }
     }
 
+    private static final int MAX_GRAPH = 100_000;
     private static final String[] FIELDS = {"fn", "st", "n", "a", "pa", "d", "ts", "tr", "te"};
 
     private final ControlPlane control;
@@ -62,28 +61,12 @@ public final class TaskRecords {
 
     /**
      * The depth of a task in its DAG: the number of tasks on the longest chain of dependencies that
-     * ends with it (a task with no task dependencies has depth 1; put values count 0).
+     * ends with it (a task with no task dependencies has depth 1; put values count 0), read as
+     * {@link TaskGraph} reads the graph ending in it; 0 when Redis has no record of it.
      */
     public int depth(ObjectId id) throws Exception {
-        return depth(id, new HashMap<>());
-    }
-
-    private int depth(ObjectId id, Map<ObjectId, Integer> memo) throws Exception {
-        Integer known = memo.get(id);
-        if (known != null) {
-            return known;
-        }
-        TaskInfo info = find(id);
-        int depth = 0;
-        if (info != null && info.isTask()) {
-            int deepest = 0;
-            for (ObjectId dep : info.dependencies()) {
-                deepest = Math.max(deepest, depth(dep, memo));
-            }
-            depth = deepest + 1;
-        }
-        memo.put(id, depth);
-        return depth;
+        TaskGraph.Vertex vertex = new TaskGraph(control).read(id, MAX_GRAPH).vertices().get(id);
+        return vertex == null ? 0 : vertex.depth();
     }
 
     private static long number(String s) {
