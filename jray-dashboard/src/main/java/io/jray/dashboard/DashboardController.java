@@ -42,8 +42,7 @@ class DashboardController {
     @GetMapping({"/jray", "/jray/"})
     Mono<String> overview(Model model) {
         return overview().map(overview -> {
-            model.addAttribute("page", "overview");
-            model.addAttribute("self", node.identity().id());
+            page(model, "overview");
             model.addAttribute("o", overview);
             model.addAttribute("objects", ClusterOverview.bytes(overview.objectBytes()) + " of "
                     + ClusterOverview.bytes(overview.objectLimit()));
@@ -54,8 +53,7 @@ class DashboardController {
     @GetMapping("/jray/nodes")
     Mono<String> nodes(Model model) {
         return overview().map(overview -> {
-            model.addAttribute("page", "nodes");
-            model.addAttribute("self", node.identity().id());
+            page(model, "nodes");
             model.addAttribute("nodes", overview.summary().nodes().stream().map(NodeRow::of).toList());
             return "jray/nodes";
         });
@@ -64,8 +62,7 @@ class DashboardController {
     @GetMapping("/jray/objects")
     Mono<String> objects(Model model) {
         return overview().map(overview -> {
-            model.addAttribute("page", "objects");
-            model.addAttribute("self", node.identity().id());
+            page(model, "objects");
             model.addAttribute("stores", overview.summary().nodes().stream().map(StoreRow::of).toList());
             return "jray/objects";
         });
@@ -74,8 +71,7 @@ class DashboardController {
     @GetMapping("/jray/dag")
     Mono<String> dag(@RequestParam(name = "task", required = false) String task, Model model,
             ServerHttpResponse response) {
-        model.addAttribute("page", "dag");
-        model.addAttribute("self", node.identity().id());
+        page(model, "dag");
         model.addAttribute("task", task == null ? "" : task);
         if (task == null || task.isBlank()) {
             return Mono.just("jray/dag");
@@ -131,8 +127,7 @@ class DashboardController {
     Mono<String> actors(Model model) {
         return Mono.fromCallable(() -> node.operations().actors(MAX_ACTORS)).subscribeOn(Schedulers.boundedElastic())
                 .map(actors -> {
-                    model.addAttribute("page", "actors");
-                    model.addAttribute("self", node.identity().id());
+                    page(model, "actors");
                     model.addAttribute("actors", actors);
                     model.addAttribute("limit", MAX_ACTORS);
                     return "jray/actors";
@@ -146,6 +141,12 @@ class DashboardController {
                 .concatMap(tick -> overview().map(DashboardController::figures)
                         .onErrorResume(e -> Mono.just(Map.of("error", String.valueOf(e.getMessage())))))
                 .map(figures -> ServerSentEvent.builder(figures).event("overview").build());
+    }
+
+    /** What every page's navigation needs: which page it is, and this node. */
+    private void page(Model model, String page) {
+        model.addAttribute("page", page);
+        model.addAttribute("self", node.identity().id());
     }
 
     private Mono<ClusterOverview> overview() {

@@ -64,7 +64,7 @@ class ObjectStoreTests {
 
     private static String holders(JRayNode node, ObjectRef<?> ref) {
         ObjectId id = ObjectId.parse(ref.id());
-        return node.control().keys().job(id.job()) + "l:" + id.id();
+        return node.control().keys().holders(id.job(), id.id());
     }
 
     @Test

@@ -64,7 +64,7 @@ class ObjectStoreClusterIT {
 
     private String holdersKey(ObjectRef<?> ref) {
         ObjectId id = ObjectId.parse(ref.id());
-        return keys.job(id.job()) + "l:" + id.id();
+        return keys.holders(id.job(), id.id());
     }
 
     @Test
