@@ -12,6 +12,7 @@ while i <= #ARGV do
   local id, att, q, eid, kind, payload, started = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
       ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
   i = i + 7
+  reportingNode = node .. ',' .. started
   local key = rec(id)
   local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc')
   local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att
@@ -19,6 +20,7 @@ while i <= #ARGV do
   if kind == 'S' then
     if live then
       redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
+      event('R', id, node)
     end
   else
     redis.call('XACK', queue(q), 'w', eid)

@@ -8,13 +8,16 @@ for _, id in ipairs(ids) do
   local st = redis.call('HGET', key, 'st')
   if st == 'W' or st == 'Q' or st == 'R' then
     redis.call('HSET', key, 'st', 'C')
+    event('C', id)
   elseif st == 'F' and redis.call('HGET', key, 'k') == 'a' then
     redis.call('HSET', key, 'st', 'D')
+    event('D', id)
   end
   redis.call('HDEL', key, 'v', 'sp')
   redis.call('PEXPIRE', key, retention)
   redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id, P .. 'l:' .. id)
 end
+flushEvents()
 if #ids == 500 then
   return offset + 500
 end

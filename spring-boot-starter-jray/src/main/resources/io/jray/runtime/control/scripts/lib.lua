@@ -35,7 +35,35 @@ local function notify(node, id, st, payload)
   end
 end
 
+-- History events, for dashboards: what this script call did to tasks, as one entry of the
+-- namespace's event stream "<ns>:ev" (field p: the job's key prefix, e: the events), written only
+-- while a dashboard listens (the key "<ns>:ev:on" exists). An event is three words: state, task id
+-- and a detail ('-' for none): N <id> <function> for a new task (its state follows), R <id> <node>,
+-- F/E <id> <node,started at> (or - when no node reported it), and Q, W, C, D <id> -.
+local NS = string.match(P, '^(.*):{[^{}]*}:$')
+local events, listening = {}, nil
+
+local function event(st, id, detail)
+  if listening == nil then
+    listening = redis.call('EXISTS', NS .. ':ev:on') == 1
+  end
+  if listening then
+    events[#events + 1] = st .. ' ' .. id .. ' ' .. (detail or '-')
+  end
+end
+
+local function flushEvents()
+  if #events > 0 then
+    redis.call('XADD', NS .. ':ev', 'MAXLEN', '~', '50000', '*', 'p', P, 'e', table.concat(events, ' '))
+    events = {}
+  end
+end
+
+-- "node,started at" of the task a node reports on: finished and failed events of that task name it.
+local reportingNode = nil
+
 local function flushNotes()
+  flushEvents()
   for node, list in pairs(notes) do
     local key = P .. 'n:' .. node
     local fields = {}
@@ -61,7 +89,7 @@ end
 -- Locality: the queue of the node holding the most bytes of a task's large arguments ('large', a
 -- list of {id, size}), when that node reads a queue of its own for this shape (listed in "targets")
 -- and has free slots by its last heartbeat; nil when no such node. 'q' is the shape's shared queue.
-local NODE_PREFIX = string.match(P, '^(.*):{[^{}]*}:$') .. ':node:{'
+local NODE_PREFIX = NS .. ':node:{'
 
 local function nodeQueue(q, large)
   local bytes, best, most = {}, nil, 0
@@ -106,6 +134,7 @@ local function enqueue(id, now)
   end
   local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', f[2], 's', f[3])
   redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid, 'eq', q)
+  event('Q', id)
 end
 
 -- Frees an object that nothing refers to any more: no ref in its owner, no unsettled task taking
@@ -164,6 +193,7 @@ local function settle(id, st, payload, now, inlineMax, known)
     if tid ~= id or not r then
       r = redis.call('HMGET', key, 'ow', 'hs', 'hw', 'd', 'rl', 'pc')
     end
+    event(tst, tid, tid == id and reportingNode or nil)
     local inline = payload
     if tst == 'F' and (payload == false or #payload > inlineMax) then
       inline = nil
@@ -229,5 +259,6 @@ end
 -- Ends an actor: state E (it could not be created) or D (it died), and its calls fail.
 local function endActor(actor, st, err, now, inlineMax)
   redis.call('HSET', rec(actor), 'st', st, 'er', err, 'te', now)
+  event(st, actor)
   failCalls(actor, err, now, inlineMax)
 end

@@ -34,6 +34,7 @@ if ok then
           local next = tonumber(att) + 1
           local neid = redis.call('XADD', aq, '*', 't', id, 'a', next, 's', c[3])
           redis.call('HSET', ck, 'st', 'Q', 'a', next, 'e', neid)
+          event('Q', id)
         else
           redis.call('HSET', ck, 'st', 'E', 'er', err, 'te', now)
           settle(id, 'E', err, now, inlineMax)

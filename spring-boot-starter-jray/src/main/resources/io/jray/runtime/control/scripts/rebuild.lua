@@ -52,4 +52,5 @@ redis.call('HINCRBY', key, 'rb', 1)
 holdArguments(deps)
 subscribe()
 enqueue(id, now)
+flushEvents()
 return 'Q'

@@ -50,6 +50,8 @@ while i <= #ARGV do
     local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
     redis.call('HSET', key, 'k', 'a', 'fn', class .. '#new', 'nm', name, 'q', q, 'ow', owner, 'mr', mr, 'mtr', mtr,
         'rs', '0', 'life', life, 'sp', spec, 'a', '1', 'ts', now, 'st', 'Q', 'tq', now, 'e', eid)
+    event('N', id, class .. '#new')
+    event('Q', id)
   elseif kind == 'M' then
     local actor, fn, name, parent, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
     local nd = tonumber(ARGV[i + 7])
@@ -60,6 +62,7 @@ while i <= #ARGV do
     i = i + 8 + nd
     local a = redis.call('HMGET', rec(actor), 'st', 'er', 'mtr')
     redis.call('ZADD', P .. 'tasks', now, id)
+    event('N', id, fn)
     local fields = {'k', 't', 'fn', fn, 'nm', name, 'ac', actor, 'ow', owner, 'pa', parent, 'mr', a[3] or '0',
         'a', '1', 'ts', now}
     if a[1] == 'E' or a[1] == 'D' or not a[1] then
@@ -73,6 +76,7 @@ while i <= #ARGV do
       local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
       redis.call('HSET', key, 'st', 'Q', 'tq', now, 'q', q, 'sp', spec, 'e', eid, 'd', table.concat(deps, ' '),
           unpack(fields))
+      event('Q', id)
       holdArguments(deps)
     end
   else
@@ -110,6 +114,7 @@ while i <= #ARGV do
       end
     end
     redis.call('ZADD', P .. 'tasks', now, id)
+    event('N', id, fn)
     if failed then
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'st', 'E', 'er', failed, 'te', now)
@@ -120,12 +125,14 @@ while i <= #ARGV do
       holdArguments(deps)
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
+      event('W', id)
     else
       holdArguments(deps)
       local eq = nodeQueue(q, large) or q
       local eid = redis.call('XADD', queue(eq), '*', 't', id, 'a', '1', 's', spec)
       redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
           'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid, 'eq', eq)
+      event('Q', id)
     end
   end
 end

@@ -1,0 +1,19 @@
+package io.jray.runtime.history;
+
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * One change to a task, as the control plane's scripts record it in the event stream.
+ *
+ * @param task the task
+ * @param state {@code N} (new), or the state it entered: W, Q, R, F, E, C, D
+ * @param detail for N the function id, for R (and F or E reported by a node) the node; else {@code null}
+ * @param at when, epoch ms (Redis's clock)
+ */
+public record HistoryEvent(ObjectId task, String state, String detail, long at) {
+
+    /** Whether the task entered a state (every event but {@code N}). */
+    public boolean isStateChange() {
+        return !"N".equals(state);
+    }
+}

@@ -1,0 +1,270 @@
+package io.jray.runtime.history;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.redis.LuaScript;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * Reads the task history that {@link HistoryIndexer} keeps: pages of tasks, newest first, filtered
+ * by state, function and node through bitmaps (one script call, whatever the history's size), the
+ * number of tasks in each state, the functions and nodes seen, a task's dependents, and how many
+ * tasks finished and failed in each 10 s of the last hour.
+ */
+public final class TaskHistory {
+
+    /** The most rows one page may hold. */
+    public static final int MAX_PAGE = 500;
+    /** The states a task can be in, as the index names them. */
+    public static final List<String> STATES = List.of("W", "Q", "R", "F", "E", "C", "D");
+    private static final int BLOCK = 4096;
+    private static final long RATE_BUCKET_MILLIS = 10_000;
+
+    /**
+     * Which tasks a page shows; {@code null} fields do not filter.
+     *
+     * @param state one of {@link #STATES}
+     * @param function a function id
+     * @param node a node id
+     */
+    public record Filter(String state, String function, String node) {
+
+        public static final Filter ALL = new Filter(null, null, null);
+
+        public Filter {
+            state = blankToNull(state);
+            function = blankToNull(function);
+            node = blankToNull(node);
+            if (state != null && !STATES.contains(state)) {
+                throw new IllegalArgumentException("state must be one of " + STATES + ", was '" + state + "'");
+            }
+            word("function", function);
+            word("node", node);
+        }
+
+        List<String> bitmaps() {
+            List<String> maps = new ArrayList<>(3);
+            if (state != null) {
+                maps.add("s:" + state);
+            }
+            if (function != null) {
+                maps.add("f:" + function);
+            }
+            if (node != null) {
+                maps.add("n:" + node);
+            }
+            return maps;
+        }
+
+        private static void word(String what, String value) {
+            if (value != null && (value.length() > 1000 || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 32))) {
+                throw new IllegalArgumentException(what + " must be one word of at most 1000 characters, was '"
+                        + (value.length() > 80 ? value.substring(0, 80) + "..." : value) + "'");
+            }
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
+
+    /**
+     * A task as the history records it.
+     *
+     * @param seq its number in the history, in order of submission
+     * @param id the task
+     * @param function its function id ({@code Class#new} for an actor's creation)
+     * @param state its last state: W, Q, R, F, E, C or D
+     * @param node the node that ran it last, or {@code null}
+     * @param submittedAt epoch ms
+     * @param startedAt epoch ms, 0 if it did not start
+     * @param endedAt epoch ms, 0 if it did not end
+     */
+    public record Row(long seq, ObjectId id, String function, String state, String node, long submittedAt,
+            long startedAt, long endedAt) {
+
+        static Row parse(String text) {
+            String[] w = text.split(" ");
+            if (w.length < 9) {
+                return null;
+            }
+            return new Row(Long.parseLong(w[0]), new ObjectId(w[1], w[2]), w[3], w[4], dash(w[5]), time(w[6]),
+                    time(w[7]), time(w[8]));
+        }
+
+        private static String dash(String s) {
+            return "-".equals(s) ? null : s;
+        }
+
+        private static long time(String s) {
+            return "-".equals(s) ? 0 : Long.parseLong(s);
+        }
+    }
+
+    /**
+     * One page of tasks.
+     *
+     * @param total how many tasks match the filter
+     * @param offset how many newer matching tasks come before this page
+     * @param rows the tasks, newest first
+     */
+    public record Page(long total, int offset, List<Row> rows) {
+    }
+
+    private final ControlPlane control;
+    private final int capacity;
+    private final String prefix;
+    private final LuaScript page = LuaScript.fromClasspath(TaskHistory.class, "page.lua");
+
+    /** @param size how many tasks the history keeps at least, as given to the indexer */
+    public TaskHistory(ControlPlane control, int size) {
+        this.control = control;
+        this.capacity = capacity(size);
+        this.prefix = control.keys().namespace() + ":h:";
+    }
+
+    /** The number of slots of a history that keeps at least {@code size} tasks: a multiple of 4096. */
+    public static int capacity(int size) {
+        if (size < 1 || size > 1 << 30) {
+            throw new IllegalArgumentException("the task history size must be between 1 and 2^30, was " + size);
+        }
+        return (size + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    /** How many tasks the history keeps. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The tasks matching {@code filter}, newest first, skipping {@code offset}.
+     *
+     * @throws IllegalArgumentException for an offset below 0 or a limit outside 1..{@link #MAX_PAGE}
+     */
+    public Page page(Filter filter, int offset, int limit) throws Exception {
+        if (offset < 0 || offset > capacity) {
+            throw new IllegalArgumentException("offset must be between 0 and " + capacity + ", was " + offset);
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE + ", was " + limit);
+        }
+        List<byte[]> args = new ArrayList<>(List.of(bytes(capacity), bytes(offset), bytes(limit)));
+        filter.bitmaps().forEach(map -> args.add(map.getBytes(StandardCharsets.UTF_8)));
+        List<Object> out = page.<List<Object>>eval(control.redis().async(), ScriptOutputType.MULTI,
+                new String[] {control.keys().namespace()}, args.toArray(byte[][]::new)).get(30, TimeUnit.SECONDS);
+        List<Row> rows = new ArrayList<>(out.size() - 1);
+        for (int k = 1; k < out.size(); k++) {
+            Row row = out.get(k) instanceof byte[] b ? Row.parse(new String(b, StandardCharsets.UTF_8)) : null;
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return new Page((Long) out.get(0), offset, rows);
+    }
+
+    /** How many tasks of the history are in each state, in the order of {@link #STATES}. */
+    public Map<String, Long> countsByState() throws Exception {
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        List<CompletableFuture<Long>> counts = STATES.stream()
+                .map(st -> redis.bitcount(prefix + "s:" + st).toCompletableFuture()).toList();
+        Map<String, Long> byState = new LinkedHashMap<>();
+        for (int k = 0; k < STATES.size(); k++) {
+            byState.put(STATES.get(k), counts.get(k).get(30, TimeUnit.SECONDS));
+        }
+        return byState;
+    }
+
+    /** The function ids the history has seen, sorted. */
+    public List<String> functions() throws Exception {
+        return maps("f:");
+    }
+
+    /** The nodes that ran tasks of the history, sorted. */
+    public List<String> nodes() throws Exception {
+        return maps("n:");
+    }
+
+    /** The history's row of a task, if it is in the history. */
+    public Optional<Row> find(ObjectId task) throws Exception {
+        long slot = slotOf(task);
+        if (slot < 0) {
+            return Optional.empty();
+        }
+        String text = control.redis().text().hget(prefix + "r:" + slot / 128, Long.toString(slot % 128))
+                .get(30, TimeUnit.SECONDS);
+        Row row = text == null ? null : Row.parse(text);
+        return row != null && row.id().equals(task) ? Optional.of(row) : Optional.empty();
+    }
+
+    /** The first 50 tasks submitted with {@code task}'s result as an argument. */
+    public List<ObjectId> dependents(ObjectId task) throws Exception {
+        long slot = slotOf(task);
+        if (slot < 0) {
+            return List.of();
+        }
+        String text = control.redis().text().hget(prefix + "d:" + slot / 128, Long.toString(slot % 128))
+                .get(30, TimeUnit.SECONDS);
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<ObjectId> out = new ArrayList<>();
+        for (String id : text.split(" ")) {
+            out.add(new ObjectId(task.job(), id));
+        }
+        return out;
+    }
+
+    /**
+     * Tasks finished and failed per 10 s over the last {@code minutes} minutes, oldest first: each
+     * entry maps the bucket's start (epoch ms) to {finished, failed}.
+     */
+    public Map<Long, long[]> throughput(int minutes, long now) throws Exception {
+        long last = now / RATE_BUCKET_MILLIS;
+        long first = last - minutes * 60_000L / RATE_BUCKET_MILLIS + 1;
+        List<String> fields = new ArrayList<>();
+        for (long b = first; b <= last; b++) {
+            fields.add(b + "F");
+            fields.add(b + "E");
+        }
+        List<KeyValue<String, String>> values = control.redis().text()
+                .hmget(prefix + "rate", fields.toArray(String[]::new)).get(30, TimeUnit.SECONDS);
+        Map<Long, long[]> out = new TreeMap<>();
+        for (long b = first; b <= last; b++) {
+            int k = (int) (b - first) * 2;
+            out.put(b * RATE_BUCKET_MILLIS, new long[] {number(values.get(k)), number(values.get(k + 1))});
+        }
+        return out;
+    }
+
+    private long slotOf(ObjectId task) throws Exception {
+        String hx = control.redis().text().hget(control.keys().record(task.job(), task.id()), "hx")
+                .get(30, TimeUnit.SECONDS);
+        return hx == null ? -1 : Long.parseLong(hx) % capacity;
+    }
+
+    private List<String> maps(String kind) throws Exception {
+        return control.redis().text().smembers(prefix + "maps").get(30, TimeUnit.SECONDS).stream()
+                .filter(map -> map.startsWith(kind)).map(map -> map.substring(kind.length())).sorted().toList();
+    }
+
+    private static long number(KeyValue<String, String> kv) {
+        return kv.hasValue() ? Long.parseLong(kv.getValue()) : 0;
+    }
+
+    private static byte[] bytes(long n) {
+        return Long.toString(n).getBytes(StandardCharsets.UTF_8);
+    }
+}
