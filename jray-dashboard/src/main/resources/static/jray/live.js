@@ -1,5 +1,6 @@
 // Live updates over Server-Sent Events: the overview's figures go into the elements marked
-// data-live; the states of a DAG's vertices into their class (state-F, state-R, ...).
+// data-live and its throughput chart; the states of a DAG's vertices into their class (state-F,
+// state-R, ...); a task page's state into its state cell.
 (function () {
     if (!window.EventSource) {
         return;
@@ -14,7 +15,40 @@
                     element.textContent = value;
                 }
             });
+            if (figures.rate) {
+                drawRate(figures.rate);
+            }
         });
+    }
+    // The throughput chart: bars of {finished, failed} per 10 s, scaled to the highest.
+    function drawRate(rate) {
+        var chart = document.querySelector('svg[data-chart=rate]');
+        if (!chart) {
+            return;
+        }
+        var height = chart.viewBox.baseVal.height;
+        var max = 1;
+        rate.forEach(function (c) { max = Math.max(max, c[0] + c[1]); });
+        chart.querySelectorAll('g.bar10').forEach(function (bar, i) {
+            var c = rate[i] || [0, 0];
+            var failed = Math.floor(c[1] * height / max);
+            var finished = Math.floor(c[0] * height / max);
+            var rects = bar.querySelectorAll('rect');
+            rects[0].setAttribute('y', height - failed - finished);
+            rects[0].setAttribute('height', finished);
+            rects[1].setAttribute('y', height - failed);
+            rects[1].setAttribute('height', failed);
+        });
+    }
+    var task = document.querySelector('[data-task]');
+    var stateCell = task && task.querySelector('[data-state]');
+    if (stateCell) {
+        new EventSource(base + 'task/live?id=' + encodeURIComponent(task.getAttribute('data-task')))
+            .addEventListener('state', function (event) {
+                var state = JSON.parse(event.data);
+                stateCell.textContent = state.name;
+                stateCell.setAttribute('class', 'state state-' + state.state);
+            });
     }
     var dag = document.querySelector('svg[data-end]');
     if (dag) {

@@ -19,35 +19,48 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.history.HistoryEvent;
+import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.task.ObjectId;
 
 /**
- * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary
- * (read off the event loop), and {@code /jray/live}: the overview's figures as Server-Sent Events
- * every second, which the pages' small script applies without a reload.
+ * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary and
+ * the task history (read off the event loop), and their live streams as Server-Sent Events, which
+ * the pages' small script applies without a reload: {@code /jray/live}, the overview's figures, read
+ * again at most once a second while the cluster's event stream brings task events (every 5 s
+ * otherwise); {@code /jray/dag/live}, the states of a DAG's vertices as their events arrive.
  */
 @Controller
 class DashboardController {
 
     private static final Duration LIVE_EVERY = Duration.ofSeconds(1);
+    private static final Duration RE_READ_EVERY = Duration.ofSeconds(5);
     private static final int MAX_ACTORS = 500;
     private static final int MAX_GRAPH = 5000;
 
     private final JRayNode node;
+    private final TaskHistory history;
+    private final LiveEvents live;
 
-    DashboardController(JRayNode node) {
+    DashboardController(JRayNode node, TaskHistory history, LiveEvents live) {
         this.node = node;
+        this.history = history;
+        this.live = live;
     }
 
     @GetMapping({"/jray", "/jray/"})
     Mono<String> overview(Model model) {
-        return overview().map(overview -> {
-            page(model, "overview");
-            model.addAttribute("o", overview);
-            model.addAttribute("objects", ClusterOverview.bytes(overview.objectBytes()) + " of "
-                    + ClusterOverview.bytes(overview.objectLimit()));
-            return "jray/overview";
-        });
+        return overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(Schedulers.boundedElastic()))
+                .map(both -> {
+                    page(model, "overview");
+                    model.addAttribute("o", both.getT1());
+                    model.addAttribute("objects", ClusterOverview.bytes(both.getT1().objectBytes()) + " of "
+                            + ClusterOverview.bytes(both.getT1().objectLimit()));
+                    model.addAttribute("chart", Throughput.of(both.getT2().rate()));
+                    model.addAttribute("counts", both.getT2().counts());
+                    model.addAttribute("names", TaskStates.names());
+                    return "jray/overview";
+                });
     }
 
     @GetMapping("/jray/nodes")
@@ -111,7 +124,7 @@ class DashboardController {
         catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "task must be a task id (job/task): " + e.getMessage());
         }
-        return Flux.interval(Duration.ZERO, LIVE_EVERY).onBackpressureDrop()
+        Flux<Map<String, String>> reads = Flux.interval(Duration.ZERO, RE_READ_EVERY).onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> node.operations().graph(end, MAX_GRAPH))
                         .subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()))
                 .map(graph -> {
@@ -119,8 +132,17 @@ class DashboardController {
                     graph.vertices().forEach((id, vertex) -> states.put(id.toString(), vertex.state()));
                     return states;
                 })
-                .distinctUntilChanged()
-                .map(states -> ServerSentEvent.builder(states).event("states").build());
+                .distinctUntilChanged();
+        Flux<Map<String, String>> changes = live.events().map(batch -> {
+            Map<String, String> states = new LinkedHashMap<>();
+            for (HistoryEvent event : batch) {
+                if (event.isStateChange() && event.task().job().equals(end.job())) {
+                    states.put(event.task().toString(), event.state());
+                }
+            }
+            return states;
+        }).filter(states -> !states.isEmpty());
+        return Flux.merge(reads, changes).map(states -> ServerSentEvent.builder(states).event("states").build());
     }
 
     @GetMapping("/jray/actors")
@@ -137,8 +159,9 @@ class DashboardController {
     @GetMapping(value = "/jray/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     Flux<ServerSentEvent<Map<String, Object>>> live() {
-        return Flux.interval(Duration.ZERO, LIVE_EVERY).onBackpressureDrop()
-                .concatMap(tick -> overview().map(DashboardController::figures)
+        return live.changes(LIVE_EVERY, RE_READ_EVERY)
+                .concatMap(tick -> overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(Schedulers.boundedElastic()))
+                        .map(both -> figures(both.getT1(), both.getT2()))
                         .onErrorResume(e -> Mono.just(Map.of("error", String.valueOf(e.getMessage())))))
                 .map(figures -> ServerSentEvent.builder(figures).event("overview").build());
     }
@@ -154,8 +177,18 @@ class DashboardController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static Map<String, Object> figures(ClusterOverview o) {
+    /** What the history says of the last minutes: tasks by state, finished and failed per 10 s. */
+    private Activity activity() throws Exception {
+        return new Activity(history.countsByState(), history.throughput(Throughput.MINUTES, System.currentTimeMillis()));
+    }
+
+    private record Activity(Map<String, Long> counts, Map<Long, long[]> rate) {
+    }
+
+    private static Map<String, Object> figures(ClusterOverview o, Activity activity) {
         Map<String, Object> figures = new LinkedHashMap<>();
+        activity.counts().forEach((state, count) -> figures.put("state-" + state, count));
+        figures.put("rate", Throughput.counts(activity.rate()));
         figures.put("nodes", o.nodes());
         figures.put("workers", o.workers());
         figures.put("cpus", o.cpus());

@@ -5,25 +5,54 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import io.jray.autoconfigure.JRayAutoConfiguration;
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.history.HistoryIndexer;
+import io.jray.runtime.history.TaskHistory;
 
 /**
  * The jray dashboard under {@code /jray}, in any reactive web application that is a jray node and
  * has this module on its class path; {@code jray.dashboard.enabled=false} turns it off. It only
- * reads: nothing on its pages changes the cluster.
+ * reads: nothing on its pages changes the cluster. Its node keeps the task history (see
+ * {@link HistoryIndexer}) and feeds the live pages from the cluster's event stream.
  */
 @AutoConfiguration(after = JRayAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(JRayNode.class)
 @ConditionalOnBooleanProperty(name = "jray.dashboard.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(JRayDashboardProperties.class)
 public final class JRayDashboardAutoConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnMissingBean
+    HistoryIndexer jrayHistoryIndexer(JRayNode node, JRayDashboardProperties properties) {
+        return new HistoryIndexer(node.control(), properties.getHistorySize());
+    }
 
     @Bean
     @ConditionalOnMissingBean
-    DashboardController jrayDashboardController(JRayNode node) {
-        return new DashboardController(node);
+    TaskHistory jrayTaskHistory(JRayNode node, JRayDashboardProperties properties) {
+        return new TaskHistory(node.control(), properties.getHistorySize());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    LiveEvents jrayLiveEvents(HistoryIndexer indexer) {
+        return new LiveEvents(indexer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DashboardController jrayDashboardController(JRayNode node, TaskHistory history, LiveEvents live) {
+        return new DashboardController(node, history, live);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TasksController jrayTasksController(JRayNode node, TaskHistory history, LiveEvents live) {
+        return new TasksController(node, history, live);
     }
 }

@@ -29,8 +29,10 @@ import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Sleeper;
 import io.jray.dashboard.app.Tally;
+import io.jray.runtime.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -54,6 +56,7 @@ class DashboardBrowserTests {
         assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         dashboard = new RunningDashboard();
+        await().atMost(TIMEOUT).until(dashboard.context().getBean(HistoryIndexer.class)::isListening);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-dev-shm-usage", "--window-size=1280,800");
@@ -112,6 +115,36 @@ class DashboardBrowserTests {
         open("/jray/dag?task=" + sum.id(), "DAG", "dag");
         assertThat(browser.findElements(By.cssSelector("g.vertex[data-task=true]"))).hasSize(3);
         assertThat(browser.findElement(By.className("caption")).getText()).startsWith("2 layers of tasks, depth 2");
+
+        new WebDriverWait(browser, TIMEOUT).until(driver -> {
+            driver.get(dashboard.base() + "/jray/tasks");
+            return driver.getPageSource().contains(sum.id());
+        });
+        open("/jray/tasks", "Tasks", "tasks");
+        assertThat(browser.findElement(By.cssSelector("table.tasks tbody")).getText()).contains(sum.id(), "Adder#add");
+        browser.findElement(By.linkText(sum.id())).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Task " + sum.id());
+        open("/jray/task?id=" + sum.id(), "Task " + sum.id(), "task");
+        assertThat(browser.findElement(By.cssSelector("[data-state]")).getText()).isEqualTo("finished");
+        assertThat(browser.findElements(By.cssSelector("ul.links li"))).hasSize(2);
+    }
+
+    @Test
+    void theTaskPageFollowsItsStateWithoutAReload() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ObjectRef<Long> slow = jray.task(Sleeper::sleep, 3000L).remote();
+        new WebDriverWait(browser, TIMEOUT).until(driver -> {
+            driver.get(dashboard.base() + "/jray/task?id=" + slow.id());
+            return driver.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().contains(slow.id()));
+        });
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        By state = By.cssSelector("[data-state]");
+        assertThat(browser.findElement(state).getText()).isIn("queued", "running");
+
+        assertThat(slow.get(TIMEOUT)).isEqualTo(3000L);
+        new WebDriverWait(browser, TIMEOUT).until(driver -> "finished".equals(driver.findElement(state).getText()));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .as("the page was not reloaded").isEqualTo(true);
     }
 
     @Test

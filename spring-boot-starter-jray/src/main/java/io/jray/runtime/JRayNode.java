@@ -76,6 +76,7 @@ public final class JRayNode implements AutoCloseable {
     private final TaskSubmitter submitter;
     private final ObjectReleaser releaser;
     private volatile boolean draining;
+    private final ValueCodec codec;
     private final ClusterOperations operations;
     private final DefaultJRay jray;
     private final Worker worker;
@@ -107,6 +108,7 @@ public final class JRayNode implements AutoCloseable {
         this.scheduler = timers;
         this.listener = new NotificationListener(redis, keys, id, health, this::onInboxMessage,
                 settings.worker().block());
+        this.codec = codec;
         this.objects = new LargeObjects(settings.store(), settings.namespace(), id, identity.hostId(), control, codec,
                 clusterToken(settings.store().token()));
         registry.addFields(objects.registration());
@@ -216,6 +218,11 @@ public final class JRayNode implements AutoCloseable {
 
     public ClusterHealth health() {
         return health;
+    }
+
+    /** The codec of values, restricted to the application's registered types. */
+    public ValueCodec codec() {
+        return codec;
     }
 
     /** What the control plane records of tasks. */

@@ -9,4 +9,8 @@ public class Adder {
     public int add(int a, int b) {
         return a + b;
     }
+
+    public int fail(String why) {
+        throw new IllegalStateException(why);
+    }
 }

@@ -40,6 +40,7 @@ public final class HistoryIndexer implements AutoCloseable {
     private final List<Consumer<List<HistoryEvent>>> listeners = new CopyOnWriteArrayList<>();
     private final BlockingConnection connection;
     private volatile boolean running;
+    private volatile boolean listening;
     private Thread thread;
 
     /**
@@ -57,6 +58,11 @@ public final class HistoryIndexer implements AutoCloseable {
             running = true;
             thread = Thread.ofVirtual().name("jray-history").start(this::run);
         }
+    }
+
+    /** Whether scripts know that it listens: tasks submitted from now on enter the history. */
+    public boolean isListening() {
+        return listening;
     }
 
     /** Hands every batch of events read from now on to {@code listener}, on the indexer's thread. */
@@ -78,6 +84,7 @@ public final class HistoryIndexer implements AutoCloseable {
                     control.redis().text().set(stream + ":on", "1", SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3))
                             .get(10, TimeUnit.SECONDS);
                     announced = System.currentTimeMillis();
+                    listening = true;
                 }
                 if (position == null) {
                     String cursor = control.redis().text().get(historyKey("cursor")).get(10, TimeUnit.SECONDS);

@@ -1,0 +1,30 @@
+package io.jray.dashboard;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the jray dashboard. */
+@ConfigurationProperties("jray.dashboard")
+public class JRayDashboardProperties {
+
+    /** Whether a reactive web application that is a jray node serves the dashboard under /jray. */
+    private boolean enabled = true;
+
+    /** How many tasks the history behind the Tasks page keeps (the oldest leave 4096 at a time). */
+    private int historySize = 1_000_000;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int getHistorySize() {
+        return historySize;
+    }
+
+    public void setHistorySize(int historySize) {
+        this.historySize = historySize;
+    }
+}

@@ -1,0 +1,175 @@
+package io.jray.dashboard;
+
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.KeyValue;
+
+import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.serialization.RemoteError;
+import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.task.TaskArg;
+import io.jray.runtime.task.TaskSpec;
+
+/**
+ * Reads what the task page shows: the task's record (one HMGET), its dependencies' states (one
+ * pipelined read) and its dependents from the history. Values are previewed through the node's
+ * codec, so only registered types are ever decoded.
+ */
+final class TaskDetails {
+
+    private static final String[] FIELDS = {"k", "fn", "nm", "st", "a", "mr", "n", "ow", "pa", "ac", "d", "ts", "tr",
+            "te", "sz", "lg", "er", "le", "sp", "v", "mtr"};
+    private static final int PREVIEW = 300;
+    private static final int MAX_LINKS = 100;
+
+    private final JRayNode node;
+    private final TaskHistory history;
+
+    TaskDetails(JRayNode node, TaskHistory history) {
+        this.node = node;
+        this.history = history;
+    }
+
+    /** The task's details, or {@code null} when Redis has no record of it. */
+    TaskDetail read(ObjectId id) throws Exception {
+        Keys keys = node.control().keys();
+        Map<String, byte[]> f = new HashMap<>();
+        List<KeyValue<String, byte[]>> values = node.control().redis().async().hmget(keys.record(id.job(), id.id()), FIELDS)
+                .get(30, TimeUnit.SECONDS);
+        for (int k = 0; k < FIELDS.length; k++) {
+            if (values.get(k).hasValue()) {
+                f.put(FIELDS[k], values.get(k).getValue());
+            }
+        }
+        if (!f.containsKey("st") || !f.containsKey("fn")) {
+            return null;
+        }
+        String kind = text(f, "k");
+        String state = text(f, "st");
+        long submitted = number(f, "ts");
+        long started = number(f, "tr");
+        long ended = number(f, "te");
+        List<TaskDetail.Argument> arguments = new ArrayList<>();
+        String argumentsNote = arguments(f.get("sp"), arguments);
+        String result = "";
+        if ("F".equals(state) && !"a".equals(kind)) {
+            result = "1".equals(text(f, "lg")) ? "a large value of " + ClusterOverview.bytes(number(f, "sz"))
+                    + ", in the object stores of the nodes holding it"
+                    : f.containsKey("v") ? preview(f.get("v"))
+                    : "freed (" + ClusterOverview.bytes(number(f, "sz")) + "): its owner dropped every ref to it";
+        }
+        int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
+        return new TaskDetail(id.toString(), "a".equals(kind) ? "actor creation" : f.containsKey("ac") ? "actor call" : "task",
+                text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), (int) number(f, "a"), maxRetries + 1,
+                text(f, "n"), text(f, "ow"), sameJob(id, text(f, "pa")), sameJob(id, text(f, "ac")), Times.at(submitted),
+                Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
+                arguments, argumentsNote, dependencies(id, text(f, "d")), links(history.dependents(id)), result,
+                failure(f.get("er")), failure(f.get("le")));
+    }
+
+    private String arguments(byte[] spec, List<TaskDetail.Argument> out) {
+        if (spec == null) {
+            return "Its arguments were dropped when it settled and its result was freed, or its job ended.";
+        }
+        TaskSpec decoded;
+        try {
+            decoded = TaskSpec.decode(spec);
+        }
+        catch (RuntimeException e) {
+            return "Its spec could not be read: " + e.getMessage();
+        }
+        int position = 1;
+        for (TaskArg arg : decoded.args()) {
+            if (arg instanceof TaskArg.Ref ref) {
+                out.add(new TaskDetail.Argument(position, ref.id().toString(), "owned by " + ref.owner()));
+            }
+            else if (arg instanceof TaskArg.Value value) {
+                out.add(new TaskDetail.Argument(position, "", preview(value.bytes())));
+            }
+            position++;
+        }
+        return out.isEmpty() ? "It takes no arguments." : "";
+    }
+
+    private List<TaskDetail.Link> dependencies(ObjectId id, String deps) throws Exception {
+        if (deps.isBlank()) {
+            return List.of();
+        }
+        List<ObjectId> ids = new ArrayList<>();
+        for (String dep : deps.split(" ")) {
+            if (ids.size() < MAX_LINKS) {
+                ids.add(new ObjectId(id.job(), dep));
+            }
+        }
+        return links(ids);
+    }
+
+    private List<TaskDetail.Link> links(List<ObjectId> ids) throws Exception {
+        Keys keys = node.control().keys();
+        List<CompletableFuture<String>> states = ids.stream()
+                .map(dep -> node.control().redis().text().hget(keys.record(dep.job(), dep.id()), "st").toCompletableFuture())
+                .toList();
+        List<TaskDetail.Link> out = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            String st = states.get(k).get(30, TimeUnit.SECONDS);
+            out.add(new TaskDetail.Link(ids.get(k).toString(), st == null ? "gone" : TaskStates.name(st)));
+        }
+        return out;
+    }
+
+    private String preview(byte[] bytes) {
+        try {
+            Object value = node.codec().decode(bytes);
+            String text = value != null && value.getClass().isArray() ? arrayText(value) : String.valueOf(value);
+            return text.length() > PREVIEW ? text.substring(0, PREVIEW) + "…" : text;
+        }
+        catch (RuntimeException e) {
+            return "(" + ClusterOverview.bytes(bytes.length) + ", not shown: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String arrayText(Object array) {
+        int n = Array.getLength(array);
+        StringBuilder out = new StringBuilder(array.getClass().getComponentType().getSimpleName() + "[" + n + "] [");
+        for (int k = 0; k < n && out.length() < PREVIEW; k++) {
+            out.append(k == 0 ? "" : ", ").append(Array.get(array, k));
+        }
+        return out.append(out.length() >= PREVIEW ? ", …]" : "]").toString();
+    }
+
+    private static TaskDetail.Failure failure(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            RemoteError error = RemoteError.decode(bytes);
+            return new TaskDetail.Failure(error.type(), error.message(), error.stackTraceText());
+        }
+        catch (RuntimeException e) {
+            return new TaskDetail.Failure("unreadable error", e.getMessage(), "");
+        }
+    }
+
+    private static String sameJob(ObjectId id, String other) {
+        return other.isEmpty() ? "" : other.contains("/") ? other : id.job() + "/" + other;
+    }
+
+    private static String text(Map<String, byte[]> f, String field) {
+        byte[] b = f.get(field);
+        return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static long number(Map<String, byte[]> f, String field) {
+        String s = text(f, field);
+        return s.isEmpty() ? 0 : Long.parseLong(s);
+    }
+}

@@ -1,0 +1,163 @@
+package io.jray.dashboard;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.jray.runtime.JRayNode;
+import io.jray.runtime.history.HistoryEvent;
+import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * The tasks page ({@code /jray/tasks}: the history, newest first, filtered by state, function and
+ * node, paged; a search by id opens the task) and the task page ({@code /jray/task?id=job/task}),
+ * whose state follows the event stream ({@code /jray/task/live}). Bad parameters get a 400 page
+ * saying which and why; an unknown task a 404.
+ */
+@Controller
+class TasksController {
+
+    private final JRayNode node;
+    private final TaskHistory history;
+    private final TaskDetails details;
+    private final LiveEvents live;
+
+    TasksController(JRayNode node, TaskHistory history, LiveEvents live) {
+        this.node = node;
+        this.history = history;
+        this.details = new TaskDetails(node, history);
+        this.live = live;
+    }
+
+    @GetMapping("/jray/tasks")
+    Mono<String> tasks(@RequestParam(required = false) String state, @RequestParam(required = false) String function,
+            @RequestParam(name = "node", required = false) String nodeId, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, @RequestParam(required = false) String id, Model model,
+            ServerHttpResponse response) {
+        page(model, "tasks");
+        if (id != null && !id.isBlank()) {
+            return search(id.trim(), model, response);
+        }
+        TasksQuery query;
+        try {
+            query = TasksQuery.parse(state, function, nodeId, page, size);
+        }
+        catch (IllegalArgumentException e) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/tasks");
+        }
+        return Mono.fromCallable(() -> {
+            long start = System.nanoTime();
+            TaskHistory.Page rows = history.page(query.filter(), query.offset(), query.size());
+            model.addAttribute("readMillis", (System.nanoTime() - start) / 1_000_000);
+            model.addAttribute("counts", history.countsByState());
+            model.addAttribute("functions", history.functions());
+            model.addAttribute("nodes", history.nodes());
+            model.addAttribute("rows", rows.rows().stream().map(TaskRow::of).toList());
+            model.addAttribute("total", rows.total());
+            return rows;
+        }).subscribeOn(Schedulers.boundedElastic()).map(rows -> {
+            model.addAttribute("q", query);
+            model.addAttribute("names", TaskStates.names());
+            model.addAttribute("first", rows.rows().isEmpty() ? 0 : query.offset() + 1);
+            model.addAttribute("last", query.offset() + rows.rows().size());
+            model.addAttribute("previous", query.page() > 1 ? query.page(query.page() - 1) : null);
+            model.addAttribute("next", query.offset() + rows.rows().size() < rows.total() ? query.page(query.page() + 1) : null);
+            model.addAttribute("capacity", history.capacity());
+            return "jray/tasks";
+        });
+    }
+
+    @GetMapping("/jray/task")
+    Mono<String> task(@RequestParam(required = false) String id, Model model, ServerHttpResponse response) {
+        page(model, "tasks");
+        ObjectId task;
+        try {
+            task = ObjectId.parse(id == null ? null : id.trim());
+        }
+        catch (IllegalArgumentException e) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, "id must be a task id (job/task): " + e.getMessage(),
+                    "jray/task");
+        }
+        return Mono.fromCallable(() -> Optional.ofNullable(details.read(task)))
+                .subscribeOn(Schedulers.boundedElastic()).flatMap(detail -> {
+                    if (detail.isEmpty()) {
+                        return problem(model, response, HttpStatus.NOT_FOUND, notFound(task), "jray/task");
+                    }
+                    model.addAttribute("t", detail.get());
+                    return Mono.just("jray/task");
+                });
+    }
+
+    @GetMapping(value = "/jray/task/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<Map<String, String>>> taskLive(@RequestParam("id") String id) {
+        ObjectId task;
+        try {
+            task = ObjectId.parse(id.trim());
+        }
+        catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id must be a task id (job/task): " + e.getMessage());
+        }
+        return live.events().flatMapIterable(batch -> batch).filter(e -> e.task().equals(task))
+                .filter(HistoryEvent::isStateChange)
+                .map(e -> {
+                    Map<String, String> state = new LinkedHashMap<>();
+                    state.put("state", e.state());
+                    state.put("name", TaskStates.name(e.state()));
+                    return ServerSentEvent.builder(state).event("state").build();
+                })
+                .mergeWith(Flux.interval(Duration.ofSeconds(15)).map(tick -> ServerSentEvent.<Map<String, String>>builder()
+                        .comment("keep-alive").build()));
+    }
+
+    private Mono<String> search(String id, Model model, ServerHttpResponse response) {
+        ObjectId task;
+        try {
+            task = ObjectId.parse(id);
+        }
+        catch (IllegalArgumentException e) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, "id must be a task id (job/task): " + e.getMessage(),
+                    "jray/tasks");
+        }
+        return Mono.fromCallable(() -> node.records().find(task) != null).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> {
+                    if (!found) {
+                        return problem(model, response, HttpStatus.NOT_FOUND, notFound(task), "jray/tasks");
+                    }
+                    return Mono.just("redirect:/jray/task?id=" + URLEncoder.encode(task.toString(), StandardCharsets.UTF_8));
+                });
+    }
+
+    private static String notFound(ObjectId task) {
+        return "Redis has no record of " + task + ": never submitted, or its retention time passed.";
+    }
+
+    private Mono<String> problem(Model model, ServerHttpResponse response, HttpStatus status, String problem, String view) {
+        response.setStatusCode(status);
+        model.addAttribute("problem", problem);
+        return Mono.just(view);
+    }
+
+    private void page(Model model, String page) {
+        model.addAttribute("page", page);
+        model.addAttribute("self", node.identity().id());
+    }
+}
