@@ -37,6 +37,7 @@ class DashboardController {
     private static final Duration RE_READ_EVERY = Duration.ofSeconds(5);
     private static final int MAX_ACTORS = 500;
     private static final int MAX_GRAPH = 5000;
+    private static final int MAX_LARGEST = 10;
 
     private final JRayNode node;
     private final TaskHistory history;
@@ -77,6 +78,7 @@ class DashboardController {
         return overview().map(overview -> {
             page(model, "objects");
             model.addAttribute("stores", overview.summary().nodes().stream().map(StoreRow::of).toList());
+            model.addAttribute("largest", LargeObjectRow.largest(overview.summary().nodes(), MAX_LARGEST));
             return "jray/objects";
         });
     }

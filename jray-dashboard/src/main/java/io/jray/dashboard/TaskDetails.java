@@ -50,7 +50,7 @@ final class TaskDetails {
                 f.put(FIELDS[k], values.get(k).getValue());
             }
         }
-        if (!f.containsKey("st") || !f.containsKey("fn")) {
+        if (!f.containsKey("st")) {
             return null;
         }
         String kind = text(f, "k");
@@ -61,6 +61,9 @@ final class TaskDetails {
         List<TaskDetail.Argument> arguments = new ArrayList<>();
         String argumentsNote = arguments(f.get("sp"), arguments);
         String result = "";
+        if ("p".equals(kind)) {
+            argumentsNote = "A value put by " + text(f, "ow") + ", not a task: it has no arguments.";
+        }
         if ("F".equals(state) && !"a".equals(kind)) {
             result = "1".equals(text(f, "lg")) ? "a large value of " + ClusterOverview.bytes(number(f, "sz"))
                     + ", in the object stores of the nodes holding it"
@@ -68,12 +71,20 @@ final class TaskDetails {
                     : "freed (" + ClusterOverview.bytes(number(f, "sz")) + "): its owner dropped every ref to it";
         }
         int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
-        return new TaskDetail(id.toString(), "a".equals(kind) ? "actor creation" : f.containsKey("ac") ? "actor call" : "task",
+        return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
                 text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), (int) number(f, "a"), maxRetries + 1,
                 text(f, "n"), text(f, "ow"), sameJob(id, text(f, "pa")), sameJob(id, text(f, "ac")), Times.at(submitted),
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
                 arguments, argumentsNote, dependencies(id, text(f, "d")), links(history.dependents(id)), result,
                 failure(f.get("er")), failure(f.get("le")));
+    }
+
+    private static String kindName(String kind, boolean call) {
+        return switch (kind) {
+            case "a" -> "actor creation";
+            case "p" -> "put value";
+            default -> call ? "actor call" : "task";
+        };
     }
 
     private String arguments(byte[] spec, List<TaskDetail.Argument> out) {

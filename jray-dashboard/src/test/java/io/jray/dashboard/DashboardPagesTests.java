@@ -110,7 +110,9 @@ class DashboardPagesTests {
         JRay jray = context.getBean(JRay.class);
         ObjectRef<byte[]> kept = jray.put(new byte[4 << 20]);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/jray/objects").body())
-                .contains("<h1>Objects</h1>", self(), "4.0 MiB of"));
+                .contains("<h1>Objects</h1>", self(), "4.0 MiB of", "<h2>Largest objects</h2>", kept.id()));
+        String object = get("/jray/task?id=" + kept.id()).body();
+        assertThat(object).contains("put value", "a large value of 4.0 MiB");
         assertThat(kept.isReady()).as("the ref stays reachable, so the object is not freed meanwhile").isTrue();
     }
 

@@ -142,7 +142,7 @@ class TasksPagesTests {
     void theTaskPageShowsArgumentsResultTimingsAndLinksBothWays() throws Exception {
         String page = get("/jray/task?id=" + encoded(second.id())).body();
 
-        assertThat(page).contains("<h1>Task <code>" + second.id() + "</code></h1>", "finished",
+        assertThat(page).contains("<h1><span>Task</span> <code>" + second.id() + "</code></h1>", "finished",
                 function("add", int.class, int.class), dashboard.nodeId(), "ref <a href=\"/jray/task?id="
                         + first.id() + "\"", "<code class=\"preview\">42</code>", "waited", "ran");
         assertThat(page).contains("/jray/dag?task=" + second.id());

@@ -9,7 +9,7 @@ import io.jray.runtime.worker.Worker;
 /**
  * What a node's heartbeat reports of its load, as fields of its hash: free task slots (whole free
  * CPUs, which locality-aware queueing reads), running tasks, actors, whether it drains, and its
- * object store's use.
+ * object store's use and largest objects.
  */
 public final class NodeLoad {
 
@@ -21,6 +21,10 @@ public final class NodeLoad {
     public static final String SPILLED_BYTES = "objSpilled";
     public static final String OBJECTS = "objCount";
     public static final String OBJECT_LIMIT = "objLimit";
+    /** The node's largest objects: see {@link ObjectStore#largest(int)}. */
+    public static final String LARGEST_OBJECTS = "objTop";
+    /** How many of its largest objects a node reports. */
+    public static final int LARGEST = 5;
 
     private NodeLoad() {
     }
@@ -37,6 +41,7 @@ public final class NodeLoad {
         load.put(SPILLED_BYTES, Long.toString(store.spilledBytes()));
         load.put(OBJECTS, Integer.toString(store.objectCount()));
         load.put(OBJECT_LIMIT, Long.toString(store.limit()));
+        load.put(LARGEST_OBJECTS, store.largest(LARGEST));
         return load;
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -214,6 +215,16 @@ public final class ObjectStore implements AutoCloseable {
                 forget(object, true);
             }
         }
+    }
+
+    /**
+     * The {@code n} largest objects here, largest first, as {@code job/id:size:where} with where
+     * {@code m} (shared memory) or {@code d} (spilled to disk), space separated.
+     */
+    public synchronized String largest(int n) {
+        return objects.values().stream().sorted(Comparator.comparingLong(StoredObject::size).reversed()).limit(n)
+                .map(o -> o.id() + ":" + o.size() + ":" + (o.spilled() ? "d" : "m"))
+                .collect(Collectors.joining(" "));
     }
 
     public synchronized long usedBytes() {
