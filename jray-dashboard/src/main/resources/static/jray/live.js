@@ -52,7 +52,8 @@
     }
     var dag = document.querySelector('svg[data-end]');
     if (dag) {
-        new EventSource(base + 'dag/live?task=' + encodeURIComponent(dag.getAttribute('data-end')))
+        new EventSource(base + 'dag/live?task=' + encodeURIComponent(dag.getAttribute('data-end'))
+                + '&view=' + encodeURIComponent(dag.getAttribute('data-view')))
             .addEventListener('states', function (event) {
                 var states = JSON.parse(event.data);
                 dag.querySelectorAll('g.vertex').forEach(function (vertex) {

@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.history.HistoryEvent;
 import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.task.ObjectId;
@@ -38,6 +39,8 @@ class DashboardController {
     private static final int MAX_ACTORS = 500;
     private static final int MAX_GRAPH = 5000;
     private static final int MAX_LARGEST = 10;
+    private static final String ANCESTORS = "ancestors";
+    private static final String DESCENDANTS = "descendants";
 
     private final JRayNode node;
     private final TaskHistory history;
@@ -84,23 +87,25 @@ class DashboardController {
     }
 
     @GetMapping("/jray/dag")
-    Mono<String> dag(@RequestParam(name = "task", required = false) String task, Model model,
-            ServerHttpResponse response) {
+    Mono<String> dag(@RequestParam(name = "task", required = false) String task,
+            @RequestParam(name = "view", required = false) String view, Model model, ServerHttpResponse response) {
         page(model, "dag");
         model.addAttribute("task", task == null ? "" : task);
+        model.addAttribute("descendants", DESCENDANTS.equals(view));
         if (task == null || task.isBlank()) {
             return Mono.just("jray/dag");
         }
         ObjectId end;
         try {
-            end = ObjectId.parse(task.trim());
+            end = taskId(task);
+            descendants(view);
         }
         catch (IllegalArgumentException e) {
             response.setStatusCode(HttpStatus.BAD_REQUEST);
-            model.addAttribute("problem", "task must be a task id (job/task): " + e.getMessage());
+            model.addAttribute("problem", e.getMessage());
             return Mono.just("jray/dag");
         }
-        return Mono.fromCallable(() -> node.operations().graph(end, MAX_GRAPH)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> graph(end, descendants(view))).subscribeOn(Schedulers.boundedElastic())
                 .map(graph -> {
                     if (graph.vertices().isEmpty()) {
                         response.setStatusCode(HttpStatus.NOT_FOUND);
@@ -118,16 +123,19 @@ class DashboardController {
 
     @GetMapping(value = "/jray/dag/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    Flux<ServerSentEvent<Map<String, String>>> dagLive(@RequestParam("task") String task) {
+    Flux<ServerSentEvent<Map<String, String>>> dagLive(@RequestParam("task") String task,
+            @RequestParam(name = "view", required = false) String view) {
         ObjectId end;
+        boolean descendants;
         try {
-            end = ObjectId.parse(task.trim());
+            end = taskId(task);
+            descendants = descendants(view);
         }
         catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "task must be a task id (job/task): " + e.getMessage());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         Flux<Map<String, String>> reads = Flux.interval(Duration.ZERO, RE_READ_EVERY).onBackpressureDrop()
-                .concatMap(tick -> Mono.fromCallable(() -> node.operations().graph(end, MAX_GRAPH))
+                .concatMap(tick -> Mono.fromCallable(() -> graph(end, descendants))
                         .subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()))
                 .map(graph -> {
                     Map<String, String> states = new LinkedHashMap<>();
@@ -166,6 +174,36 @@ class DashboardController {
                         .map(both -> figures(both.getT1(), both.getT2()))
                         .onErrorResume(e -> Mono.just(Map.of("error", String.valueOf(e.getMessage())))))
                 .map(figures -> ServerSentEvent.builder(figures).event("overview").build());
+    }
+
+    /**
+     * The graph drawn for {@code task}: the graph ending in it, or with {@code descendants} what
+     * grew from it (with every input of those tasks).
+     */
+    private TaskGraph.Graph graph(ObjectId task, boolean descendants) throws Exception {
+        return descendants ? node.operations().graph(Descendants.of(task, history, MAX_GRAPH), MAX_GRAPH)
+                : node.operations().graph(task, MAX_GRAPH);
+    }
+
+    private static ObjectId taskId(String task) {
+        try {
+            return ObjectId.parse(task.trim());
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("task must be a task id (job/task): " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the DAG parameter {@code view} asks for descendants; refuses a view it does not know. */
+    private static boolean descendants(String view) {
+        if (view == null || view.isBlank() || ANCESTORS.equals(view)) {
+            return false;
+        }
+        if (DESCENDANTS.equals(view)) {
+            return true;
+        }
+        throw new IllegalArgumentException("view must be '" + ANCESTORS + "' (the graph ending in the task) or '"
+                + DESCENDANTS + "' (what grew from it), was '" + (view.length() > 40 ? view.substring(0, 40) : view) + "'");
     }
 
     /** What every page's navigation needs: which page it is, and this node. */

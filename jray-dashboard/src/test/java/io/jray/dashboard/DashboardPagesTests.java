@@ -25,6 +25,7 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Tally;
+import io.jray.runtime.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,7 +120,9 @@ class DashboardPagesTests {
     @Test
     void theDagOfTheLinearAggregationHasSevenLayersOfTasksAndTheTreeThree() throws Exception {
         JRay jray = context.getBean(JRay.class);
-        ObjectRef<Integer> linear = jray.task(Adder::add, 1, 2).remote();
+        await().atMost(Duration.ofSeconds(30)).until(context.getBean(HistoryIndexer.class)::isListening);
+        ObjectRef<Integer> first = jray.task(Adder::add, 1, 2).remote();
+        ObjectRef<Integer> linear = first;
         for (int i = 3; i <= 8; i++) {
             linear = jray.task(Adder::add, linear, i).remote();
         }
@@ -146,6 +149,13 @@ class DashboardPagesTests {
         assertThat(taskDepths(treePage)).containsExactly(1, 2, 3);
         assertThat(treePage).contains("3 layers of tasks, depth 3", "state-F");
         assertThat(count(treePage, "data-task=\"true\"")).isEqualTo(7);
+
+        String root = get("/jray/dag?view=descendants&task=" + first.id()).body();
+        assertThat(taskDepths(root)).as("the first add and the six that grew from it").containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(count(root, "data-task=\"true\"")).isEqualTo(7);
+        HttpResponse<String> badView = get("/jray/dag?view=sideways&task=" + first.id());
+        assertThat(badView.statusCode()).isEqualTo(400);
+        assertThat(badView.body()).contains("view must be");
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class ClusterOperations {
         return graph.read(end, limit);
     }
 
+    /** The graph of tasks and values that ends in any of {@code ends}, at most {@code limit} vertices. */
+    public TaskGraph.Graph graph(List<ObjectId> ends, int limit) throws Exception {
+        return graph.read(ends, limit);
+    }
+
     /** Cancels a task that has not finished; returns whether it was unfinished. */
     public boolean cancel(ObjectId task) {
         return canceller.cancel(task);

@@ -2,9 +2,10 @@ package io.jray.runtime.control;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,8 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.jray.runtime.task.ObjectId;
 
 /**
- * Reads the task graph that ends in one task: the task and, transitively, the tasks and values it
- * took as arguments, one pipelined read per layer, at most {@code limit} of them. Records of freed
+ * Reads the task graph that ends in one task (or in several): the task and, transitively, the tasks
+ * and values it took as arguments, one pipelined read per layer, at most {@code limit} of them. Records of freed
  * objects keep their edges for the retention time, so a finished computation can still be drawn.
  */
 public final class TaskGraph {
@@ -65,10 +66,18 @@ public final class TaskGraph {
 
     /** The graph ending in {@code end}; empty when Redis has no record of it. */
     public Graph read(ObjectId end, int limit) throws Exception {
+        return read(List.of(end), limit);
+    }
+
+    /**
+     * The graph ending in the tasks {@code ends} (the first one names it): their union, each vertex
+     * once; empty when Redis has no record of any.
+     */
+    public Graph read(List<ObjectId> ends, int limit) throws Exception {
         RedisAsyncCommands<String, String> redis = control.redis().text();
         Map<ObjectId, List<String>> records = new LinkedHashMap<>();
-        List<ObjectId> layer = List.of(end);
-        boolean truncated = false;
+        List<ObjectId> layer = List.copyOf(new LinkedHashSet<>(ends.size() > limit ? ends.subList(0, limit) : ends));
+        boolean truncated = ends.size() > limit;
         while (!layer.isEmpty()) {
             List<CompletableFuture<List<KeyValue<String, String>>>> reads = layer.stream()
                     .map(id -> redis.hmget(control.keys().record(id.job(), id.id()), FIELDS).toCompletableFuture())
@@ -101,7 +110,7 @@ public final class TaskGraph {
                     dependencies(id, fields.get(3)).stream().filter(records::containsKey).toList(),
                     depth(id, records, depths)));
         }
-        return new Graph(end, vertices, truncated);
+        return new Graph(ends.getFirst(), vertices, truncated);
     }
 
     private static List<ObjectId> dependencies(ObjectId of, String deps) {

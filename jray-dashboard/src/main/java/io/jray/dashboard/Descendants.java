@@ -1,0 +1,36 @@
+package io.jray.dashboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * What grew from a task: it and, transitively, the tasks that took a result of it as an argument,
+ * as the history records them (the first 50 dependents of each task), at most {@code limit}.
+ */
+final class Descendants {
+
+    private Descendants() {
+    }
+
+    static List<ObjectId> of(ObjectId root, TaskHistory history, int limit) throws Exception {
+        Set<ObjectId> found = new LinkedHashSet<>(List.of(root));
+        List<ObjectId> layer = List.of(root);
+        while (!layer.isEmpty() && found.size() < limit) {
+            List<ObjectId> next = new ArrayList<>();
+            for (ObjectId id : layer) {
+                for (ObjectId dependent : history.dependents(id)) {
+                    if (found.size() < limit && found.add(dependent)) {
+                        next.add(dependent);
+                    }
+                }
+            }
+            layer = next;
+        }
+        return List.copyOf(found);
+    }
+}
