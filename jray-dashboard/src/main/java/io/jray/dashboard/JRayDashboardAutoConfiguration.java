@@ -3,10 +3,12 @@ package io.jray.dashboard;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.jray.autoconfigure.JRayAutoConfiguration;
 import io.jray.runtime.JRayNode;
@@ -16,8 +18,9 @@ import io.jray.runtime.history.TaskHistory;
 /**
  * The jray dashboard under {@code /jray}, in any reactive web application that is a jray node and
  * has this module on its class path; {@code jray.dashboard.enabled=false} turns it off. It only
- * reads: nothing on its pages changes the cluster. Its node keeps the task history (see
- * {@link HistoryIndexer}) and feeds the live pages from the cluster's event stream.
+ * reads unless {@code jray.dashboard.write-actions=true} (see {@link DashboardActionsController}).
+ * Its node keeps the task history (see {@link HistoryIndexer}) and feeds the live pages from the
+ * cluster's event stream.
  */
 @AutoConfiguration(after = JRayAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -54,5 +57,28 @@ public final class JRayDashboardAutoConfiguration {
     @ConditionalOnMissingBean
     TasksController jrayTasksController(JRayNode node, TaskHistory history, LiveEvents live) {
         return new TasksController(node, history, live);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DashboardActionsController jrayDashboardActionsController(JRayNode node, JRayDashboardProperties properties) {
+        return new DashboardActionsController(node, properties.isWriteActions());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DashboardModel jrayDashboardModel(JRayDashboardProperties properties) {
+        return new DashboardModel(properties.isWriteActions());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.server.csrf.CsrfToken")
+    static final class CsrfConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CsrfTokenModel jrayCsrfTokenModel() {
+            return new CsrfTokenModel();
+        }
     }
 }

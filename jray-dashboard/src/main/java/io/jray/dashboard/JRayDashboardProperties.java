@@ -12,6 +12,17 @@ public class JRayDashboardProperties {
     /** How many tasks the history behind the Tasks page keeps (the oldest leave 4096 at a time). */
     private int historySize = 1_000_000;
 
+    /** Whether the pages offer write actions (cancel a task, kill an actor, drain a node); off: read-only. */
+    private boolean writeActions;
+
+    public boolean isWriteActions() {
+        return writeActions;
+    }
+
+    public void setWriteActions(boolean writeActions) {
+        this.writeActions = writeActions;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

@@ -1,24 +1,34 @@
 package io.jray.dashboard;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.jray.api.JRay;
+import io.jray.api.ObjectRef;
+import io.jray.api.TaskCancelledException;
+import io.jray.dashboard.app.Sleeper;
 import io.jray.runtime.JRayNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * With Spring Security on the class path, the {@code jray} actuator endpoint's operations need an
- * authorized user: a write without one is refused, and the node is left as it was.
+ * With Spring Security on the class path, the {@code jray} actuator endpoint's operations and the
+ * dashboard's write actions need an authorized user (and a form's CSRF token): a write without one
+ * is refused, and the cluster is left as it was.
  */
 class SecuredOperationsTests {
 
@@ -27,8 +37,9 @@ class SecuredOperationsTests {
 
     @BeforeAll
     static void start() {
-        dashboard = new RunningDashboard("spring.security.user.name=ops", "spring.security.user.password=s3cret");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        dashboard = new RunningDashboard("spring.security.user.name=ops", "spring.security.user.password=s3cret",
+                "jray.dashboard.write-actions=true");
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
     }
 
     @AfterAll
@@ -66,5 +77,29 @@ class SecuredOperationsTests {
         assertThat(dashboard.context().getBean(JRayNode.class).isDraining()).as("the node drains").isFalse();
         assertThat(send(HttpRequest.newBuilder(endpoint).header("Authorization", basic("ops", "s3cret")).GET())
                 .statusCode()).as("the read with the user").isEqualTo(200);
+    }
+
+    @Test
+    void theDashboardsWriteActionsNeedTheUserAndTheFormsCsrfToken() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ObjectRef<Long> slow = jray.task(Sleeper::sleep, 20_000L).remote();
+        URI cancel = URI.create(dashboard.base() + "/jray/task/cancel");
+        String form = "id=" + URLEncoder.encode(slow.id(), StandardCharsets.UTF_8);
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(cancel)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(anonymous.statusCode()).isIn(401, 403);
+        assertThat(slow.isReady()).as("the task runs on").isFalse();
+
+        String page = send(HttpRequest.newBuilder(URI.create(dashboard.base() + "/jray/task?id=" + slow.id()))
+                .header("Authorization", basic("ops", "s3cret")).GET()).body();
+        Matcher token = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">").matcher(page);
+        assertThat(token.find()).as("the cancel form carries the CSRF token").isTrue();
+        HttpResponse<String> authorized = send(HttpRequest.newBuilder(cancel).header("Authorization", basic("ops", "s3cret"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        form + "&" + token.group(1) + "=" + URLEncoder.encode(token.group(2), StandardCharsets.UTF_8))));
+
+        assertThat(authorized.statusCode()).isEqualTo(303);
+        assertThatThrownBy(() -> slow.get(Duration.ofSeconds(30))).isInstanceOf(TaskCancelledException.class);
     }
 }
