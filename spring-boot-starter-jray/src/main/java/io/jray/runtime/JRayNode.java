@@ -150,6 +150,14 @@ public final class JRayNode implements AutoCloseable {
         return true;
     }
 
+    /** Where the submissions and runs of tasks here are observed, so traces follow them. */
+    public void observeWith(TaskObservations observations) {
+        submitter.observeWith(observations);
+        if (worker != null) {
+            worker.observeWith(observations);
+        }
+    }
+
     /** Where to tell about the tasks submitted and run here, such as a metrics registry. */
     public void tellEvents(TaskEvents events) {
         submitter.tellEvents(events);

@@ -28,12 +28,13 @@ import io.jray.runtime.serialization.BinaryWriter;
  * @param kind a task, the creation of an actor, or a call of an actor's method
  * @param actor the actor created or called, or {@code null} for a task
  * @param concurrency for an actor's creation, how many of its calls may run at once
+ * @param trace the headers that carry the submitter's trace (see {@link io.jray.runtime.TaskObservations}), often none
  */
 public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Resources demand, int maxRetries,
         boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner, String parent,
-        Kind kind, ObjectId actor, int concurrency) {
+        Kind kind, ObjectId actor, int concurrency, Map<String, String> trace) {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     /** What a spec asks for. */
     public enum Kind {
@@ -43,6 +44,15 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
     public TaskSpec {
         args = List.copyOf(args);
         retryOn = List.copyOf(retryOn);
+        trace = trace == null ? Map.of() : Map.copyOf(trace);
+    }
+
+    /** A spec without trace headers. */
+    public TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Resources demand, int maxRetries,
+            boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner, String parent,
+            Kind kind, ObjectId actor, int concurrency) {
+        this(taskId, function, args, demand, maxRetries, retryExceptions, retryOn, name, timeoutMillis, owner, parent,
+                kind, actor, concurrency, Map.of());
     }
 
     /** A plain task. */
@@ -50,7 +60,7 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
             boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner,
             String parent) {
         this(taskId, function, args, demand, maxRetries, retryExceptions, retryOn, name, timeoutMillis, owner, parent,
-                Kind.TASK, null, 1);
+                Kind.TASK, null, 1, Map.of());
     }
 
     /** The references among the arguments that belong to this task's job: its DAG dependencies. */
@@ -85,7 +95,9 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
         retryOn.forEach(w::writeString);
         w.writeString(name).writeVarLong(timeoutMillis).writeString(owner).writeString(parent).writeByte(kind.ordinal());
         w.writeString(actor == null ? null : actor.job()).writeString(actor == null ? null : actor.id());
-        return w.writeVarLong(concurrency).toByteArray();
+        w.writeVarLong(concurrency).writeVarLong(trace.size());
+        trace.forEach((key, value) -> w.writeString(key).writeString(value));
+        return w.toByteArray();
     }
 
     /** Decodes a spec; malformed bytes fail with {@link IllegalArgumentException}. */
@@ -131,7 +143,13 @@ public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Res
         String actorJob = r.readString();
         String actorId = r.readString();
         ObjectId actor = actorJob == null || actorId == null ? null : new ObjectId(actorJob, actorId);
+        int concurrency = r.readVarInt();
+        int headers = r.readCount(2);
+        Map<String, String> trace = new LinkedHashMap<>();
+        for (int i = 0; i < headers; i++) {
+            trace.put(r.readString(), r.readString());
+        }
         return new TaskSpec(id, function, args, Resources.of(demand), maxRetries, retryExceptions, retryOn, name,
-                timeoutMillis, owner, parent, Kind.values()[kind], actor, r.readVarInt());
+                timeoutMillis, owner, parent, Kind.values()[kind], actor, concurrency, trace);
     }
 }

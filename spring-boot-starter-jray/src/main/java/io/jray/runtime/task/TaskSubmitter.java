@@ -18,6 +18,7 @@ import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.api.function.RemoteCallable;
 import io.jray.runtime.TaskEvents;
+import io.jray.runtime.TaskObservations;
 import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
@@ -52,6 +53,7 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     private static final Resources ACTOR_CALL_DEMAND = Resources.of(Map.of(Resources.CPU, 0.0));
     private final Batcher<SubmitRecord> batcher;
     private volatile TaskEvents events = TaskEvents.NONE;
+    private volatile TaskObservations observations = TaskObservations.NONE;
 
     public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
             ObjectResolver resolver, ControlPlane control, Inbox inbox, ClusterHealth health,
@@ -88,7 +90,8 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         Duration timeout = options.timeout();
         TaskSpec spec = new TaskSpec(id, function.id(), encoded, demand, options.maxRetries(),
                 options.retryExceptions(), options.retryOn().stream().map(Class::getName).toList(), options.name(),
-                timeout == null ? 0 : timeout.toMillis(), node, parent);
+                timeout == null ? 0 : timeout.toMillis(), node, parent, TaskSpec.Kind.TASK, null, 1,
+                observations.submitted(id, function.id(), TaskSpec.Kind.TASK));
         records.add(new SubmitRecord.Task(id, shape, newShape, function.id(), options.name(), parent,
                 options.maxRetries(), spec.encode(), spec.dependencies()));
         ObjectRefImpl<R> ref = resolver.expect(id, options.name() != null ? options.name() : function.displayName());
@@ -130,7 +133,8 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         List<TaskArg> encoded = encoder.encode(method, args, actor.job(), records);
         String parent = context == null ? null : context.taskId().id();
         TaskSpec spec = new TaskSpec(id, method.id(), encoded, ACTOR_CALL_DEMAND, 0, false, List.of(), null, 0, node,
-                parent, TaskSpec.Kind.ACTOR_CALL, actor, 1);
+                parent, TaskSpec.Kind.ACTOR_CALL, actor, 1,
+                observations.submitted(id, method.id(), TaskSpec.Kind.ACTOR_CALL));
         records.add(new SubmitRecord.ActorCall(id, actor, method.id(), null, parent, spec.encode(),
                 spec.dependencies()));
         ObjectRefImpl<R> ref = resolver.expect(id, method.displayName());
@@ -154,6 +158,11 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     }
 
     /** Where to tell about the tasks submitted here (for metrics). */
+    /** Where submissions are observed, for traces. */
+    public void observeWith(TaskObservations observations) {
+        this.observations = observations;
+    }
+
     public void tellEvents(TaskEvents events) {
         this.events = events;
     }

@@ -20,6 +20,7 @@ import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.Outcome;
 import io.jray.runtime.TaskEvents;
+import io.jray.runtime.TaskObservations;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
@@ -52,6 +53,7 @@ final class TaskRunner {
     private final ScheduledExecutorService timer;
     private final ActorHost actors;
     private volatile TaskEvents events = TaskEvents.NONE;
+    private volatile TaskObservations observations = TaskObservations.NONE;
     /** Tasks running longer than this are reported as running; shorter ones only with their result. */
     static final long STARTED_REPORT_DELAY_MILLIS = 50;
 
@@ -190,6 +192,11 @@ final class TaskRunner {
         this.events = events;
     }
 
+    /** Where runs are observed, for traces. */
+    void observeWith(TaskObservations observations) {
+        this.observations = observations;
+    }
+
     private RegisteredFunction task(TaskSpec spec) {
         RegisteredFunction function = functions.find(spec.function());
         if (function == null) {
@@ -297,7 +304,8 @@ final class TaskRunner {
             thread.interrupt();
         }, spec.timeoutMillis(), TimeUnit.MILLISECONDS);
         try {
-            Object result = context.call(() -> target == null ? function.invoke(args) : function.invokeOn(target, args));
+            Object result = observations.run(spec,
+                    () -> context.call(() -> target == null ? function.invoke(args) : function.invokeOn(target, args)));
             if (timedOut.get()) {
                 throw timeout(function, spec);
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.jray.runtime.TaskEvents;
+import io.jray.runtime.TaskObservations;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.function.FunctionRegistry;
@@ -93,6 +94,11 @@ public final class Worker implements AutoCloseable {
     /** Where to tell about the tasks run here (for metrics). */
     public void tellEvents(TaskEvents events) {
         runner.tellEvents(events);
+    }
+
+    /** Where the runs of tasks are observed (for traces). */
+    public void observeWith(TaskObservations observations) {
+        runner.observeWith(observations);
     }
 
     /** Actors living on this node now. */

@@ -24,7 +24,8 @@ class TaskSpecTest {
                         new TaskArg.Ref(new ObjectId("jabc1234", "n1.3"), "n1"),
                         new TaskArg.Ref(new ObjectId("jother99", "m2.1"), "m2")),
                 Resources.of(Map.of("cpu", 0.5, "gpu", 2.0)), 5, true, List.of("java.io.IOException"),
-                "naïve ✓ name", 86_400_000L, "n1", "n1.2");
+                "naïve ✓ name", 86_400_000L, "n1", "n1.2", TaskSpec.Kind.ACTOR_CALL, new ObjectId("jabc1234", "n1.1"), 1,
+                Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "baggage", "k=v"));
     }
 
     @Test
@@ -92,7 +93,7 @@ class TaskSpecTest {
 
     @Test
     void unknownArgumentKindIsRefused() {
-        byte[] bytes = new BinaryWriter(32).writeByte(2).writeString("j").writeString("t").writeString("f")
+        byte[] bytes = new BinaryWriter(32).writeByte(3).writeString("j").writeString("t").writeString("f")
                 .writeVarLong(1).writeByte(5).writeByte(0).toByteArray();
 
         assertThatIllegalArgumentException().isThrownBy(() -> TaskSpec.decode(bytes))
@@ -101,7 +102,7 @@ class TaskSpecTest {
 
     @Test
     void aCountFarLargerThanTheInputIsRefusedWithoutAllocatingForIt() {
-        byte[] bytes = new BinaryWriter(32).writeByte(2).writeString("j").writeString("t").writeString("f")
+        byte[] bytes = new BinaryWriter(32).writeByte(3).writeString("j").writeString("t").writeString("f")
                 .writeVarLong(Integer.MAX_VALUE).toByteArray();
 
         assertThatIllegalArgumentException().isThrownBy(() -> TaskSpec.decode(bytes));
