@@ -29,11 +29,13 @@ import java.util.List;
  * @param result a preview of its result, or empty
  * @param error the error it failed with, or {@code null}
  * @param lastError the exception of its last retried attempt, or {@code null}
+ * @param runs its attempts as the history recorded them, with nodes and timings
  */
 record TaskDetail(String id, String kind, String function, String name, String state, String stateName, int attempt,
         int attempts, String node, String owner, String parent, String actor, String submitted, String started,
         String ended, String waited, String ran, List<Argument> arguments, String argumentsNote,
-        List<Link> dependencies, List<Link> dependents, String result, Failure error, Failure lastError) {
+        List<Link> dependencies, List<Link> dependents, String result, Failure error, Failure lastError,
+        List<Attempts.Attempt> runs) {
 
     /**
      * An argument: a value's preview, or a ref's id.

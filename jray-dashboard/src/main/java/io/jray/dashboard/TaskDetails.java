@@ -21,7 +21,7 @@ import io.jray.runtime.task.TaskSpec;
 
 /**
  * Reads what the task page shows: the task's record (one HMGET), its dependencies' states (one
- * pipelined read) and its dependents from the history. Values are previewed through the node's
+ * pipelined read), and its dependents and attempts from the history. Values are previewed through the node's
  * codec, so only registered types are ever decoded.
  */
 final class TaskDetails {
@@ -76,7 +76,7 @@ final class TaskDetails {
                 text(f, "n"), text(f, "ow"), sameJob(id, text(f, "pa")), sameJob(id, text(f, "ac")), Times.at(submitted),
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
                 arguments, argumentsNote, dependencies(id, text(f, "d")), links(history.dependents(id)), result,
-                failure(f.get("er")), failure(f.get("le")));
+                failure(f.get("er")), failure(f.get("le")), Attempts.of(history.timeline(id)));
     }
 
     private static String kindName(String kind, boolean call) {

@@ -82,7 +82,8 @@ class TasksController {
             model.addAttribute("next", query.offset() + rows.rows().size() < rows.total() ? query.page(query.page() + 1) : null);
             model.addAttribute("capacity", history.capacity());
             return "jray/tasks";
-        });
+        }).onErrorResume(IllegalArgumentException.class,
+                e -> problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/tasks"));
     }
 
     @GetMapping("/jray/task")

@@ -128,6 +128,7 @@ class TasksPagesTests {
         assertProblem("/jray/tasks?size=0", "size must be a whole number from 1 to 500, was &#39;0&#39;");
         assertProblem("/jray/tasks?page=abc", "page must be a whole number from 1 to 100000, was &#39;abc&#39;");
         assertProblem("/jray/tasks?function=a%20b", "function must be one word");
+        assertProblem("/jray/tasks?page=100000&size=500", "offset must be between 0 and");
         assertProblem("/jray/task?id=", "id must be a task id (job/task)");
         assertThat(get("/jray/task?id=jnone/tnone").statusCode()).isEqualTo(404);
     }
@@ -146,6 +147,8 @@ class TasksPagesTests {
                 function("add", int.class, int.class), dashboard.nodeId(), "ref <a href=\"/jray/task?id="
                         + first.id() + "\"", "<code class=\"preview\">42</code>", "waited", "ran");
         assertThat(page).contains("/jray/dag?task=" + second.id());
+        assertThat(page.substring(page.indexOf("<h2>Attempts</h2>"), page.indexOf("<h2>Arguments</h2>")))
+                .contains("<td>1</td>", dashboard.nodeId(), "finished").doesNotContain("<td>2</td>");
         assertThat(get("/jray/task?id=" + encoded(first.id())).body()).contains("<h2>Dependents</h2>", second.id());
     }
 

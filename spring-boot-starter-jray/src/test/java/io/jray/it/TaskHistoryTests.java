@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
+import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.history.HistoryIndexer;
@@ -126,6 +127,32 @@ class TaskHistoryTests {
                 assertThat(history.find(id(refs.getFirst()))).isEmpty();
                 TaskHistory.Page oldest = history.page(Filter.ALL, (int) all.total() - 1, 1);
                 assertThat(oldest.rows().getFirst().id()).isEqualTo(id(refs.get(10_000 - (int) all.total())));
+            }
+        });
+    }
+
+    @Test
+    void aTasksTimelineRecordsEachAttemptWithItsNodeAndTimes() {
+        redis.node().withUserConfiguration(Flaky.class).run(context -> {
+            JRayNode node = context.getBean(JRayNode.class);
+            JRay jray = context.getBean(JRay.class);
+            TaskHistory history = new TaskHistory(node.control(), 10_000);
+            try (HistoryIndexer indexer = listening(node, 10_000)) {
+                Flaky.reset();
+                ObjectRef<Integer> ref = jray.task(Flaky::succeedOnAttempt, 3)
+                        .options(TaskOptions.builder().retryExceptions(true).maxRetries(3).build()).remote();
+                assertThat(jray.get(ref)).isEqualTo(3);
+
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(history.timeline(id(ref)))
+                        .extracting(TaskHistory.Step::state).containsSubsequence("Q", "X", "Q", "X", "Q", "F"));
+                List<TaskHistory.Step> steps = history.timeline(id(ref));
+                List<TaskHistory.Step> ends = steps.stream()
+                        .filter(step -> step.state().equals("X") || step.state().equals("F")).toList();
+                assertThat(ends).hasSize(3).allSatisfy(step -> {
+                    assertThat(step.node()).isEqualTo(node.identity().id());
+                    assertThat(step.startedAt()).isPositive().isLessThanOrEqualTo(step.at());
+                });
+                assertThat(steps).extracting(TaskHistory.Step::at).isSorted();
             }
         });
     }

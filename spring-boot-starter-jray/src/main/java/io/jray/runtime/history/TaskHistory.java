@@ -21,8 +21,8 @@ import io.jray.runtime.task.ObjectId;
 /**
  * Reads the task history that {@link HistoryIndexer} keeps: pages of tasks, newest first, filtered
  * by state, function and node through bitmaps (one script call, whatever the history's size), the
- * number of tasks in each state, the functions and nodes seen, a task's dependents, and how many
- * tasks finished and failed in each 10 s of the last hour.
+ * number of tasks in each state, the functions and nodes seen, a task's dependents and timeline, and
+ * how many tasks finished and failed in each 10 s of the last hour.
  */
 public final class TaskHistory {
 
@@ -225,6 +225,44 @@ public final class TaskHistory {
             out.add(new ObjectId(task.job(), id));
         }
         return out;
+    }
+
+    /**
+     * One event of a task's timeline.
+     *
+     * @param state the state it entered, or {@code X}: an attempt failed and the task is retried
+     * @param at when, epoch ms
+     * @param node the node that reported it, or {@code null}
+     * @param startedAt for the end of an attempt a node reported, when that attempt started; else 0
+     */
+    public record Step(String state, long at, String node, long startedAt) {
+
+        static Step parse(String text) {
+            String[] p = text.split(":");
+            if (p.length < 3) {
+                return null;
+            }
+            return new Step(p[0], Long.parseLong(p[1]), "-".equals(p[2]) ? null : p[2],
+                    p.length > 3 ? Long.parseLong(p[3]) : 0);
+        }
+    }
+
+    /** The first 40 events of a task, in order; empty when it is not in the history. */
+    public List<Step> timeline(ObjectId task) throws Exception {
+        long slot = slotOf(task);
+        if (slot < 0) {
+            return List.of();
+        }
+        String text = control.redis().text().hget(prefix + "t:" + slot / 128, Long.toString(slot % 128))
+                .get(30, TimeUnit.SECONDS);
+        List<Step> steps = new ArrayList<>();
+        for (String entry : text == null || text.isBlank() ? new String[0] : text.split(" ")) {
+            Step step = Step.parse(entry);
+            if (step != null) {
+                steps.add(step);
+            }
+        }
+        return steps;
     }
 
     /**

@@ -44,6 +44,7 @@ while i <= #ARGV do
         if kind == 'R' then
           a = a + 1
           redis.call('HSET', key, 'le', payload)
+          event('X', id, reportingNode)
         end
         redis.call('HSET', key, 'a', a)
         enqueue(id, now)

@@ -39,7 +39,8 @@ end
 -- namespace's event stream "<ns>:ev" (field p: the job's key prefix, e: the events), written only
 -- while a dashboard listens (the key "<ns>:ev:on" exists). An event is three words: state, task id
 -- and a detail ('-' for none): N <id> <function> for a new task (its state follows), R <id> <node>,
--- F/E <id> <node,started at> (or - when no node reported it), and Q, W, C, D <id> -.
+-- F/E <id> <node,started at> (or - when no node reported it), X <id> <node,started at> (an attempt
+-- failed and the task is retried), and Q, W, C, D <id> -.
 local NS = string.match(P, '^(.*):{[^{}]*}:$')
 local events, listening = {}, nil
 

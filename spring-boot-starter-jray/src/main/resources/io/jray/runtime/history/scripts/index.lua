@@ -5,6 +5,8 @@
 --   a bit in "all", in "f:<function>", in "s:<state>" and, once it ran, in "n:<node>" (listed in "maps")
 -- and the task's record keeps its seq (field hx). The first 50 tasks that take a task's result as
 -- an argument are its dependents: "d:<slot / 128>" field <slot % 128>, their ids space separated.
+-- Its timeline, "t:<slot / 128>" field <slot % 128>, lists its first 40 events as <state>:<ms>:<node>
+-- (:<started ms> when a node reported the end of an attempt; state X: an attempt failed and is retried).
 -- Before a new task takes the first slot of a block of 4096, that block is cleared in every bitmap:
 -- the oldest tasks leave the history 4096 at a time.
 -- Rows touched by several events of a batch are written once. Finished and failed tasks count in
@@ -34,6 +36,12 @@ end
 local function dependentsKey(slot)
   return H .. 'd:' .. math.floor(slot / 128), tostring(slot % 128)
 end
+
+local function timelineKey(slot)
+  return H .. 't:' .. math.floor(slot / 128), tostring(slot % 128)
+end
+
+local MAX_TIMELINE = 40
 
 -- The slot of a task's seq while the task is in the history; nil once its block was cleared.
 local function slotOf(seq)
@@ -78,7 +86,7 @@ local function load(prefix, id)
   if not row or tonumber(row[1]) ~= seq then
     return nil
   end
-  row.slot, row.st0, row.node0 = slot, row[5], row[6]
+  row.slot, row.st0, row.node0, row.log = slot, row[5], row[6], {}
   rows[prefix .. id] = row
   order[#order + 1] = row
   return row
@@ -93,6 +101,8 @@ local function create(prefix, id, fn, ms)
   end
   local dk, df = dependentsKey(slot)
   redis.call('HDEL', dk, df)
+  local tk, tf = timelineKey(slot)
+  redis.call('HDEL', tk, tf)
   local rk = prefix .. 'o:' .. id
   local f = redis.call('HMGET', rk, 'k', 'd')
   if f[1] then
@@ -112,7 +122,7 @@ local function create(prefix, id, fn, ms)
   end
   local job = string.match(prefix, '{([^{}]*)}')
   local row = {tostring(seq), job, id, fn, '-', '-', ms, '-', '-'}
-  row.slot, row.st0, row.node0 = slot, '-', '-'
+  row.slot, row.st0, row.node0, row.log = slot, '-', '-', {}
   mark('all', slot, true)
   mark('f:' .. fn, slot, true)
   rows[prefix .. id] = row
@@ -147,8 +157,11 @@ while i <= #ARGV do
       create(prefix, id, detail, ms)
     else
       local row = load(prefix, id)
-      if row then
+      if row and st == 'X' then
+        row.log[#row.log + 1] = 'X:' .. ms .. ':' .. (string.gsub(detail, ',', ':'))
+      elseif row then
         row[5] = st
+        row.log[#row.log + 1] = st .. ':' .. ms .. ':' .. (string.gsub(detail, ',', ':'))
         if st == 'R' then
           row[6], row[8] = detail, ms
         elseif st == 'F' or st == 'E' or st == 'C' or st == 'D' then
@@ -185,6 +198,15 @@ local function store(row)
   end
   local key, field = rowKey(row.slot)
   redis.call('HSET', key, field, table.concat(row, ' ', 1, 9))
+  if #row.log > 0 then
+    local tk, tf = timelineKey(row.slot)
+    local known = redis.call('HGET', tk, tf)
+    local count = known and select(2, string.gsub(known, ' ', '')) + 1 or 0
+    if count < MAX_TIMELINE then
+      local add = table.concat(row.log, ' ', 1, math.min(#row.log, MAX_TIMELINE - count))
+      redis.call('HSET', tk, tf, known and (known .. ' ' .. add) or add)
+    end
+  end
 end
 
 for _, row in ipairs(order) do
