@@ -8,14 +8,15 @@ import java.util.concurrent.TimeoutException;
 
 import io.jray.bench.jray.JRayActors;
 import io.jray.bench.jray.JRayContender;
+import io.jray.bench.jray.JRayHistory;
 import io.jray.bench.jray.JRayObjects;
 import io.jray.bench.redisson.RedissonBuckets;
 import io.jray.bench.redisson.RedissonContender;
 
 /**
  * Runs the benchmark: starts a fresh Redis, then the suites asked for in turn: tasks (for each
- * contender its cluster, driver in this JVM plus worker JVMs, measured and stopped), actors and
- * objects (each on a jray cluster of its own); prints the results and writes them into {@code BENCHMARKS.md}.
+ * contender its cluster, driver in this JVM plus worker JVMs, measured and stopped), actors, objects
+ * and history (each on a jray cluster of its own); prints the results and writes them into {@code BENCHMARKS.md}.
  * Whatever it started is stopped at the end, also on failure or interrupt. Run it with
  * {@value Report#COMMAND}.
  */
@@ -45,6 +46,7 @@ public final class BenchmarkMain {
         List<Result> results = new ArrayList<>();
         ActorResult actors = null;
         ObjectResult objects = null;
+        HistoryResult history = null;
         try (RedisServer redis = RedisServer.start(settings.logs())) {
             redisPid = redis.pid();
             System.out.println("Redis " + redis.version() + " on 127.0.0.1:" + redis.port() + "; logs in "
@@ -53,13 +55,14 @@ public final class BenchmarkMain {
                 switch (suite) {
                     case Settings.TASKS -> results.addAll(runTasks(settings, redis));
                     case Settings.ACTORS -> actors = runActors(settings, redis);
-                    default -> objects = runObjects(settings, redis);
+                    case Settings.OBJECTS -> objects = runObjects(settings, redis);
+                    default -> history = runHistory(settings, redis);
                 }
             }
             if (!commit.equals(Commit.describe(settings.repo()))) {
                 commit += " (the working tree changed during the run)";
             }
-            Report report = new Report(settings, commit, redis.version(), results, actors, objects);
+            Report report = new Report(settings, commit, redis.version(), results, actors, objects, history);
             System.out.println();
             System.out.println(report.markdown());
             report.write(settings.report());
@@ -97,6 +100,16 @@ public final class BenchmarkMain {
             current = contender;
             System.out.println("[" + contender.name() + " objects] " + contender.setup());
             return new ObjectBenchmark(settings).run(contender, peer);
+        }
+    }
+
+    private static HistoryResult runHistory(Settings settings, RedisServer redis) throws Exception {
+        redis.flush();
+        try (JRayHistory contender = JRayHistory.start(settings, redis)) {
+            current = contender;
+            System.out.println("[" + contender.name() + " history] " + contender.setup() + "; dashboard at "
+                    + contender.dashboard() + "/jray");
+            return new HistoryBenchmark(settings, redis).run(contender);
         }
     }
 

@@ -85,6 +85,11 @@ public final class RedisServer implements AutoCloseable {
         return RedisInfo.parse(commands().info("commandstats") + commands().info("cpu") + commands().info("stats"));
     }
 
+    /** The bytes the server's allocator holds for its data ({@code used_memory} of {@code INFO memory}). */
+    public long usedMemory() {
+        return Long.parseLong(RedisInfo.field(commands().info("memory"), "used_memory"));
+    }
+
     /** Deletes every key, so one contender starts from an empty Redis. */
     public void flush() {
         commands().flushall();

@@ -20,8 +20,8 @@ import static io.jray.bench.Format.num;
 
 /**
  * The results as Markdown: printed, and written into {@code BENCHMARKS.md}, the task and actor
- * suites between one pair of marker comments, the object suite between another, so a run of some
- * suites keeps the other section and the text around them.
+ * suites between one pair of marker comments, the object suite between another and the history
+ * suite between a third, so a run of some suites keeps the other sections and the text around them.
  */
 public final class Report {
 
@@ -32,6 +32,12 @@ public final class Report {
     static final String END = "<!-- bench:results:end -->";
     static final String OBJECTS_START = "<!-- bench:objects:start (written by io.jray.bench.BenchmarkMain) -->";
     static final String OBJECTS_END = "<!-- bench:objects:end -->";
+    static final String HISTORY_START = "<!-- bench:history:start (written by io.jray.bench.BenchmarkMain) -->";
+    static final String HISTORY_END = "<!-- bench:history:end -->";
+
+    /** The end marker of each section, by its start marker. */
+    private static final Map<String, String> ENDS = Map.of(START, END, OBJECTS_START, OBJECTS_END, HISTORY_START,
+            HISTORY_END);
 
     private static final double TARGET_TASKS_PER_SECOND = 10_000;
     private static final double TARGET_RATIO = 3;
@@ -44,23 +50,28 @@ public final class Report {
     private final List<Result> results;
     private final ActorReport actors;
     private final ObjectReport objects;
+    private final HistoryReport history;
 
     /**
-     * A report of the task suite's {@code results} (none when it did not run), of {@code actors} and
-     * of {@code objects} ({@code null} when their suite did not run); {@code commit} names the code
-     * measured (see {@link Commit}).
+     * A report of the task suite's {@code results} (none when it did not run), of {@code actors}, of
+     * {@code objects} and of {@code history} ({@code null} when their suite did not run); {@code commit}
+     * names the code measured (see {@link Commit}).
      */
     public Report(Settings settings, String commit, String redisVersion, List<Result> results, ActorResult actors,
-            ObjectResult objects) {
+            ObjectResult objects, HistoryResult history) {
         this.settings = settings;
         this.commit = commit;
         this.redisVersion = redisVersion;
         this.results = results;
         this.actors = actors == null ? null : new ActorReport(settings, actors);
         this.objects = objects == null ? null : new ObjectReport(settings, objects);
+        this.history = history == null ? null : new HistoryReport(settings, history);
     }
 
-    /** What the run measured, in Markdown: the task and actor section, then the object section, each when it ran. */
+    /**
+     * What the run measured, in Markdown: the task and actor section, then the object section, then
+     * the history section, each when it ran.
+     */
     public String markdown() {
         return String.join("\n", sections().values());
     }
@@ -74,14 +85,22 @@ public final class Report {
         if (objects != null) {
             sections.put(OBJECTS_START, objectSection());
         }
+        if (history != null) {
+            sections.put(HISTORY_START, historySection());
+        }
         return sections;
     }
 
     /** The header of a section: when, the command, the commit and the machine. */
     private String header() {
+        return header("");
+    }
+
+    /** The header of a section whose command also names {@code options}, such as {@code " -Dbench.x=1"}. */
+    private String header(String options) {
         List<String> defaults = Settings.DEFAULT_SUITES;
-        String suites = settings.suites().equals(defaults) ? "" : " -Dbench.suites=" + String.join(",",
-                settings.suites());
+        String suites = (settings.suites().equals(defaults) ? "" : " -Dbench.suites=" + String.join(",",
+                settings.suites())) + options;
         return "### Run of " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
                 "yyyy-MM-dd HH:mm 'UTC'")) + "\n\n"
                 + "- Command (from the repository root): `" + COMMAND + suites + "`\n"
@@ -126,6 +145,11 @@ public final class Report {
         return header() + objects.method() + "\n" + objects.tables() + "\n" + targets(objects.targets());
     }
 
+    private String historySection() {
+        return header(history.options()) + history.method() + "\n" + history.tables() + "\n"
+                + targets(history.targets());
+    }
+
     /** Which clusters shared the Redis server. */
     private String clusters() {
         List<String> clusters = new ArrayList<>(results.stream().map(r -> r.name() + " tasks").toList());
@@ -134,6 +158,9 @@ public final class Report {
         }
         if (objects != null) {
             clusters.add("jray objects with Redisson buckets");
+        }
+        if (history != null) {
+            clusters.add("jray with the dashboard's task history");
         }
         if (clusters.size() == 1) {
             return "one cluster (" + clusters.getFirst() + ") used it";
@@ -244,7 +271,7 @@ public final class Report {
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
         for (Map.Entry<String, String> section : sections().entrySet()) {
             String start = section.getKey();
-            String end = start.equals(START) ? END : OBJECTS_END;
+            String end = ENDS.get(start);
             String marked = start + "\n\n" + section.getValue() + "\n" + end;
             int from = text.indexOf(start);
             int to = text.indexOf(end);

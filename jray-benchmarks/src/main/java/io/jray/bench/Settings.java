@@ -9,8 +9,8 @@ import java.util.List;
  * What to measure and where things are, from system properties (the Maven build passes them; see
  * the module's pom).
  *
- * @param suites what to measure, in order: {@code tasks} (every contender), {@code actors} and {@code objects}
- *        (jray only; objects next to Redis as the peer)
+ * @param suites what to measure, in order: {@code tasks} (every contender), {@code actors}, {@code objects}
+ *        (jray only; objects next to Redis as the peer) and {@code history} (jray's dashboard only)
  * @param tasks tasks per throughput run
  * @param runs measured throughput runs (the median is reported)
  * @param warmup tasks of one warm-up round (submitted, then awaited) before the throughput runs
@@ -28,6 +28,8 @@ import java.util.List;
  * @param matrixRuns measured runs of the matrix multiply, as a DAG and locally
  * @param objectJvmArgs options the object suite adds to its worker JVMs' (a later {@code -Xmx} wins)
  * @param objectStoreLimit {@code jray.object.store-limit} of every node of the object suite
+ * @param historyTasks tasks the history suite records before it reads pages of the Tasks page
+ * @param historyQueries measured requests of every kind of page the history suite asks for
  * @param jvmArgs options of every worker JVM (the driver's are those this JVM was started with)
  * @param workerJar the executable jray-worker jar
  * @param classes the benchmark's classes (the worker JVMs' loader path)
@@ -38,8 +40,8 @@ import java.util.List;
 public record Settings(List<String> suites, int tasks, int runs, int warmup, int warmupSeconds, int syncCalls,
         int syncWarmup, int workerJvms, int slotsPerJvm, List<String> contenders, int actorCalls, int actorCallers,
         int actorWarmupSeconds, int objectRuns, int matrixSize, int matrixRuns, List<String> objectJvmArgs,
-        String objectStoreLimit, List<String> jvmArgs, Path workerJar, Path classes, Path logs, Path report,
-        Path repo) {
+        String objectStoreLimit, int historyTasks, int historyQueries, List<String> jvmArgs, Path workerJar,
+        Path classes, Path logs, Path report, Path repo) {
 
     /** The task suite: every contender's tasks. */
     public static final String TASKS = "tasks";
@@ -50,11 +52,26 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
     /** The object suite: jray's object store (put, get across JVMs and simulated hosts), Redis as the peer. */
     public static final String OBJECTS = "objects";
 
-    /** The suites the benchmark can run. */
-    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS, OBJECTS);
+    /** The history suite: the dashboard's Tasks page answering over a large task history (jray only). */
+    public static final String HISTORY = "history";
 
-    /** The suites run when {@code bench.suites} is not given (objects only on request: see BENCHMARKS.md). */
+    /** The suites the benchmark can run. */
+    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS, OBJECTS, HISTORY);
+
+    /** The suites run when {@code bench.suites} is not given (objects and history on request: see BENCHMARKS.md). */
     public static final List<String> DEFAULT_SUITES = List.of(TASKS, ACTORS);
+
+    /** {@code bench.history-tasks} when not given: the dashboard's default history size. */
+    static final int DEFAULT_HISTORY_TASKS = 1_000_000;
+
+    /** {@code bench.history-queries} when not given. */
+    static final int DEFAULT_HISTORY_QUERIES = 30;
+
+    /** The fewest tasks the history suite records: enough for a full first page of failed tasks. */
+    static final int MIN_HISTORY_TASKS = 10_000;
+
+    /** The most tasks the history suite records (the dashboard's history keeps at most 2^30). */
+    static final int MAX_HISTORY_TASKS = 100_000_000;
 
     /** The systems the benchmark can measure. */
     public static final List<String> KNOWN_CONTENDERS = List.of("jray", "redisson");
@@ -73,6 +90,8 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
                 integer("bench.matrix-size", 1_000), integer("bench.matrix-runs", 3),
                 split(System.getProperty("bench.object-jvm-args", "-Xmx2g"), " "),
                 System.getProperty("bench.object-store-limit", "4GB").trim(),
+                integer("bench.history-tasks", DEFAULT_HISTORY_TASKS),
+                integer("bench.history-queries", DEFAULT_HISTORY_QUERIES),
                 split(System.getProperty("bench.jvm-args", "-Xms256m -Xmx1g -XX:+UseSerialGC"), " "),
                 path("bench.worker-jar", "../jray-worker/target/jray-worker.jar"), path("bench.classes", "classes"),
                 path("bench.logs", "bench-logs"), path("bench.report", "../../BENCHMARKS.md"),
@@ -92,6 +111,12 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
                 || settings.matrixRuns() < 1)) {
             throw new IllegalArgumentException("the object suite needs bench.worker-jvms >= 2 (one on this host, one "
                     + "as another host), bench.object-runs >= 1 and bench.matrix-runs >= 1");
+        }
+        if (settings.includes(HISTORY) && (settings.workerJvms() < 1 || settings.historyTasks() < MIN_HISTORY_TASKS
+                || settings.historyTasks() > MAX_HISTORY_TASKS || settings.historyQueries() < 1)) {
+            throw new IllegalArgumentException("the history suite needs bench.worker-jvms >= 1 (one of its queries "
+                    + "filters by a worker JVM's node), bench.history-tasks from " + MIN_HISTORY_TASKS + " to "
+                    + MAX_HISTORY_TASKS + " and bench.history-queries >= 1");
         }
         for (String contender : settings.contenders()) {
             if (!KNOWN_CONTENDERS.contains(contender)) {

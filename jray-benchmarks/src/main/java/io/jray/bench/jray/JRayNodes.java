@@ -18,12 +18,14 @@ import io.jray.test.WorkerProcess;
 
 /**
  * A jray cluster: worker JVMs started from the executable {@code jray-worker} jar (the benchmark's
- * classes on their {@code loader.path}) plus a driver Spring context in this JVM; every node
- * offers the same number of CPU slots. {@link #close()} stops the driver, then the workers.
+ * classes on their {@code loader.path}) plus a driver Spring context in this JVM, not a web
+ * application unless asked (the history suite's driver serves the dashboard); every node offers
+ * the same number of CPU slots. {@link #close()} stops the driver, then the workers.
  */
 final class JRayNodes implements AutoCloseable {
 
-    private static final String NAMESPACE = "bench";
+    /** The cluster's {@code jray.namespace}: its keys in Redis start with it. */
+    static final String NAMESPACE = "bench";
 
     private final Settings settings;
     private final List<WorkerProcess> workers = new ArrayList<>();
@@ -49,10 +51,21 @@ final class JRayNodes implements AutoCloseable {
      */
     static JRayNodes start(Settings settings, RedisServer redis, List<String> jvmArgs,
             IntFunction<List<String>> workerArgs, List<String> driverProperties) throws InterruptedException {
+        return start(settings, redis, jvmArgs, workerArgs, WebApplicationType.NONE, driverProperties);
+    }
+
+    /**
+     * As {@link #start(Settings, RedisServer, List, IntFunction, List)}, with a driver of the web
+     * application type given: a {@link WebApplicationType#REACTIVE} driver listens on a free loopback
+     * port (see {@link #driverPort()}), unless {@code driverProperties} say otherwise.
+     */
+    static JRayNodes start(Settings settings, RedisServer redis, List<String> jvmArgs,
+            IntFunction<List<String>> workerArgs, WebApplicationType web, List<String> driverProperties)
+            throws InterruptedException {
         JRayNodes nodes = new JRayNodes(settings);
         try {
             nodes.startWorkers(redis, jvmArgs, workerArgs);
-            nodes.startDriver(redis, driverProperties);
+            nodes.startDriver(redis, web, driverProperties);
             return nodes;
         }
         catch (RuntimeException | InterruptedException e) {
@@ -88,9 +101,10 @@ final class JRayNodes implements AutoCloseable {
         }
     }
 
-    private void startDriver(RedisServer redis, List<String> driverProperties) {
-        driver = new SpringApplicationBuilder(BenchDriverApplication.class).web(WebApplicationType.NONE)
+    private void startDriver(RedisServer redis, WebApplicationType web, List<String> driverProperties) {
+        driver = new SpringApplicationBuilder(BenchDriverApplication.class).web(web)
                 .logStartupInfo(false).registerShutdownHook(false)
+                .properties("server.address=127.0.0.1", "server.port=0")
                 .properties(driverProperties.toArray(String[]::new))
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
                         "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
@@ -103,6 +117,20 @@ final class JRayNodes implements AutoCloseable {
     /** The driver's jray. */
     JRay jray() {
         return jray;
+    }
+
+    /** A bean of the driver's Spring context, such as its {@code JRayNode}. */
+    <T> T driverBean(Class<T> type) {
+        return driver.getBean(type);
+    }
+
+    /** The port the driver's web server listens on (on 127.0.0.1); only for a web driver. */
+    int driverPort() {
+        String port = driver.getEnvironment().getProperty("local.server.port");
+        if (port == null) {
+            throw new IllegalStateException("the driver is not a web application");
+        }
+        return Integer.parseInt(port);
     }
 
     /** The process id of worker JVM {@code i} (from 1). */
