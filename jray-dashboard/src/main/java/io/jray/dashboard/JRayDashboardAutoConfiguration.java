@@ -29,10 +29,16 @@ import io.jray.runtime.history.TaskHistory;
 @EnableConfigurationProperties(JRayDashboardProperties.class)
 public final class JRayDashboardAutoConfiguration {
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     HistoryIndexer jrayHistoryIndexer(JRayNode node, JRayDashboardProperties properties) {
         return new HistoryIndexer(node.control(), properties.getHistorySize());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HistoryIndexerLifecycle jrayHistoryIndexerLifecycle(HistoryIndexer indexer) {
+        return new HistoryIndexerLifecycle(indexer);
     }
 
     @Bean

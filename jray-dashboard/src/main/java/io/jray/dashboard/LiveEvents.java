@@ -20,15 +20,28 @@ final class LiveEvents implements AutoCloseable {
     private final Sinks.Many<List<HistoryEvent>> sink = Sinks.many().multicast().directBestEffort();
     private final HistoryIndexer indexer;
     private final Consumer<List<HistoryEvent>> listener = batch -> sink.tryEmitNext(batch);
+    private int subscribers;
 
     LiveEvents(HistoryIndexer indexer) {
         this.indexer = indexer;
-        indexer.addListener(listener);
     }
 
-    /** Batches of events from now on. */
+    /** Batches of events from now on; the indexer decodes events for pages only while a page listens. */
     Flux<List<HistoryEvent>> events() {
-        return sink.asFlux().onBackpressureDrop();
+        return Flux.defer(() -> {
+            subscribed(1);
+            return sink.asFlux();
+        }).doFinally(signal -> subscribed(-1)).onBackpressureDrop();
+    }
+
+    private synchronized void subscribed(int change) {
+        subscribers += change;
+        if (subscribers == 1 && change > 0) {
+            indexer.addListener(listener);
+        }
+        else if (subscribers == 0) {
+            indexer.removeListener(listener);
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ public final class TaskHistory {
     /** The states a task can be in, as the index names them. */
     public static final List<String> STATES = List.of("W", "Q", "R", "F", "E", "C", "D");
     private static final int BLOCK = 4096;
+    private static final int ROW_FIELDS = 9;
     private static final long RATE_BUCKET_MILLIS = 10_000;
 
     /**
@@ -199,23 +200,17 @@ public final class TaskHistory {
 
     /** The history's row of a task, if it is in the history. */
     public Optional<Row> find(ObjectId task) throws Exception {
-        long slot = slotOf(task);
-        if (slot < 0) {
-            return Optional.empty();
-        }
-        String text = control.redis().text().hget(prefix + "r:" + slot / 128, Long.toString(slot % 128))
-                .get(30, TimeUnit.SECONDS);
-        Row row = text == null ? null : Row.parse(text);
-        return row != null && row.id().equals(task) ? Optional.of(row) : Optional.empty();
+        String[] words = rowWords(task);
+        return words == null ? Optional.empty() : Optional.ofNullable(Row.parse(String.join(" ", words)));
     }
 
     /** The first 50 tasks submitted with {@code task}'s result as an argument. */
     public List<ObjectId> dependents(ObjectId task) throws Exception {
-        long slot = slotOf(task);
-        if (slot < 0) {
+        long seq = seqOf(task);
+        if (seq < 0) {
             return List.of();
         }
-        String text = control.redis().text().hget(prefix + "d:" + slot / 128, Long.toString(slot % 128))
+        String text = control.redis().text().hget(prefix + "d:" + seq / 128, Long.toString(seq % 128))
                 .get(30, TimeUnit.SECONDS);
         if (text == null || text.isBlank()) {
             return List.of();
@@ -249,15 +244,10 @@ public final class TaskHistory {
 
     /** The first 40 events of a task, in order; empty when it is not in the history. */
     public List<Step> timeline(ObjectId task) throws Exception {
-        long slot = slotOf(task);
-        if (slot < 0) {
-            return List.of();
-        }
-        String text = control.redis().text().hget(prefix + "t:" + slot / 128, Long.toString(slot % 128))
-                .get(30, TimeUnit.SECONDS);
+        String[] words = rowWords(task);
         List<Step> steps = new ArrayList<>();
-        for (String entry : text == null || text.isBlank() ? new String[0] : text.split(" ")) {
-            Step step = Step.parse(entry);
+        for (int k = ROW_FIELDS; words != null && k < words.length; k++) {
+            Step step = Step.parse(words[k]);
             if (step != null) {
                 steps.add(step);
             }
@@ -287,10 +277,27 @@ public final class TaskHistory {
         return out;
     }
 
-    private long slotOf(ObjectId task) throws Exception {
+    /** The task's number in the history (its record keeps it), or -1. */
+    private long seqOf(ObjectId task) throws Exception {
         String hx = control.redis().text().hget(control.keys().record(task.job(), task.id()), "hx")
                 .get(30, TimeUnit.SECONDS);
-        return hx == null ? -1 : Long.parseLong(hx) % capacity;
+        return hx == null ? -1 : Long.parseLong(hx);
+    }
+
+    /** The words of the task's row (its fields, then its timeline), or {@code null} when it is not in the history. */
+    private String[] rowWords(ObjectId task) throws Exception {
+        long seq = seqOf(task);
+        if (seq < 0) {
+            return null;
+        }
+        long slot = seq % capacity;
+        CompletableFuture<Long> live = control.redis().text().getbit(prefix + "all", slot).toCompletableFuture();
+        String text = control.redis().text().hget(prefix + "r:" + slot / 128, Long.toString(slot % 128))
+                .get(30, TimeUnit.SECONDS);
+        String[] words = text == null ? null : text.split(" ");
+        // why: a cleared block's rows stay until new tasks take their slots; its bits are gone at once
+        return live.get(30, TimeUnit.SECONDS) == 1 && words != null && words.length >= ROW_FIELDS
+                && words[0].equals(Long.toString(seq)) ? words : null;
     }
 
     private List<String> maps(String kind) throws Exception {

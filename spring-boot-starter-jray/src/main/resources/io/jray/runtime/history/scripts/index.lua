@@ -1,14 +1,14 @@
 -- Applies a batch of history events (see lib.lua) to the history index of a namespace, whose keys
 -- start with "<ns>:h:" (KEYS[1] is the namespace). The index is a ring of 'cap' slots, a multiple
 -- of 4096: each new task takes the next sequence number (seq) and the slot seq % cap, holding
---   a row "r:<slot / 128>" field <slot % 128>: "seq job id function state node submitted started ended"
+--   a row "r:<slot / 128>" field <slot % 128>: "seq job id function state node submitted started
+--   ended" followed by its timeline, its first 40 events as <state>:<ms>:<node> (:<started ms> when
+--   a node reported the end of an attempt; state X: an attempt failed and is retried)
 --   a bit in "all", in "f:<function>", in "s:<state>" and, once it ran, in "n:<node>" (listed in "maps")
 -- and the task's record keeps its seq (field hx). The first 50 tasks that take a task's result as
--- an argument are its dependents: "d:<slot / 128>" field <slot % 128>, their ids space separated.
--- Its timeline, "t:<slot / 128>" field <slot % 128>, lists its first 40 events as <state>:<ms>:<node>
--- (:<started ms> when a node reported the end of an attempt; state X: an attempt failed and is retried).
--- Before a new task takes the first slot of a block of 4096, that block is cleared in every bitmap:
--- the oldest tasks leave the history 4096 at a time.
+-- an argument are its dependents: "d:<seq / 128>" field <seq % 128>, their ids space separated.
+-- Before a new task takes the first slot of a block of 4096, that block is cleared in every bitmap
+-- and the dependents of its tasks are deleted: the oldest tasks leave the history 4096 at a time.
 -- Rows touched by several events of a batch are written once. Finished and failed tasks count in
 -- "rate" (fields "<10 s bucket>F" and "<10 s bucket>E", the last hour kept). "cursor" names the
 -- last stream entry applied: entries up to it are skipped, so dashboards that read the same
@@ -33,14 +33,11 @@ local function rowKey(slot)
   return H .. 'r:' .. math.floor(slot / 128), tostring(slot % 128)
 end
 
-local function dependentsKey(slot)
-  return H .. 'd:' .. math.floor(slot / 128), tostring(slot % 128)
+local function dependentsKey(seq)
+  return H .. 'd:' .. math.floor(seq / 128), tostring(seq % 128)
 end
 
-local function timelineKey(slot)
-  return H .. 't:' .. math.floor(slot / 128), tostring(slot % 128)
-end
-
+local ROW_FIELDS = 9
 local MAX_TIMELINE = 40
 
 -- The slot of a task's seq while the task is in the history; nil once its block was cleared.
@@ -58,7 +55,13 @@ local function mark(map, slot, on)
   end
 end
 
-local function clearBlock(slot)
+-- Before seq takes the first slot of its block: the tasks of that block leave the history.
+local function clearBlock(slot, seq)
+  for first = seq - cap, seq - cap + BLOCK - 1, 128 do
+    if first >= 0 then
+      redis.call('DEL', dependentsKey(first))
+    end
+  end
   local zeros = string.rep('\0', BLOCK / 8)
   for _, map in ipairs(redis.call('SMEMBERS', H .. 'maps')) do
     redis.call('SETRANGE', H .. map, slot / 8, zeros)
@@ -86,7 +89,7 @@ local function load(prefix, id)
   if not row or tonumber(row[1]) ~= seq then
     return nil
   end
-  row.slot, row.st0, row.node0, row.log = slot, row[5], row[6], {}
+  row.slot, row.st0, row.node0 = slot, row[5], row[6]
   rows[prefix .. id] = row
   order[#order + 1] = row
   return row
@@ -97,20 +100,16 @@ local function create(prefix, id, fn, ms)
   newestSeq = seq
   local slot = seq % cap
   if slot % BLOCK == 0 then
-    clearBlock(slot)
+    clearBlock(slot, seq)
   end
-  local dk, df = dependentsKey(slot)
-  redis.call('HDEL', dk, df)
-  local tk, tf = timelineKey(slot)
-  redis.call('HDEL', tk, tf)
   local rk = prefix .. 'o:' .. id
   local f = redis.call('HMGET', rk, 'k', 'd')
   if f[1] then
     redis.call('HSET', rk, 'hx', seq)
     for dep in string.gmatch(f[2] or '', '%S+') do
-      local depSlot = slotOf(tonumber(redis.call('HGET', prefix .. 'o:' .. dep, 'hx')))
-      if depSlot then
-        local key, field = dependentsKey(depSlot)
+      local depSeq = tonumber(redis.call('HGET', prefix .. 'o:' .. dep, 'hx'))
+      if slotOf(depSeq) then
+        local key, field = dependentsKey(depSeq)
         local known = redis.call('HGET', key, field)
         if not known then
           redis.call('HSET', key, field, id)
@@ -122,7 +121,7 @@ local function create(prefix, id, fn, ms)
   end
   local job = string.match(prefix, '{([^{}]*)}')
   local row = {tostring(seq), job, id, fn, '-', '-', ms, '-', '-'}
-  row.slot, row.st0, row.node0, row.log = slot, '-', '-', {}
+  row.slot, row.st0, row.node0 = slot, '-', '-'
   mark('all', slot, true)
   mark('f:' .. fn, slot, true)
   rows[prefix .. id] = row
@@ -157,11 +156,11 @@ while i <= #ARGV do
       create(prefix, id, detail, ms)
     else
       local row = load(prefix, id)
-      if row and st == 'X' then
-        row.log[#row.log + 1] = 'X:' .. ms .. ':' .. (string.gsub(detail, ',', ':'))
-      elseif row then
+      if row and #row < ROW_FIELDS + MAX_TIMELINE then
+        row[#row + 1] = st .. ':' .. ms .. ':' .. (string.gsub(detail, ',', ':'))
+      end
+      if row and st ~= 'X' then
         row[5] = st
-        row.log[#row.log + 1] = st .. ':' .. ms .. ':' .. (string.gsub(detail, ',', ':'))
         if st == 'R' then
           row[6], row[8] = detail, ms
         elseif st == 'F' or st == 'E' or st == 'C' or st == 'D' then
@@ -197,16 +196,7 @@ local function store(row)
     mark('n:' .. row[6], row.slot, true)
   end
   local key, field = rowKey(row.slot)
-  redis.call('HSET', key, field, table.concat(row, ' ', 1, 9))
-  if #row.log > 0 then
-    local tk, tf = timelineKey(row.slot)
-    local known = redis.call('HGET', tk, tf)
-    local count = known and select(2, string.gsub(known, ' ', '')) + 1 or 0
-    if count < MAX_TIMELINE then
-      local add = table.concat(row.log, ' ', 1, math.min(#row.log, MAX_TIMELINE - count))
-      redis.call('HSET', tk, tf, known and (known .. ' ' .. add) or add)
-    end
-  end
+  redis.call('HSET', key, field, table.concat(row, ' '))
 end
 
 for _, row in ipairs(order) do
