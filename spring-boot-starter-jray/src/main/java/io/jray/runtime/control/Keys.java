@@ -124,6 +124,27 @@ public final class Keys {
         return job(job) + "n:" + node;
     }
 
+    /**
+     * A task queue's key taken apart.
+     *
+     * @param job the job
+     * @param name the key suffix, as records name the queue ({@code q:<shape>} or {@code q:<shape>@<node>})
+     * @param shape the resource shape its tasks need
+     */
+    public record TaskQueue(String job, String name, String shape) {
+    }
+
+    /** The job, suffix and shape of a task queue's key (a shape's or a node's own), or {@code null} for another key. */
+    public TaskQueue taskQueueOf(String key) {
+        String job = jobOf(key);
+        if (job == null || !key.startsWith(job(job) + "q:")) {
+            return null;
+        }
+        String name = key.substring(job(job).length());
+        int at = name.indexOf('@');
+        return new TaskQueue(job, name, name.substring(2, at < 0 ? name.length() : at));
+    }
+
     /** The job id of a job-level key, or {@code null}. */
     public String jobOf(String key) {
         int open = key.indexOf('{');

@@ -158,6 +158,11 @@ final class TaskDispatcher extends GroupReader {
         Map<String, Queue> known = queues;
         for (StreamMessage<String, byte[]> message : messages) {
             Queue queue = known.get(message.getStream());
+            if (queue == null) {
+                // why: the queues may have been listed again meanwhile without this one (its demand did not
+                // fit at that moment); an entry read must still be taken, or it stays pending for ever
+                queue = queueOf(message.getStream());
+            }
             Map<String, byte[]> body = message.getBody();
             byte[] task = body.get("t");
             byte[] attempt = body.get("a");
@@ -181,6 +186,12 @@ final class TaskDispatcher extends GroupReader {
         catch (Exception e) {
             log.debug("refreshing the job directory failed", e);
         }
+    }
+
+    /** The queue of a stream key, or {@code null} when the key names no task queue. */
+    private Queue queueOf(String key) {
+        Keys.TaskQueue parsed = keys.taskQueueOf(key);
+        return parsed == null ? null : new Queue(key, parsed.job(), parsed.name(), demand(parsed.shape()));
     }
 
     /** The queues this node can serve, and (unless reading ahead) has room for now. */

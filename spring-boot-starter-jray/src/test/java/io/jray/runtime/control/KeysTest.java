@@ -67,6 +67,17 @@ class KeysTest {
         assertThat(keys.jobOf(new Keys("other").record("j1", "x"))).isNull();
     }
 
+    @Test
+    void aTaskQueueKeyIsTakenApartIntoJobNameAndShape() {
+        assertThat(keys.taskQueueOf(keys.queue("j1", "cpu=2,gpu=1")))
+                .isEqualTo(new Keys.TaskQueue("j1", "q:cpu=2,gpu=1", "cpu=2,gpu=1"));
+        assertThat(keys.taskQueueOf(keys.job("j1") + Keys.nodeQueue("cpu=1", "n7")))
+                .isEqualTo(new Keys.TaskQueue("j1", "q:cpu=1@n7", "cpu=1"));
+        assertThat(keys.taskQueueOf(keys.record("j1", "q:x"))).isNull();
+        assertThat(keys.taskQueueOf(keys.job("j1") + Keys.actorQueue("a1"))).isNull();
+        assertThat(keys.taskQueueOf(keys.jobs())).isNull();
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "   ", "a{b", "a}b", "{ns}"})
