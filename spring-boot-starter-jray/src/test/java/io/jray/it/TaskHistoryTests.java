@@ -18,6 +18,7 @@ import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.history.TaskHistory.Filter;
 import io.jray.runtime.history.TaskHistory.Row;
 import io.jray.runtime.task.ObjectId;
+import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -42,7 +43,8 @@ class TaskHistoryTests {
     private static HistoryIndexer listening(JRayNode node, int size) {
         HistoryIndexer indexer = new HistoryIndexer(node.control(), size);
         indexer.start();
-        await().atMost(TIMEOUT).until(() -> redis.redis().commands().exists(node.control().keys().namespace() + ":ev:on") == 1);
+        await().atMost(TIMEOUT).until(indexer::isListening);
+        assertThat(redis.redis().commands().exists(node.control().keys().eventsListened())).isOne();
         return indexer;
     }
 
@@ -158,12 +160,35 @@ class TaskHistoryTests {
     }
 
     @Test
+    void anotherNodeRecordsTheEventsOfTheTasksItRunsOnceItsHeartbeatFindsTheListener() {
+        String namespace = TestRedis.uniqueNamespace();
+        redis.node(namespace).withUserConfiguration(Arithmetic.class).run(worker -> redis.node(namespace)
+                .withUserConfiguration(Arithmetic.class).withPropertyValues("jray.worker.enabled=false").run(driver -> {
+                    JRayNode node = driver.getBean(JRayNode.class);
+                    JRay jray = driver.getBean(JRay.class);
+                    TaskHistory history = new TaskHistory(node.control(), 10_000);
+                    try (HistoryIndexer indexer = listening(node, 10_000)) {
+                        List<ObjectRef<Integer>> refs = new ArrayList<>();
+                        for (int i = 0; i < 20; i++) {
+                            refs.add(jray.task(Arithmetic::square, i).remote());
+                        }
+                        jray.get(refs);
+                        String ranOn = worker.getBean(JRayNode.class).identity().id();
+                        await().atMost(TIMEOUT).untilAsserted(() -> {
+                            assertThat(history.page(new Filter("F", null, ranOn), 0, 50).total()).isEqualTo(20);
+                            assertThat(history.nodes()).containsExactly(ranOn);
+                        });
+                    }
+                }));
+    }
+
+    @Test
     void withoutAListenerScriptsWriteNoEvents() {
         redis.node().withUserConfiguration(Arithmetic.class).run(context -> {
             JRayNode node = context.getBean(JRayNode.class);
             JRay jray = context.getBean(JRay.class);
             assertThat(jray.get(jray.task(Arithmetic::add, 1, 2).remote())).isEqualTo(3);
-            assertThat(redis.redis().commands().exists(node.control().keys().namespace() + ":ev")).isZero();
+            assertThat(redis.redis().commands().exists(node.control().keys().events())).isZero();
         });
     }
 

@@ -31,6 +31,7 @@ public final class ControlPlane {
 
     private final RedisLink redis;
     private final Keys keys;
+    private volatile boolean recordingEvents;
     private final LuaScript submit = LuaScript.fromClasspath(ControlPlane.class, "submit.lua", LIB);
     private final LuaScript complete = LuaScript.fromClasspath(ControlPlane.class, "complete.lua", LIB);
     private final LuaScript subscribe = LuaScript.fromClasspath(ControlPlane.class, "subscribe.lua", LIB);
@@ -278,8 +279,21 @@ public final class ControlPlane {
             args.add(b(field));
             args.add(b(value));
         });
-        return beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node)},
-                args.toArray(byte[][]::new)).thenApply(alive -> alive == 1);
+        return beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node),
+                keys.eventsListened()}, args.toArray(byte[][]::new)).thenApply(answer -> {
+                    if (answer > 0) {
+                        recordEvents(answer == 2);
+                    }
+                    return answer > 0;
+                });
+    }
+
+    /**
+     * Whether this node's scripts record task events in the event stream ({@link Keys#events()}):
+     * while a dashboard listens, as the heartbeat finds out (a dashboard's own node is told at once).
+     */
+    public void recordEvents(boolean record) {
+        this.recordingEvents = record;
     }
 
     private CompletableFuture<Object> eval(LuaScript script, String job, List<byte[]> args) {
@@ -288,7 +302,9 @@ public final class ControlPlane {
 
     private <T> CompletableFuture<T> eval(LuaScript script, String job, List<byte[]> args, ScriptOutputType type) {
         RedisAsyncCommands<String, byte[]> async = redis.async();
-        return script.eval(async, type, new String[] {keys.job(job)}, args.toArray(byte[][]::new));
+        String[] scriptKeys = recordingEvents ? new String[] {keys.job(job), keys.events()}
+                : new String[] {keys.job(job)};
+        return script.eval(async, type, scriptKeys, args.toArray(byte[][]::new));
     }
 
     @SuppressWarnings("unchecked")

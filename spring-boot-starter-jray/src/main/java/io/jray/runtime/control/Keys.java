@@ -36,6 +36,16 @@ public final class Keys {
         return ns + ":actors";
     }
 
+    /** Stream of task events, written while a dashboard listens (see {@link #eventsListened()}). */
+    public String events() {
+        return ns + ":ev";
+    }
+
+    /** String a dashboard keeps (expiring) while it listens to task events. */
+    public String eventsListened() {
+        return ns + ":ev:on";
+    }
+
     /** Hash describing a node; it expires unless the node keeps beating. */
     public String node(String node) {
         return ns + ":node:{" + node + "}";

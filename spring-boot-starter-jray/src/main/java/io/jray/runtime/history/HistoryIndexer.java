@@ -33,6 +33,7 @@ public final class HistoryIndexer implements AutoCloseable {
     private static final Duration BLOCK = Duration.ofSeconds(1);
     private static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(10);
     private static final int BATCH = 1000;
+    private static final long NODES_LEARN_MILLIS = 1500;
 
     private final ControlPlane control;
     private final int capacity;
@@ -40,7 +41,7 @@ public final class HistoryIndexer implements AutoCloseable {
     private final List<Consumer<List<HistoryEvent>>> listeners = new CopyOnWriteArrayList<>();
     private final BlockingConnection connection;
     private volatile boolean running;
-    private volatile boolean listening;
+    private volatile long listeningSince;
     private Thread thread;
 
     /**
@@ -60,9 +61,14 @@ public final class HistoryIndexer implements AutoCloseable {
         }
     }
 
-    /** Whether scripts know that it listens: tasks submitted from now on enter the history. */
+    /**
+     * Whether the nodes know that it listens, so tasks submitted from now on enter the history: this
+     * node's scripts record events at once, the others' from their next heartbeat, assumed to come
+     * within {@value #NODES_LEARN_MILLIS} ms.
+     */
     public boolean isListening() {
-        return listening;
+        long since = listeningSince;
+        return since > 0 && System.currentTimeMillis() - since >= NODES_LEARN_MILLIS;
     }
 
     /** Hands every batch of events read from now on to {@code listener}, on the indexer's thread. */
@@ -75,16 +81,19 @@ public final class HistoryIndexer implements AutoCloseable {
     }
 
     private void run() {
-        String stream = control.keys().namespace() + ":ev";
+        String stream = control.keys().events();
         String position = null;
         long announced = 0;
         while (running) {
             try {
                 if (System.currentTimeMillis() - announced >= ANNOUNCE_EVERY.toMillis()) {
-                    control.redis().text().set(stream + ":on", "1", SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3))
-                            .get(10, TimeUnit.SECONDS);
+                    control.redis().text().set(control.keys().eventsListened(), "1",
+                            SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3)).get(10, TimeUnit.SECONDS);
+                    control.recordEvents(true);
+                    if (announced == 0) {
+                        listeningSince = System.currentTimeMillis();
+                    }
                     announced = System.currentTimeMillis();
-                    listening = true;
                 }
                 if (position == null) {
                     String cursor = control.redis().text().get(historyKey("cursor")).get(10, TimeUnit.SECONDS);

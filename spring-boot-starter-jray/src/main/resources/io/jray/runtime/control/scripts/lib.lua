@@ -1,5 +1,6 @@
 -- Shared by every jray script. KEYS[1] is the key prefix of one job, such as "jray:{j3k2a}:", so a
--- script touches the keys of one hash slot only. Records ("o:<id>") hold a task and its result:
+-- script touches the keys of one hash slot (besides node hashes and the event stream KEYS[2]).
+-- Records ("o:<id>") hold a task and its result:
 --   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled;
 --       for an actor (k = 'a'): Q/R being created, F alive, E creation failed, D dead
 --   a   attempt, mr max retries, q queue (key suffix: 'q:<shape>' for tasks, 'a:<actor>' for actor
@@ -36,26 +37,24 @@ local function notify(node, id, st, payload)
 end
 
 -- History events, for dashboards: what this script call did to tasks, as one entry of the
--- namespace's event stream "<ns>:ev" (field p: the job's key prefix, e: the events), written only
--- while a dashboard listens (the key "<ns>:ev:on" exists). An event is three words: state, task id
--- and a detail ('-' for none): N <id> <function> for a new task (its state follows), R <id> <node>,
--- F/E <id> <node,started at> (or - when no node reported it), X <id> <node,started at> (an attempt
--- failed and the task is retried), and Q, W, C, D <id> -.
+-- namespace's event stream KEYS[2] (field p: the job's key prefix, e: the events), given only while
+-- a dashboard listens. An event is three words: state, task id and a detail ('-' for none):
+-- N <id> <function> for a new task (its state follows), R <id> <node>, F/E <id> <node,started at>
+-- (or - when no node reported it), X <id> <node,started at> (an attempt failed and the task is
+-- retried), and Q, W, C, D <id> -.
 local NS = string.match(P, '^(.*):{[^{}]*}:$')
-local events, listening = {}, nil
+local EVENTS = KEYS[2]
+local events = {}
 
 local function event(st, id, detail)
-  if listening == nil then
-    listening = redis.call('EXISTS', NS .. ':ev:on') == 1
-  end
-  if listening then
+  if EVENTS then
     events[#events + 1] = st .. ' ' .. id .. ' ' .. (detail or '-')
   end
 end
 
 local function flushEvents()
   if #events > 0 then
-    redis.call('XADD', NS .. ':ev', 'MAXLEN', '~', '50000', '*', 'p', P, 'e', table.concat(events, ' '))
+    redis.call('XADD', EVENTS, 'MAXLEN', '~', '50000', '*', 'p', P, 'e', table.concat(events, ' '))
     events = {}
   end
 end
