@@ -159,6 +159,34 @@ class DashboardPagesTests {
     }
 
     @Test
+    void aDagOfTwoThousandTasksIsDrawnCompactAndLinksEachBoxToItsTask() throws Exception {
+        JRay jray = context.getBean(JRay.class);
+        List<ObjectRef<Integer>> layer = new ArrayList<>();
+        for (int i = 0; i < 1024; i++) {
+            layer.add(jray.task(Adder::add, i, 1).remote());
+        }
+        while (layer.size() > 1) {
+            List<ObjectRef<Integer>> next = new ArrayList<>();
+            for (int i = 0; i < layer.size(); i += 2) {
+                next.add(jray.task(Adder::add, layer.get(i), layer.get(i + 1)).remote());
+            }
+            layer = next;
+        }
+        assertThat(layer.getFirst().get(Duration.ofSeconds(60))).isEqualTo(1023 * 1024 / 2 + 1024);
+
+        HttpResponse<String> page = get("/jray/dag?task=" + layer.getFirst().id());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("11 layers of tasks, depth 11, 2047 vertices", "drawn compact");
+        assertThat(count(page.body(), "data-task=\"true\"")).isEqualTo(2047);
+        Matcher size = Pattern.compile("<svg [^>]*width=\"(\\d+)\" height=\"(\\d+)\"").matcher(page.body());
+        assertThat(size.find()).isTrue();
+        assertThat(Integer.parseInt(size.group(2))).as("height").isLessThanOrEqualTo(1000);
+        assertThat(Integer.parseInt(size.group(1))).as("width").isLessThanOrEqualTo(4000);
+        assertThat(page.body()).contains("<a href=\"/jray/task?id=" + layer.getFirst().id() + "\">");
+    }
+
+    @Test
     void theDagPageRefusesBadIdsAndSaysWhenARecordIsMissing() throws Exception {
         HttpResponse<String> bad = get("/jray/dag?task=no-slash");
         assertThat(bad.statusCode()).isEqualTo(400);
