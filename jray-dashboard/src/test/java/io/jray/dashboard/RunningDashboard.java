@@ -1,5 +1,10 @@
 package io.jray.dashboard;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +16,7 @@ import io.jray.dashboard.app.DashboardApplication;
 import io.jray.runtime.JRayNode;
 import io.jray.test.TestRedis;
 
-/** A jray node serving the dashboard on a free loopback port, on a Redis of its own; close it after. */
+/** A jray node serving the dashboard on a free loopback port, on a Redis of its own, and a client for it; close it after. */
 final class RunningDashboard implements AutoCloseable {
 
     /** Spring Security's reactive auto-configurations (the test class path has Spring Security). */
@@ -23,6 +28,7 @@ final class RunningDashboard implements AutoCloseable {
 
     private final TestRedis redis = TestRedis.start();
     private final ReactiveWebServerApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Without Spring Security (its auto-configurations are excluded), as most applications run it. */
     RunningDashboard() {
@@ -55,12 +61,24 @@ final class RunningDashboard implements AutoCloseable {
         return "http://127.0.0.1:" + context.getWebServer().getPort();
     }
 
+    /** A client for this dashboard's pages; closed with it. */
+    HttpClient http() {
+        return http;
+    }
+
+    /** {@code GET} of a path of this dashboard, such as {@code /jray/tasks}. */
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     String nodeId() {
         return context.getBean(JRayNode.class).identity().id();
     }
 
     @Override
     public void close() {
+        http.close();
         context.close();
         redis.close();
     }

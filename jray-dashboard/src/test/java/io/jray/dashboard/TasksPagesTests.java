@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,6 @@ class TasksPagesTests {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static RunningDashboard dashboard;
-    private static HttpClient http;
     private static JRay jray;
     private static final List<ObjectRef<Integer>> sums = new ArrayList<>();
     private static final List<ObjectRef<Integer>> failures = new ArrayList<>();
@@ -49,7 +47,6 @@ class TasksPagesTests {
     @BeforeAll
     static void start() {
         dashboard = new RunningDashboard();
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         jray = dashboard.context().getBean(JRay.class);
         await().atMost(TIMEOUT).until(dashboard.context().getBean(HistoryIndexer.class)::isListening);
         for (int i = 0; i < 20; i++) {
@@ -67,17 +64,13 @@ class TasksPagesTests {
 
     @AfterAll
     static void stop() {
-        if (http != null) {
-            http.close();
-        }
         if (dashboard != null) {
             dashboard.close();
         }
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(dashboard.base() + path)).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return dashboard.get(path);
     }
 
     private static String encoded(String text) {
@@ -163,7 +156,7 @@ class TasksPagesTests {
     @Test
     void theTaskLiveStreamPushesItsStateAsItFinishes() throws Exception {
         ObjectRef<Long> slow = jray.task(Sleeper::sleep, 1500L).remote();
-        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(dashboard.base()
+        HttpResponse<InputStream> stream = dashboard.http().send(HttpRequest.newBuilder(URI.create(dashboard.base()
                 + "/jray/task/live?id=" + encoded(slow.id()))).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {

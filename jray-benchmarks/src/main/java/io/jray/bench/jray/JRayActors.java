@@ -45,8 +45,7 @@ public final class JRayActors implements ActorContender {
 
     @Override
     public String setup() {
-        return "driver JVM + " + settings.workerJvms() + " jray-worker JVMs, each a node with "
-                + settings.slotsPerJvm() + " CPU slots; worker JVM i offers the custom resource w<i>, each actor "
+        return JRayNodes.describe(settings) + "; worker JVM i offers the custom resource w<i>, each actor "
                 + "asks for 1 of one of them (default options otherwise: one call at a time), so the actors live on "
                 + "the worker JVMs; the callers are threads of the driver JVM";
     }

@@ -42,8 +42,7 @@ public final class JRayContender implements Contender {
 
     @Override
     public String setup() {
-        return "driver JVM + " + settings.workerJvms() + " jray-worker JVMs, each a node with "
-                + settings.slotsPerJvm() + " CPU slots (tasks on virtual threads)";
+        return JRayNodes.describe(settings) + " (tasks on virtual threads)";
     }
 
     @Override

@@ -83,8 +83,7 @@ public final class JRayHistory implements HistoryContender {
 
     @Override
     public String setup() {
-        return "driver JVM + " + settings.workerJvms() + " jray-worker JVMs, each a node with "
-                + settings.slotsPerJvm() + " CPU slots; the driver is also a reactive web application (WebFlux on "
+        return JRayNodes.describe(settings) + "; the driver is also a reactive web application (WebFlux on "
                 + "Netty, 127.0.0.1) serving the dashboard of `jray-dashboard`, so it runs the history indexer; "
                 + String.format(Locale.ROOT, "`jray.dashboard.history-size=%d` (%,d slots)", historySize,
                         history.capacity());

@@ -114,6 +114,12 @@ final class JRayNodes implements AutoCloseable {
         jray = driver.getBean(JRay.class);
     }
 
+    /** What every jray cluster of the benchmark is, for the reports: {@code driver JVM + 2 jray-worker JVMs, ...}. */
+    static String describe(Settings settings) {
+        return "driver JVM + " + settings.workerJvms() + " jray-worker JVMs, each a node with " + settings.slotsPerJvm()
+                + " CPU slots";
+    }
+
     /** The driver's jray. */
     JRay jray() {
         return jray;
