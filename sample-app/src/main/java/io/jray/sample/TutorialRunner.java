@@ -49,6 +49,7 @@ public class TutorialRunner implements ApplicationRunner {
                 sums.linearTask());
         print("   tree,   depth 3: %d in %.2f s (its DAG: /jray/dag?task=%s)%n", sums.treeSum(), sums.treeSeconds(),
                 sums.treeTask());
+        print("   every task so far, newest first: /jray/tasks%n");
 
         print("%n4. From classes to actors: ten increments of one Counter%n");
         TutorialExamples.Timed<Integer> counter = examples.counter();

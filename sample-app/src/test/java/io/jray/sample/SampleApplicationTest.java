@@ -69,6 +69,10 @@ class SampleApplicationTest {
                 .expectBody(String.class).value(page -> assertThat(page).contains("7 layers of tasks, depth 7"));
         web.get().uri("/jray/dag?task=" + tree.group(1)).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("3 layers of tasks, depth 3"));
+        web.get().uri("/jray/tasks?state=F&size=500").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(page -> assertThat(page).contains(linear.group(1), tree.group(1), "Tutorial#add(int,int)"));
+        web.get().uri("/jray/task?id=" + tree.group(1)).exchange().expectStatus().isOk().expectBody(String.class)
+                .value(page -> assertThat(page).contains("<h2>Attempts</h2>", "finished", "<h2>Dependencies</h2>"));
         web.get().uri("/actuator/jray").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.node").isEqualTo(context.getBean(JRayNode.class).identity().id());
     }

@@ -42,6 +42,7 @@ public final class HistoryIndexer implements AutoCloseable {
     private final BlockingConnection connection;
     private volatile boolean running;
     private volatile long listeningSince;
+    private volatile long announced;
     private Thread thread;
 
     /**
@@ -53,12 +54,32 @@ public final class HistoryIndexer implements AutoCloseable {
         this.connection = control.redis().openBlocking(BLOCK.plusSeconds(10));
     }
 
-    /** Starts reading and indexing. */
+    /**
+     * Announces that it listens, so this node's tasks enter the history from now on, then reads and
+     * indexes on a thread of its own (which announces again every {@code 10 s}).
+     */
     public synchronized void start() {
         if (thread == null) {
             running = true;
+            try {
+                announce();
+            }
+            catch (Exception e) {
+                log.warn("jray history: could not announce the dashboard, retrying: " + e);
+            }
             thread = Thread.ofVirtual().name("jray-history").start(this::run);
         }
+    }
+
+    private void announce() throws Exception {
+        control.redis().text().set(control.keys().eventsListened(), "1",
+                SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3)).get(10, TimeUnit.SECONDS);
+        control.recordEvents(true);
+        long now = System.currentTimeMillis();
+        if (listeningSince == 0) {
+            listeningSince = now;
+        }
+        announced = now;
     }
 
     /**
@@ -83,17 +104,10 @@ public final class HistoryIndexer implements AutoCloseable {
     private void run() {
         String stream = control.keys().events();
         String position = null;
-        long announced = 0;
         while (running) {
             try {
                 if (System.currentTimeMillis() - announced >= ANNOUNCE_EVERY.toMillis()) {
-                    control.redis().text().set(control.keys().eventsListened(), "1",
-                            SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3)).get(10, TimeUnit.SECONDS);
-                    control.recordEvents(true);
-                    if (announced == 0) {
-                        listeningSince = System.currentTimeMillis();
-                    }
-                    announced = System.currentTimeMillis();
+                    announce();
                 }
                 if (position == null) {
                     String cursor = control.redis().text().get(historyKey("cursor")).get(10, TimeUnit.SECONDS);
