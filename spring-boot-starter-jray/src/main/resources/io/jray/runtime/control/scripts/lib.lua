@@ -21,6 +21,17 @@ local function queue(name)
   return P .. name
 end
 
+-- The value of field 'name' of a stream entry ({id, {field, value, ...}}), or nil.
+local function entryField(entry, name)
+  local f = entry[2]
+  for j = 1, #f, 2 do
+    if f[j] == name then
+      return f[j + 1]
+    end
+  end
+  return nil
+end
+
 -- Notifications are gathered per node and sent by flushNotes() at the end of a script: one stream
 -- entry per node and script call, with fields i0 s0 p0 i1 s1 ... (p: the value or error, inline).
 local notes = {}
@@ -237,13 +248,7 @@ end
 local function failCalls(actor, err, now, inlineMax)
   local aq = queue('a:' .. actor)
   for _, entry in ipairs(redis.call('XRANGE', aq, '-', '+')) do
-    local f = entry[2]
-    local id = nil
-    for j = 1, #f, 2 do
-      if f[j] == 't' then
-        id = f[j + 1]
-      end
-    end
+    local id = entryField(entry, 't')
     if id then
       local key = rec(id)
       local st = redis.call('HGET', key, 'st')

@@ -18,15 +18,7 @@ if ok then
     redis.call('XACK', aq, 'w', eid)
     redis.call('XDEL', aq, eid)
     if entry then
-      local id, att = nil, nil
-      local ef = entry[2]
-      for j = 1, #ef, 2 do
-        if ef[j] == 't' then
-          id = ef[j + 1]
-        elseif ef[j] == 'a' then
-          att = ef[j + 1]
-        end
-      end
+      local id, att = entryField(entry, 't'), entryField(entry, 'a')
       local ck = rec(id)
       local c = redis.call('HMGET', ck, 'st', 'a', 'sp')
       if (c[1] == 'Q' or c[1] == 'R') and c[2] == att then

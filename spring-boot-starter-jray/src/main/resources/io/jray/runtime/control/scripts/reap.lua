@@ -5,15 +5,6 @@
 -- ARGV: now, queue, dead node, node-died error, inline limit, drain. Returns how many entries were handled.
 local now, name, dead, err, inlineMax, drain = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
 local q = queue(name)
-local function field(entry, wanted)
-  local f = entry[2]
-  for j = 1, #f, 2 do
-    if f[j] == wanted then
-      return f[j + 1]
-    end
-  end
-  return nil
-end
 local ok, pending = pcall(redis.call, 'XPENDING', q, 'w', '-', '+', 100, dead)
 if not ok then
   return 0
@@ -22,7 +13,7 @@ if #pending == 0 and drain == '1' then
   local entries = redis.call('XRANGE', q, '-', '+', 'COUNT', 100)
   for _, entry in ipairs(entries) do
     redis.call('XDEL', q, entry[1])
-    local id, att = field(entry, 't'), field(entry, 'a')
+    local id, att = entryField(entry, 't'), entryField(entry, 'a')
     local r = redis.call('HMGET', rec(id), 'st', 'a', 'e')
     if r[1] == 'Q' and r[2] == att and r[3] == entry[1] then
       enqueue(id, now)
@@ -41,7 +32,7 @@ for _, p in ipairs(pending) do
   redis.call('XACK', q, 'w', eid)
   redis.call('XDEL', q, eid)
   if entry then
-    local id, att = field(entry, 't'), field(entry, 'a')
+    local id, att = entryField(entry, 't'), entryField(entry, 'a')
     local key = rec(id)
     local r = redis.call('HMGET', key, 'st', 'a', 'mr', 'k')
     if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then

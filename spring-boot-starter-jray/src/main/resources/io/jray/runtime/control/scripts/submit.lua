@@ -115,23 +115,22 @@ while i <= #ARGV do
     end
     redis.call('ZADD', P .. 'tasks', now, id)
     event('N', id, fn)
+    local fields = {'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr, 'sp', spec,
+        'a', '1', 'ts', now}
     if failed then
-      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
-          'sp', spec, 'a', '1', 'ts', now, 'st', 'E', 'er', failed, 'te', now)
+      redis.call('HSET', key, 'st', 'E', 'er', failed, 'te', now, unpack(fields))
       settle(id, 'E', failed, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
       redis.call('HSET', key, 'd', table.concat(deps, ' '))
     elseif pending > 0 then
       holdArguments(deps)
-      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
-          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending)
+      redis.call('HSET', key, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending, unpack(fields))
       event('W', id)
     else
       holdArguments(deps)
       local eq = nodeQueue(q, large) or q
       local eid = redis.call('XADD', queue(eq), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr,
-          'sp', spec, 'a', '1', 'ts', now, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid, 'eq', eq)
+      redis.call('HSET', key, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid, 'eq', eq, unpack(fields))
       event('Q', id)
     end
   end
