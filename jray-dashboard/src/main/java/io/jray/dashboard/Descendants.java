@@ -10,7 +10,8 @@ import io.jray.runtime.task.ObjectId;
 
 /**
  * What grew from a task: it and, transitively, the tasks that took a result of it as an argument,
- * as the history records them (the first 50 dependents of each task), at most {@code limit}.
+ * as the history records them (the first 50 dependents of each task), at most {@code limit}; two
+ * pipelined reads per layer.
  */
 final class Descendants {
 
@@ -22,8 +23,8 @@ final class Descendants {
         List<ObjectId> layer = List.of(root);
         while (!layer.isEmpty() && found.size() < limit) {
             List<ObjectId> next = new ArrayList<>();
-            for (ObjectId id : layer) {
-                for (ObjectId dependent : history.dependents(id)) {
+            for (List<ObjectId> dependents : history.dependents(layer).values()) {
+                for (ObjectId dependent : dependents) {
                     if (found.size() < limit && found.add(dependent)) {
                         next.add(dependent);
                     }

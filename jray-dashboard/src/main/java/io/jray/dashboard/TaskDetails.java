@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -71,12 +72,14 @@ final class TaskDetails {
                     : "freed (" + ClusterOverview.bytes(number(f, "sz")) + "): its owner dropped every ref to it";
         }
         int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
+        Optional<TaskHistory.Entry> entry = history.entry(id);
         return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
                 text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), (int) number(f, "a"), maxRetries + 1,
                 text(f, "n"), text(f, "ow"), sameJob(id, text(f, "pa")), sameJob(id, text(f, "ac")), Times.at(submitted),
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
-                arguments, argumentsNote, dependencies(id, text(f, "d")), links(history.dependents(id)), result,
-                failure(f.get("er")), failure(f.get("le")), Attempts.of(history.timeline(id)));
+                arguments, argumentsNote, dependencies(id, text(f, "d")), links(entry.map(TaskHistory.Entry::dependents)
+                        .orElse(List.of())), result, failure(f.get("er")), failure(f.get("le")),
+                Attempts.of(entry.map(TaskHistory.Entry::timeline).orElse(List.of())));
     }
 
     private static String kindName(String kind, boolean call) {

@@ -68,8 +68,9 @@ class TasksController {
             TaskHistory.Page rows = history.page(query.filter(), query.offset(), query.size());
             model.addAttribute("readMillis", (System.nanoTime() - start) / 1_000_000);
             model.addAttribute("counts", history.countsByState());
-            model.addAttribute("functions", history.functions());
-            model.addAttribute("nodes", history.nodes());
+            TaskHistory.Seen seen = history.seen();
+            model.addAttribute("functions", seen.functions());
+            model.addAttribute("nodes", seen.nodes());
             model.addAttribute("rows", rows.rows().stream().map(TaskRow::of).toList());
             model.addAttribute("total", rows.total());
             return rows;

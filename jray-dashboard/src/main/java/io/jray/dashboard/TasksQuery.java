@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
+import io.jray.runtime.history.HistoryFilter;
 import io.jray.runtime.history.TaskHistory;
 
 /**
@@ -14,12 +15,12 @@ import io.jray.runtime.history.TaskHistory;
  * @param page the page number, from 1
  * @param size rows per page
  */
-record TasksQuery(TaskHistory.Filter filter, int page, int size) {
+record TasksQuery(HistoryFilter filter, int page, int size) {
 
     static final int DEFAULT_SIZE = 50;
 
     static TasksQuery parse(String state, String function, String node, String page, String size) {
-        return new TasksQuery(new TaskHistory.Filter(state, function, node), number("page", page, 1, 1, 100_000),
+        return new TasksQuery(new HistoryFilter(state, function, node), number("page", page, 1, 1, 100_000),
                 number("size", size, DEFAULT_SIZE, 1, TaskHistory.MAX_PAGE));
     }
 

@@ -13,9 +13,9 @@ import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.function.FunctionId;
+import io.jray.runtime.history.HistoryFilter;
 import io.jray.runtime.history.HistoryIndexer;
 import io.jray.runtime.history.TaskHistory;
-import io.jray.runtime.history.TaskHistory.Filter;
 import io.jray.runtime.history.TaskHistory.Row;
 import io.jray.runtime.task.ObjectId;
 import io.jray.test.TestRedis;
@@ -78,13 +78,13 @@ class TaskHistoryTests {
                     assertThat(counts.get("Q") + counts.get("R") + counts.get("W")).isZero();
                 });
 
-                TaskHistory.Page failed = history.page(new Filter("E", null, null), 0, 50);
+                TaskHistory.Page failed = history.page(new HistoryFilter("E", null, null), 0, 50);
                 assertThat(failed.total()).isEqualTo(5);
                 assertThat(failed.rows()).extracting(Row::function).containsOnly(fail);
                 assertThat(failed.rows()).extracting(Row::id)
                         .containsExactlyElementsOf(failures.reversed().stream().map(TaskHistoryTests::id).toList());
 
-                TaskHistory.Page adds = history.page(new Filter("F", add, self), 10, 10);
+                TaskHistory.Page adds = history.page(new HistoryFilter("F", add, self), 10, 10);
                 assertThat(adds.total()).isEqualTo(30);
                 assertThat(adds.rows()).extracting(Row::id).containsExactlyElementsOf(
                         sums.reversed().subList(10, 20).stream().map(TaskHistoryTests::id).toList());
@@ -92,12 +92,12 @@ class TaskHistoryTests {
                     assertThat(row.node()).isEqualTo(self);
                     assertThat(row.startedAt()).isBetween(row.submittedAt(), row.endedAt());
                 });
-                assertThat(history.page(new Filter("F", add, "elsewhere"), 0, 10).total()).isZero();
-                assertThat(history.page(Filter.ALL, 0, 500).rows()).hasSize(37)
+                assertThat(history.page(new HistoryFilter("F", add, "elsewhere"), 0, 10).total()).isZero();
+                assertThat(history.page(HistoryFilter.ALL, 0, 500).rows()).hasSize(37)
                         .extracting(Row::seq).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
-                assertThat(history.functions()).contains(add, fail, function("square", int.class));
-                assertThat(history.nodes()).containsExactly(self);
+                assertThat(history.seen().functions()).contains(add, fail, function("square", int.class));
+                assertThat(history.seen().nodes()).containsExactly(self);
                 assertThat(history.dependents(id(first))).containsExactly(id(second));
                 assertThat(history.find(id(second))).get().extracting(Row::state).isEqualTo("F");
                 long finished = history.throughput(5, System.currentTimeMillis()).values().stream()
@@ -121,13 +121,13 @@ class TaskHistoryTests {
                 jray.get(refs);
                 await().atMost(TIMEOUT).untilAsserted(
                         () -> assertThat(history.find(id(refs.getLast()))).get().extracting(Row::state).isEqualTo("F"));
-                TaskHistory.Page all = history.page(Filter.ALL, 0, 100);
+                TaskHistory.Page all = history.page(HistoryFilter.ALL, 0, 100);
                 // why: the first block (seqs 1..4095) went when seq 8192 took slot 0 of the 8192 slots
                 assertThat(all.total()).isEqualTo(10_000 - 4095);
                 assertThat(history.countsByState().get("F")).isEqualTo(all.total());
                 assertThat(all.rows().getFirst().id()).isEqualTo(id(refs.getLast()));
                 assertThat(history.find(id(refs.getFirst()))).isEmpty();
-                TaskHistory.Page oldest = history.page(Filter.ALL, (int) all.total() - 1, 1);
+                TaskHistory.Page oldest = history.page(HistoryFilter.ALL, (int) all.total() - 1, 1);
                 assertThat(oldest.rows().getFirst().id()).isEqualTo(id(refs.get(10_000 - (int) all.total())));
             }
         });
@@ -175,8 +175,8 @@ class TaskHistoryTests {
                         jray.get(refs);
                         String ranOn = worker.getBean(JRayNode.class).identity().id();
                         await().atMost(TIMEOUT).untilAsserted(() -> {
-                            assertThat(history.page(new Filter("F", null, ranOn), 0, 50).total()).isEqualTo(20);
-                            assertThat(history.nodes()).containsExactly(ranOn);
+                            assertThat(history.page(new HistoryFilter("F", null, ranOn), 0, 50).total()).isEqualTo(20);
+                            assertThat(history.seen().nodes()).containsExactly(ranOn);
                         });
                     }
                 }));
@@ -196,15 +196,15 @@ class TaskHistoryTests {
     void badFiltersAndPageSizesAreRefusedWithTheReason() {
         redis.node().run(context -> {
             TaskHistory history = new TaskHistory(context.getBean(JRayNode.class).control(), 100);
-            assertThatIllegalArgumentException().isThrownBy(() -> new Filter("X", null, null))
+            assertThatIllegalArgumentException().isThrownBy(() -> new HistoryFilter("X", null, null))
                     .withMessageContaining("state must be one of").withMessageContaining("'X'");
-            assertThatIllegalArgumentException().isThrownBy(() -> new Filter(null, "a b", null))
+            assertThatIllegalArgumentException().isThrownBy(() -> new HistoryFilter(null, "a b", null))
                     .withMessageContaining("function must be one word");
-            assertThatIllegalArgumentException().isThrownBy(() -> history.page(Filter.ALL, 0, 0))
+            assertThatIllegalArgumentException().isThrownBy(() -> history.page(HistoryFilter.ALL, 0, 0))
                     .withMessageContaining("page size must be between 1 and 500, was 0");
-            assertThatIllegalArgumentException().isThrownBy(() -> history.page(Filter.ALL, -1, 10))
+            assertThatIllegalArgumentException().isThrownBy(() -> history.page(HistoryFilter.ALL, -1, 10))
                     .withMessageContaining("offset must be between 0 and 4096");
-            assertThat(history.page(Filter.ALL, 0, 10).total()).isZero();
+            assertThat(history.page(HistoryFilter.ALL, 0, 10).total()).isZero();
         });
     }
 

@@ -26,6 +26,7 @@ import io.jray.bench.Settings;
 import io.jray.bench.tasks.BenchTasks;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.function.FunctionId;
+import io.jray.runtime.history.HistoryFilter;
 import io.jray.runtime.history.HistoryIndexer;
 import io.jray.runtime.history.TaskHistory;
 
@@ -162,7 +163,7 @@ public final class JRayHistory implements HistoryContender {
 
     @Override
     public long matching(String state, String function, String node) throws Exception {
-        return history.page(new TaskHistory.Filter(state, function, node), 0, 1).total();
+        return history.page(new HistoryFilter(state, function, node), 0, 1).total();
     }
 
     @Override
@@ -172,7 +173,7 @@ public final class JRayHistory implements HistoryContender {
 
     @Override
     public String workerNode() throws Exception {
-        List<String> nodes = history.nodes();
+        List<String> nodes = history.seen().nodes();
         return nodes.stream().filter(node -> !node.equals(driverNode)).findFirst().orElseThrow(
                 () -> new IllegalStateException("no worker JVM ran a task of the history: nodes " + nodes));
     }

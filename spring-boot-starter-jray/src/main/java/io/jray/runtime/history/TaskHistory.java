@@ -2,10 +2,13 @@ package io.jray.runtime.history;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,8 @@ import io.jray.runtime.task.ObjectId;
 /**
  * Reads the task history that {@link HistoryIndexer} keeps: pages of tasks, newest first, filtered
  * by state, function and node through bitmaps (one script call, whatever the history's size), the
- * number of tasks in each state, the functions and nodes seen, a task's dependents and timeline, and
- * how many tasks finished and failed in each 10 s of the last hour.
+ * number of tasks in each state, the functions and nodes seen, a task's row, timeline and dependents,
+ * and how many tasks finished and failed in each 10 s of the last hour.
  */
 public final class TaskHistory {
 
@@ -33,54 +36,6 @@ public final class TaskHistory {
     private static final int BLOCK = 4096;
     private static final int ROW_FIELDS = 9;
     private static final long RATE_BUCKET_MILLIS = 10_000;
-
-    /**
-     * Which tasks a page shows; {@code null} fields do not filter.
-     *
-     * @param state one of {@link #STATES}
-     * @param function a function id
-     * @param node a node id
-     */
-    public record Filter(String state, String function, String node) {
-
-        public static final Filter ALL = new Filter(null, null, null);
-
-        public Filter {
-            state = blankToNull(state);
-            function = blankToNull(function);
-            node = blankToNull(node);
-            if (state != null && !STATES.contains(state)) {
-                throw new IllegalArgumentException("state must be one of " + STATES + ", was '" + state + "'");
-            }
-            word("function", function);
-            word("node", node);
-        }
-
-        List<String> bitmaps() {
-            List<String> maps = new ArrayList<>(3);
-            if (state != null) {
-                maps.add("s:" + state);
-            }
-            if (function != null) {
-                maps.add("f:" + function);
-            }
-            if (node != null) {
-                maps.add("n:" + node);
-            }
-            return maps;
-        }
-
-        private static void word(String what, String value) {
-            if (value != null && (value.length() > 1000 || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 32))) {
-                throw new IllegalArgumentException(what + " must be one word of at most 1000 characters, was '"
-                        + (value.length() > 80 ? value.substring(0, 80) + "..." : value) + "'");
-            }
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.trim();
-        }
-    }
 
     /**
      * A task as the history records it.
@@ -155,7 +110,7 @@ public final class TaskHistory {
      *
      * @throws IllegalArgumentException for an offset below 0 or a limit outside 1..{@link #MAX_PAGE}
      */
-    public Page page(Filter filter, int offset, int limit) throws Exception {
+    public Page page(HistoryFilter filter, int offset, int limit) throws Exception {
         if (offset < 0 || offset > capacity) {
             throw new IllegalArgumentException("offset must be between 0 and " + capacity + ", was " + offset);
         }
@@ -188,38 +143,19 @@ public final class TaskHistory {
         return byState;
     }
 
-    /** The function ids the history has seen, sorted. */
-    public List<String> functions() throws Exception {
-        return maps("f:");
+    /**
+     * What the history has seen, for the filters of a page.
+     *
+     * @param functions the function ids, sorted
+     * @param nodes the nodes that ran tasks, sorted
+     */
+    public record Seen(List<String> functions, List<String> nodes) {
     }
 
-    /** The nodes that ran tasks of the history, sorted. */
-    public List<String> nodes() throws Exception {
-        return maps("n:");
-    }
-
-    /** The history's row of a task, if it is in the history. */
-    public Optional<Row> find(ObjectId task) throws Exception {
-        String[] words = rowWords(task);
-        return words == null ? Optional.empty() : Optional.ofNullable(Row.parse(String.join(" ", words)));
-    }
-
-    /** The first 50 tasks submitted with {@code task}'s result as an argument. */
-    public List<ObjectId> dependents(ObjectId task) throws Exception {
-        long seq = seqOf(task);
-        if (seq < 0) {
-            return List.of();
-        }
-        String text = control.redis().text().hget(prefix + "d:" + seq / 128, Long.toString(seq % 128))
-                .get(30, TimeUnit.SECONDS);
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        List<ObjectId> out = new ArrayList<>();
-        for (String id : text.split(" ")) {
-            out.add(new ObjectId(task.job(), id));
-        }
-        return out;
+    /** The functions and nodes the history has seen (one read of its set of bitmaps). */
+    public Seen seen() throws Exception {
+        Set<String> maps = control.redis().text().smembers(prefix + "maps").get(30, TimeUnit.SECONDS);
+        return new Seen(names(maps, "f:"), names(maps, "n:"));
     }
 
     /**
@@ -242,17 +178,89 @@ public final class TaskHistory {
         }
     }
 
-    /** The first 40 events of a task, in order; empty when it is not in the history. */
-    public List<Step> timeline(ObjectId task) throws Exception {
-        String[] words = rowWords(task);
+    /**
+     * What the history holds of one task.
+     *
+     * @param row its row
+     * @param timeline its first 40 events, in order
+     * @param dependents the first 50 tasks submitted with its result as an argument
+     */
+    public record Entry(Row row, List<Step> timeline, List<ObjectId> dependents) {
+    }
+
+    /**
+     * What the history holds of a task, if it is in the history: its number is read from its record,
+     * then its row and dependents in one pipelined read.
+     */
+    public Optional<Entry> entry(ObjectId task) throws Exception {
+        long seq = seqOf(task);
+        if (seq < 0) {
+            return Optional.empty();
+        }
+        long slot = seq % capacity;
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        CompletableFuture<Long> live = redis.getbit(prefix + "all", slot).toCompletableFuture();
+        CompletableFuture<String> dependents = redis.hget(prefix + "d:" + seq / 128, Long.toString(seq % 128))
+                .toCompletableFuture();
+        String text = redis.hget(prefix + "r:" + slot / 128, Long.toString(slot % 128)).get(30, TimeUnit.SECONDS);
+        String[] words = text == null ? null : text.split(" ");
+        // why: a cleared block's rows stay until new tasks take their slots; its bits are gone at once
+        if (live.get(30, TimeUnit.SECONDS) != 1 || words == null || words.length < ROW_FIELDS
+                || !words[0].equals(Long.toString(seq))) {
+            return Optional.empty();
+        }
         List<Step> steps = new ArrayList<>();
-        for (int k = ROW_FIELDS; words != null && k < words.length; k++) {
+        for (int k = ROW_FIELDS; k < words.length; k++) {
             Step step = Step.parse(words[k]);
             if (step != null) {
                 steps.add(step);
             }
         }
-        return steps;
+        return Optional.ofNullable(Row.parse(String.join(" ", Arrays.copyOf(words, ROW_FIELDS))))
+                .map(row -> new Entry(row, List.copyOf(steps), ids(task.job(), dependents.join())));
+    }
+
+    /** The history's row of a task, if it is in the history. */
+    public Optional<Row> find(ObjectId task) throws Exception {
+        return entry(task).map(Entry::row);
+    }
+
+    /** The first 40 events of a task, in order; empty when it is not in the history. */
+    public List<Step> timeline(ObjectId task) throws Exception {
+        return entry(task).map(Entry::timeline).orElse(List.of());
+    }
+
+    /** The first 50 tasks submitted with {@code task}'s result as an argument. */
+    public List<ObjectId> dependents(ObjectId task) throws Exception {
+        return dependents(List.of(task)).getOrDefault(task, List.of());
+    }
+
+    /**
+     * The first 50 dependents of each of {@code tasks} that has some, in two pipelined reads
+     * whatever their number: their numbers in the history, then their dependents.
+     */
+    public Map<ObjectId, List<ObjectId>> dependents(Collection<ObjectId> tasks) throws Exception {
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        Map<ObjectId, CompletableFuture<String>> seqs = new LinkedHashMap<>();
+        for (ObjectId task : tasks) {
+            seqs.put(task, redis.hget(control.keys().record(task.job(), task.id()), "hx").toCompletableFuture());
+        }
+        Map<ObjectId, CompletableFuture<String>> lists = new LinkedHashMap<>();
+        for (Map.Entry<ObjectId, CompletableFuture<String>> seq : seqs.entrySet()) {
+            String hx = seq.getValue().get(30, TimeUnit.SECONDS);
+            if (hx != null) {
+                long n = Long.parseLong(hx);
+                lists.put(seq.getKey(), redis.hget(prefix + "d:" + n / 128, Long.toString(n % 128)).toCompletableFuture());
+            }
+        }
+        Map<ObjectId, List<ObjectId>> out = new LinkedHashMap<>();
+        for (Map.Entry<ObjectId, CompletableFuture<String>> list : lists.entrySet()) {
+            List<ObjectId> ids = ids(list.getKey().job(), list.getValue().get(30, TimeUnit.SECONDS));
+            if (!ids.isEmpty()) {
+                out.put(list.getKey(), ids);
+            }
+        }
+        return out;
     }
 
     /**
@@ -284,25 +292,17 @@ public final class TaskHistory {
         return hx == null ? -1 : Long.parseLong(hx);
     }
 
-    /** The words of the task's row (its fields, then its timeline), or {@code null} when it is not in the history. */
-    private String[] rowWords(ObjectId task) throws Exception {
-        long seq = seqOf(task);
-        if (seq < 0) {
-            return null;
-        }
-        long slot = seq % capacity;
-        CompletableFuture<Long> live = control.redis().text().getbit(prefix + "all", slot).toCompletableFuture();
-        String text = control.redis().text().hget(prefix + "r:" + slot / 128, Long.toString(slot % 128))
-                .get(30, TimeUnit.SECONDS);
-        String[] words = text == null ? null : text.split(" ");
-        // why: a cleared block's rows stay until new tasks take their slots; its bits are gone at once
-        return live.get(30, TimeUnit.SECONDS) == 1 && words != null && words.length >= ROW_FIELDS
-                && words[0].equals(Long.toString(seq)) ? words : null;
+    private static List<String> names(Set<String> maps, String kind) {
+        return maps.stream().filter(map -> map.startsWith(kind)).map(map -> map.substring(kind.length())).sorted()
+                .toList();
     }
 
-    private List<String> maps(String kind) throws Exception {
-        return control.redis().text().smembers(prefix + "maps").get(30, TimeUnit.SECONDS).stream()
-                .filter(map -> map.startsWith(kind)).map(map -> map.substring(kind.length())).sorted().toList();
+    /** The ids of a space-separated list of a job's objects. */
+    private static List<ObjectId> ids(String job, String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(" ")).map(id -> new ObjectId(job, id)).toList();
     }
 
     private static long number(KeyValue<String, String> kv) {
