@@ -64,7 +64,7 @@ record DagLayout(List<Box> boxes, List<Edge> edges, int width, int height, int d
             rows = Math.max(rows, Math.min(vertices.size(), size.rows()));
             for (int i = 0; i < vertices.size(); i++) {
                 TaskGraph.Vertex v = vertices.get(i);
-                Box box = new Box(v.id().toString(), v.isTask() ? label(v.function()) : "value", state(v.state()),
+                Box box = new Box(v.id().toString(), v.isTask() ? label(v.function()) : "value", TaskStates.name(v.state()),
                         v.state(), "state-" + v.state(), v.depth(), x + i / size.rows() * (size.width() + 8),
                         MARGIN + i % size.rows() * size.row(), size.width(), size.height(), v.isTask());
                 placed.put(v.id(), box);
@@ -91,17 +91,5 @@ record DagLayout(List<Box> boxes, List<Edge> edges, int width, int height, int d
         String name = FunctionId.shortName(function);
         int paren = name.indexOf('(');
         return paren < 0 ? name : name.substring(0, paren);
-    }
-
-    private static String state(String code) {
-        return switch (code) {
-            case "W" -> "waiting";
-            case "Q" -> "queued";
-            case "R" -> "running";
-            case "F" -> "finished";
-            case "E" -> "failed";
-            case "C" -> "cancelled";
-            default -> code;
-        };
     }
 }

@@ -36,7 +36,7 @@ class DashboardActionsController {
     @PostMapping("/jray/task/cancel")
     Mono<String> cancel(ServerWebExchange exchange, Model model) {
         return act(exchange, model, "id", id -> {
-            ObjectId task = id(id);
+            ObjectId task = Params.objectId("id", id);
             node.operations().cancel(task);
             return "redirect:/jray/task?id=" + URLEncoder.encode(task.toString(), StandardCharsets.UTF_8);
         });
@@ -45,7 +45,7 @@ class DashboardActionsController {
     @PostMapping("/jray/actors/kill")
     Mono<String> kill(ServerWebExchange exchange, Model model) {
         return act(exchange, model, "id", id -> {
-            node.operations().kill(id(id));
+            node.operations().kill(Params.objectId("id", id));
             return "redirect:/jray/actors";
         });
     }
@@ -63,7 +63,6 @@ class DashboardActionsController {
     /** An action on the form field {@code field}, once the switch and the input are checked. */
     private Mono<String> act(ServerWebExchange exchange, Model model, String field, Action action) {
         model.addAttribute("page", "action");
-        model.addAttribute("self", node.identity().id());
         ServerHttpResponse response = exchange.getResponse();
         if (!enabled) {
             return problem(model, response, HttpStatus.FORBIDDEN, "Write actions are off: this dashboard is read-only. "
@@ -75,15 +74,6 @@ class DashboardActionsController {
                 .onErrorResume(Unknown.class, e -> problem(model, response, HttpStatus.NOT_FOUND, e.getMessage()))
                 .onErrorResume(IllegalArgumentException.class,
                         e -> problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage()));
-    }
-
-    private static ObjectId id(String id) {
-        try {
-            return ObjectId.parse(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("id must be an id of the form job/id: " + e.getMessage(), e);
-        }
     }
 
     private static Mono<String> problem(Model model, ServerHttpResponse response, HttpStatus status, String problem) {

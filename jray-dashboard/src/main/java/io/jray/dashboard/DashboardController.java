@@ -56,7 +56,7 @@ class DashboardController {
     Mono<String> overview(Model model) {
         return overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(Schedulers.boundedElastic()))
                 .map(both -> {
-                    page(model, "overview");
+                    model.addAttribute("page", "overview");
                     model.addAttribute("o", both.getT1());
                     model.addAttribute("objects", ClusterOverview.bytes(both.getT1().objectBytes()) + " of "
                             + ClusterOverview.bytes(both.getT1().objectLimit()));
@@ -70,7 +70,7 @@ class DashboardController {
     @GetMapping("/jray/nodes")
     Mono<String> nodes(Model model) {
         return overview().map(overview -> {
-            page(model, "nodes");
+            model.addAttribute("page", "nodes");
             model.addAttribute("nodes", overview.summary().nodes().stream().map(NodeRow::of).toList());
             return "jray/nodes";
         });
@@ -79,7 +79,7 @@ class DashboardController {
     @GetMapping("/jray/objects")
     Mono<String> objects(Model model) {
         return overview().map(overview -> {
-            page(model, "objects");
+            model.addAttribute("page", "objects");
             model.addAttribute("stores", overview.summary().nodes().stream().map(StoreRow::of).toList());
             model.addAttribute("largest", LargeObjectRow.largest(overview.summary().nodes(), MAX_LARGEST));
             return "jray/objects";
@@ -89,7 +89,7 @@ class DashboardController {
     @GetMapping("/jray/dag")
     Mono<String> dag(@RequestParam(name = "task", required = false) String task,
             @RequestParam(name = "view", required = false) String view, Model model, ServerHttpResponse response) {
-        page(model, "dag");
+        model.addAttribute("page", "dag");
         model.addAttribute("task", task == null ? "" : task);
         model.addAttribute("descendants", DESCENDANTS.equals(view));
         if (task == null || task.isBlank()) {
@@ -97,7 +97,7 @@ class DashboardController {
         }
         ObjectId end;
         try {
-            end = taskId(task);
+            end = Params.taskId("task", task);
             descendants(view);
         }
         catch (IllegalArgumentException e) {
@@ -128,7 +128,7 @@ class DashboardController {
         ObjectId end;
         boolean descendants;
         try {
-            end = taskId(task);
+            end = Params.taskId("task", task);
             descendants = descendants(view);
         }
         catch (IllegalArgumentException e) {
@@ -159,7 +159,7 @@ class DashboardController {
     Mono<String> actors(Model model) {
         return Mono.fromCallable(() -> node.operations().actors(MAX_ACTORS)).subscribeOn(Schedulers.boundedElastic())
                 .map(actors -> {
-                    page(model, "actors");
+                    model.addAttribute("page", "actors");
                     model.addAttribute("actors", actors);
                     model.addAttribute("limit", MAX_ACTORS);
                     return "jray/actors";
@@ -185,15 +185,6 @@ class DashboardController {
                 : node.operations().graph(task, MAX_GRAPH);
     }
 
-    private static ObjectId taskId(String task) {
-        try {
-            return ObjectId.parse(task.trim());
-        }
-        catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("task must be a task id (job/task): " + e.getMessage(), e);
-        }
-    }
-
     /** Whether the DAG parameter {@code view} asks for descendants; refuses a view it does not know. */
     private static boolean descendants(String view) {
         if (view == null || view.isBlank() || ANCESTORS.equals(view)) {
@@ -204,12 +195,6 @@ class DashboardController {
         }
         throw new IllegalArgumentException("view must be '" + ANCESTORS + "' (the graph ending in the task) or '"
                 + DESCENDANTS + "' (what grew from it), was '" + (view.length() > 40 ? view.substring(0, 40) : view) + "'");
-    }
-
-    /** What every page's navigation needs: which page it is, and this node. */
-    private void page(Model model, String page) {
-        model.addAttribute("page", page);
-        model.addAttribute("self", node.identity().id());
     }
 
     private Mono<ClusterOverview> overview() {

@@ -73,8 +73,8 @@ public final class JRayDashboardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DashboardModel jrayDashboardModel(JRayDashboardProperties properties) {
-        return new DashboardModel(properties.isWriteActions());
+    DashboardModel jrayDashboardModel(JRayNode node, JRayDashboardProperties properties) {
+        return new DashboardModel(node.identity().id(), properties.isWriteActions());
     }
 
     @Configuration(proxyBeanMethods = false)

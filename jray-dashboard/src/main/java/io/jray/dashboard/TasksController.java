@@ -52,7 +52,7 @@ class TasksController {
             @RequestParam(name = "node", required = false) String nodeId, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, @RequestParam(required = false) String id, Model model,
             ServerHttpResponse response) {
-        page(model, "tasks");
+        model.addAttribute("page", "tasks");
         if (id != null && !id.isBlank()) {
             return search(id.trim(), model, response);
         }
@@ -89,14 +89,13 @@ class TasksController {
 
     @GetMapping("/jray/task")
     Mono<String> task(@RequestParam(required = false) String id, Model model, ServerHttpResponse response) {
-        page(model, "tasks");
+        model.addAttribute("page", "tasks");
         ObjectId task;
         try {
-            task = ObjectId.parse(id == null ? null : id.trim());
+            task = Params.taskId("id", id);
         }
         catch (IllegalArgumentException e) {
-            return problem(model, response, HttpStatus.BAD_REQUEST, "id must be a task id (job/task): " + e.getMessage(),
-                    "jray/task");
+            return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/task");
         }
         return Mono.fromCallable(() -> Optional.ofNullable(details.read(task)))
                 .subscribeOn(Schedulers.boundedElastic()).flatMap(detail -> {
@@ -113,10 +112,10 @@ class TasksController {
     Flux<ServerSentEvent<Map<String, String>>> taskLive(@RequestParam("id") String id) {
         ObjectId task;
         try {
-            task = ObjectId.parse(id.trim());
+            task = Params.taskId("id", id);
         }
         catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id must be a task id (job/task): " + e.getMessage());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         return live.events().flatMapIterable(batch -> batch).filter(e -> e.task().equals(task))
                 .filter(HistoryEvent::isStateChange)
@@ -133,11 +132,10 @@ class TasksController {
     private Mono<String> search(String id, Model model, ServerHttpResponse response) {
         ObjectId task;
         try {
-            task = ObjectId.parse(id);
+            task = Params.taskId("id", id);
         }
         catch (IllegalArgumentException e) {
-            return problem(model, response, HttpStatus.BAD_REQUEST, "id must be a task id (job/task): " + e.getMessage(),
-                    "jray/tasks");
+            return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/tasks");
         }
         return Mono.fromCallable(() -> node.records().find(task) != null).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> {
@@ -156,10 +154,5 @@ class TasksController {
         response.setStatusCode(status);
         model.addAttribute("problem", problem);
         return Mono.just(view);
-    }
-
-    private void page(Model model, String page) {
-        model.addAttribute("page", page);
-        model.addAttribute("self", node.identity().id());
     }
 }
