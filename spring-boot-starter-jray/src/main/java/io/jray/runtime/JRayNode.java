@@ -305,7 +305,8 @@ public final class JRayNode implements AutoCloseable {
                     worker.killActor(ObjectId.parse(argument));
                 }
             }
-            case Inbox.FREE -> scheduler.execute(() -> objects.deleteFreed(argument));
+            // why: deleting files is I/O; the two timer threads must keep beating
+            case Inbox.FREE -> virtualThreads.execute(() -> objects.deleteFreed(argument));
             case Inbox.DRAIN -> drain();
             default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");
         }

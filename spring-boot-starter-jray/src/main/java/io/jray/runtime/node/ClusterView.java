@@ -84,8 +84,10 @@ public final class ClusterView {
     public Summary summary() throws Exception {
         Keys keys = control.keys();
         RedisAsyncCommands<String, String> redis = control.redis().text();
-        List<String> nodeIds = new ArrayList<>(redis.smembers(keys.nodes()).get(10, TimeUnit.SECONDS));
-        List<String> jobIds = new ArrayList<>(redis.smembers(keys.jobs()).get(10, TimeUnit.SECONDS));
+        CompletableFuture<Set<String>> nodeSet = redis.smembers(keys.nodes()).toCompletableFuture();
+        CompletableFuture<Set<String>> jobSet = redis.smembers(keys.jobs()).toCompletableFuture();
+        List<String> nodeIds = new ArrayList<>(nodeSet.get(10, TimeUnit.SECONDS));
+        List<String> jobIds = new ArrayList<>(jobSet.get(10, TimeUnit.SECONDS));
         nodeIds.sort(null);
         jobIds.sort(null);
         List<CompletableFuture<Map<String, String>>> hashes = nodeIds.stream()
@@ -99,9 +101,13 @@ public final class ClusterView {
                 nodes.add(node(nodeIds.get(i), hash, now));
             }
         }
-        List<JobInfo> jobs = new ArrayList<>();
+        List<List<CompletableFuture<Long>>> queueLengths = new ArrayList<>();
         for (JobReads reads : jobReads) {
-            jobs.add(reads.finish(redis, keys));
+            queueLengths.add(reads.queueLengths(redis, keys));
+        }
+        List<JobInfo> jobs = new ArrayList<>();
+        for (int i = 0; i < jobReads.size(); i++) {
+            jobs.add(jobReads.get(i).finish(queueLengths.get(i)));
         }
         return new Summary(List.copyOf(nodes), List.copyOf(jobs));
     }
@@ -153,7 +159,7 @@ public final class ClusterView {
                 beat == null ? -1 : Math.max(0, now - Long.parseLong(beat)), Map.copyOf(load));
     }
 
-    /** The reads of one job, issued together. */
+    /** The reads of one job, issued together (every job's before any is awaited). */
     private record JobReads(String job, CompletableFuture<String> owner, CompletableFuture<Long> records,
             CompletableFuture<Set<String>> shapes, CompletableFuture<Set<String>> targets,
             CompletableFuture<Long> actors) {
@@ -166,7 +172,8 @@ public final class ClusterView {
                     redis.scard(keys.actors(job)).toCompletableFuture());
         }
 
-        JobInfo finish(RedisAsyncCommands<String, String> redis, Keys keys) throws Exception {
+        /** Issues the reads of the lengths of the job's queues, once its shapes and targets are known. */
+        List<CompletableFuture<Long>> queueLengths(RedisAsyncCommands<String, String> redis, Keys keys) throws Exception {
             List<CompletableFuture<Long>> lengths = new ArrayList<>();
             for (String shape : shapes.get(10, TimeUnit.SECONDS)) {
                 lengths.add(redis.xlen(keys.queue(job, shape)).toCompletableFuture());
@@ -174,6 +181,10 @@ public final class ClusterView {
             for (String target : targets.get(10, TimeUnit.SECONDS)) {
                 lengths.add(redis.xlen(keys.job(job) + target).toCompletableFuture());
             }
+            return lengths;
+        }
+
+        JobInfo finish(List<CompletableFuture<Long>> lengths) throws Exception {
             long queued = 0;
             for (CompletableFuture<Long> length : lengths) {
                 queued += length.get(10, TimeUnit.SECONDS);

@@ -259,6 +259,7 @@ public final class LargeObjects implements AutoCloseable {
         try {
             for (String id : freed.substring(slash + 1).split(",")) {
                 ObjectId object = new ObjectId(freed.substring(0, slash), id);
+                // why: an id not fit for a file name is malformed even when this node holds no such object
                 ObjectStore.fileName(object);
                 store.delete(object);
             }
