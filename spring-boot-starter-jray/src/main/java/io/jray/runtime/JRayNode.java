@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -109,8 +110,8 @@ public final class JRayNode implements AutoCloseable {
         this.listener = new NotificationListener(redis, keys, id, health, this::onInboxMessage,
                 settings.worker().block());
         this.codec = codec;
-        this.objects = new LargeObjects(settings.store(), settings.namespace(), id, identity.hostId(), control, codec,
-                clusterToken(settings.store().token()));
+        this.objects = new LargeObjects(settings.store(), settings.namespace(), clusterId(), id, identity.hostId(),
+                control, codec, clusterToken(settings.store().token()));
         registry.addFields(objects.registration());
         this.resolver = new ObjectResolver(control, codec, objects, refType, id, health, listener::watch,
                 virtualThreads);
@@ -124,9 +125,10 @@ public final class JRayNode implements AutoCloseable {
         this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
         this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
-                objects, resolver, directory, health, scheduler, settings.worker()) : null;
+                objects, resolver, directory, health, scheduler, settings.worker(), registry::epoch) : null;
         registry.reportLoad(() -> NodeLoad.of(worker, objects.store(), draining));
-        this.reaper = new DeadNodeReaper(control, jobs, inbox, id);
+        this.reaper = new DeadNodeReaper(control, jobs, inbox, id, health, settings.heartbeatTimeout(),
+                reapGrace(settings));
         directory.onChange(this::onJobsChanged);
     }
 
@@ -190,6 +192,7 @@ public final class JRayNode implements AutoCloseable {
     public synchronized void start() throws Exception {
         control.loadScripts();
         registry.register();
+        objects.open();
         directory.refresh();
         listener.start(resolver);
         if (worker != null) {
@@ -269,9 +272,23 @@ public final class JRayNode implements AutoCloseable {
      * data. When its job did not survive, the tasks it waits for are gone: their refs fail, and the
      * next submission starts a new job.
      */
-    private void onRegisteredAgain() {
-        log.warn("jray node " + identity.id() + " registered again: its registration had lapsed (it was declared "
-                + "dead after missing heartbeats, or Redis lost its data)");
+    private void onRegisteredAgain(long lapsed) {
+        log.warn("jray node " + identity.id() + " registered again as epoch " + registry.epoch() + ": its registration "
+                + lapsed + " had lapsed (it was declared dead after missing heartbeats, or Redis lost its data)");
+        if (worker != null) {
+            List<ObjectId> stale = worker.registeredAgain(lapsed);
+            // why: restarting actors takes round trips; the timer threads must keep beating
+            virtualThreads.execute(() -> {
+                for (ObjectId actor : stale) {
+                    try {
+                        reaper.reapActor(actor, identity.id(), lapsed);
+                    }
+                    catch (Exception e) {
+                        log.warn("Could not hand back actor " + actor + " of lapsed registration " + lapsed + ": " + e);
+                    }
+                }
+            });
+        }
         String job = driverJob;
         try {
             if (job != null && !jobs.isActive(job)) {
@@ -333,7 +350,7 @@ public final class JRayNode implements AutoCloseable {
     /** Deletes the object folders that nodes on this host left behind, and copies of freed objects. */
     private void sweepObjects() {
         try {
-            objects.sweepDeadFolders(settings.namespace(), settings.heartbeatTimeout());
+            objects.sweepDeadFolders(health.steadyFor(settings.heartbeatTimeout()));
             objects.sweepFreed(FREED_COPY_GRACE);
             objects.store().dropIdleRecycled(FREED_COPY_GRACE);
         }
@@ -398,6 +415,23 @@ public final class JRayNode implements AutoCloseable {
         catch (Exception e) {
             throw new JRayUnavailableException("could not read the cluster token from Redis at " + redis.address()
                     + " (or set jray.object.token): " + e, e);
+        }
+    }
+
+    /** How long a registration must stay missing before its node is dead: a few heartbeats, at most the timeout. */
+    private static Duration reapGrace(NodeSettings settings) {
+        Duration beats = settings.heartbeatInterval().multipliedBy(3);
+        return beats.compareTo(settings.heartbeatTimeout()) < 0 ? beats : settings.heartbeatTimeout();
+    }
+
+    /** The id of the cluster behind this Redis and namespace. */
+    private String clusterId() {
+        try {
+            return ClusterToken.clusterId(control);
+        }
+        catch (Exception e) {
+            throw new JRayUnavailableException("could not read the cluster id from Redis at " + redis.address() + ": "
+                    + e, e);
         }
     }
 

@@ -143,6 +143,7 @@ public final class ControlPlane {
             args.add(b(o.kind().code()));
             args.add(o.payload());
             args.add(b(Long.toString(o.startedAt())));
+            args.add(b(Long.toString(o.epoch())));
         });
     }
 
@@ -257,13 +258,20 @@ public final class ControlPlane {
     }
 
     /**
-     * After the death of a node, restarts or ends an actor it hosted: 0 when it did not host it, 1
+     * After the death of a node, or the lapse of its registration {@code epoch} (any epoch when
+     * {@code null}), restarts or ends an actor it hosted: 0 when it did not host it (in that epoch), 1
      * when the actor restarts, 2 when it is dead.
+     *
+     * @param error what the actor's calls fail with when it is dead
+     * @param callLost what the calls the node had read fail with when they have no retries left
      */
-    public CompletableFuture<Long> reapActor(ObjectId actor, String deadNode, byte[] error) {
+    public CompletableFuture<Long> reapActor(ObjectId actor, String deadNode, Long epoch, byte[] error,
+            byte[] callLost) {
         List<byte[]> args = header(now(), actor.id(), deadNode);
         args.add(error);
         args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
+        args.add(b(epoch == null ? "" : Long.toString(epoch)));
+        args.add(callLost);
         return eval(reapActor, actor.job(), args, ScriptOutputType.INTEGER);
     }
 

@@ -61,6 +61,16 @@ public final class Keys {
         return ns + ":node:{" + node + "}:inbox";
     }
 
+    /** Counter of registrations in the cluster: each one is a new epoch, never used before. */
+    public String epochs() {
+        return ns + ":epochs";
+    }
+
+    /** String a node leaves (expiring) when it leaves cleanly, so that it is reaped without a grace period. */
+    public String nodeLeft(String node) {
+        return ns + ":node:{" + node + "}:left";
+    }
+
     /** Lock taken by the node that cleans up after a dead node. */
     public String reaper(String deadNode) {
         return ns + ":node:{" + deadNode + "}:reaper";

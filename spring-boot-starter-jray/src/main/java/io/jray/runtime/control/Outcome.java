@@ -13,9 +13,11 @@ import io.jray.runtime.task.ObjectId;
  * @param payload the value ({@link Kind#FINISHED}), its size as text ({@link Kind#FINISHED_LARGE}: the
  *        value is in this node's object store) or error ({@link Kind#FAILED}, {@link Kind#RETRY})
  * @param startedAt when it started, epoch ms (0 if it did not)
+ * @param epoch the node's registration it was read under; for an actor call, the one its actor
+ *        instance was created under (only the actor's current host and epoch may answer its calls)
  */
 public record Outcome(ObjectId task, int attempt, String queue, String entryId, Kind kind, byte[] payload,
-        long startedAt) {
+        long startedAt, long epoch) {
 
     private static final byte[] NONE = new byte[0];
 

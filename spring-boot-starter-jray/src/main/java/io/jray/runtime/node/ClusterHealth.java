@@ -18,6 +18,7 @@ public final class ClusterHealth {
     private final String address;
     private final List<Consumer<JRayUnavailableException>> outageListeners = new CopyOnWriteArrayList<>();
     private volatile long failingSince = -1;
+    private volatile long steadySince = System.currentTimeMillis();
     private volatile JRayUnavailableException outage;
     private volatile Throwable lastError;
 
@@ -27,6 +28,9 @@ public final class ClusterHealth {
     }
 
     public void onSuccess() {
+        if (failingSince >= 0) {
+            steadySince = System.currentTimeMillis();
+        }
         failingSince = -1;
         outage = null;
         lastError = null;
@@ -61,6 +65,14 @@ public final class ClusterHealth {
     /** Whether the last round trip failed. */
     public boolean isFailing() {
         return failingSince >= 0;
+    }
+
+    /**
+     * Whether Redis has answered every round trip for at least {@code period}: after an outage, other
+     * nodes need that long to beat again before their missing registrations mean anything.
+     */
+    public boolean steadyFor(Duration period) {
+        return failingSince < 0 && System.currentTimeMillis() - steadySince >= period.toMillis();
     }
 
     public Throwable lastError() {

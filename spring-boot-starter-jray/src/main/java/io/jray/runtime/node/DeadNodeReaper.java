@@ -1,7 +1,10 @@
 package io.jray.runtime.node;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,11 @@ import io.jray.runtime.task.ObjectId;
  * again (or fail once their retries are used up), the actors they hosted restart elsewhere (or
  * die), their jobs end when they were drivers, and their keys go. Every node checks; a lock makes
  * one of them do it.
+ * <p>
+ * A missing registration is not a death at once: this node must have reached Redis steadily for a
+ * heartbeat timeout (after an outage or a restart of Redis every registration may have expired, and
+ * live nodes need that long to beat again), and the registration must stay missing for a grace
+ * period of a few heartbeats. A node that left cleanly says so, and is reaped at once.
  */
 public final class DeadNodeReaper {
 
@@ -35,32 +43,68 @@ public final class DeadNodeReaper {
     private final Jobs jobs;
     private final Inbox inbox;
     private final String self;
+    private final ClusterHealth health;
+    private final Duration steadyFor;
+    private final Duration grace;
+    /** Since when (epoch ms) each node has been seen without a registration. */
+    private final Map<String, Long> missingSince = new HashMap<>();
 
-    public DeadNodeReaper(ControlPlane control, Jobs jobs, Inbox inbox, String self) {
+    /**
+     * @param steadyFor how long Redis must have answered this node before a missing registration counts
+     * @param grace how long a registration must stay missing before its node is declared dead
+     */
+    public DeadNodeReaper(ControlPlane control, Jobs jobs, Inbox inbox, String self, ClusterHealth health,
+            Duration steadyFor, Duration grace) {
         this.control = control;
         this.jobs = jobs;
         this.inbox = inbox;
         this.self = self;
+        this.health = health;
+        this.steadyFor = steadyFor;
+        this.grace = grace;
     }
 
     /** One check: reaps every dead node this node gets the lock for; returns how many. */
-    public int check() throws Exception {
+    public synchronized int check() throws Exception {
+        if (!health.steadyFor(steadyFor)) {
+            missingSince.clear();
+            return 0;
+        }
         Keys keys = control.keys();
         RedisAsyncCommands<String, String> redis = control.redis().text();
         List<String> nodes = new ArrayList<>(redis.smembers(keys.nodes()).get(30, TimeUnit.SECONDS));
         nodes.remove(self);
-        List<CompletableFuture<Long>> exists = nodes.stream()
+        List<CompletableFuture<Long>> registered = nodes.stream()
                 .map(node -> redis.exists(keys.node(node)).toCompletableFuture()).toList();
-        int reaped = 0;
+        List<CompletableFuture<Long>> leftCleanly = nodes.stream()
+                .map(node -> redis.exists(keys.nodeLeft(node)).toCompletableFuture()).toList();
+        long now = System.currentTimeMillis();
+        Map<String, Long> stillMissing = new HashMap<>();
+        List<String> dead = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            if (exists.get(i).get(30, TimeUnit.SECONDS) == 0) {
-                String dead = nodes.get(i);
-                String lock = redis.set(keys.reaper(dead), self, SetArgs.Builder.nx().px(60_000))
-                        .get(30, TimeUnit.SECONDS);
-                if ("OK".equals(lock)) {
-                    reap(dead);
-                    reaped++;
+            String node = nodes.get(i);
+            boolean left = leftCleanly.get(i).get(30, TimeUnit.SECONDS) > 0;
+            if (left || registered.get(i).get(30, TimeUnit.SECONDS) == 0) {
+                long since = missingSince.getOrDefault(node, now);
+                stillMissing.put(node, since);
+                if (left || now - since >= grace.toMillis()) {
+                    dead.add(node);
                 }
+            }
+        }
+        missingSince.clear();
+        missingSince.putAll(stillMissing);
+        // why: an outage may have begun while this check waited; its answers then mean nothing
+        if (!health.steadyFor(steadyFor)) {
+            return 0;
+        }
+        int reaped = 0;
+        for (String node : dead) {
+            String lock = redis.set(keys.reaper(node), self, SetArgs.Builder.nx().px(60_000)).get(30, TimeUnit.SECONDS);
+            if ("OK".equals(lock)) {
+                missingSince.remove(node);
+                reap(node);
+                reaped++;
             }
         }
         return reaped;
@@ -70,17 +114,32 @@ public final class DeadNodeReaper {
     private void reapActors(String job, String dead) throws Exception {
         RedisAsyncCommands<String, String> redis = control.redis().text();
         for (String actor : redis.smembers(control.keys().actors(job)).get(30, TimeUnit.SECONDS)) {
-            ObjectId id = new ObjectId(job, actor);
-            byte[] error = RemoteError.of(ActorDiedException.class, "node " + dead + " hosting actor [" + id
-                    + "] died, and the actor has no restarts left", null, null, dead).encode();
-            long result = control.reapActor(id, dead, error).get(60, TimeUnit.SECONDS);
-            if (result > 0) {
+            if (reapActor(new ObjectId(job, actor), dead, null) > 0) {
                 redis.xgroupDelconsumer(control.keys().job(job) + Keys.actorQueue(actor), Consumer.from("w", dead))
                         .exceptionally(e -> 0L);
-                log.warn("Actor " + id + " lived on dead node " + dead + ": " + (result == 1 ? "restarting it elsewhere"
-                        : "it is dead"));
             }
         }
+    }
+
+    /**
+     * Restarts, or ends, an actor that {@code node} hosted: because the node died, or (with an
+     * {@code epoch}) because its registration of that epoch lapsed, so that instance no longer counts.
+     * Returns 0 when the node did not host it (in that epoch), 1 when it restarts, 2 when it is dead.
+     */
+    public long reapActor(ObjectId id, String node, Long epoch) throws Exception {
+        String what = epoch == null ? "node " + node + " hosting actor [" + id + "] died"
+                : "node " + node + " hosting actor [" + id + "] was declared dead (its registration " + epoch
+                        + " lapsed)";
+        byte[] dead = RemoteError.of(ActorDiedException.class, what + ", and the actor has no restarts left", null, null,
+                node).encode();
+        byte[] callLost = RemoteError.of(ActorDiedException.class, what + " while it held this call; the actor "
+                + "restarts, but the call has no retries left (maxTaskRetries)", null, null, node).encode();
+        long result = control.reapActor(id, node, epoch, dead, callLost).get(60, TimeUnit.SECONDS);
+        if (result > 0) {
+            log.warn("Actor " + id + " lived on node " + node + (epoch == null ? ", which died" : " in its lapsed "
+                    + "registration " + epoch) + ": " + (result == 1 ? "restarting it" : "it is dead"));
+        }
+        return result;
     }
 
     /**

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
@@ -16,21 +18,33 @@ import io.jray.runtime.control.Keys;
  * Registers this node in Redis and keeps it alive: a hash with its identity and resources that
  * expires unless refreshed, refreshed by a heartbeat every interval. Each heartbeat also tells
  * {@link ClusterHealth} whether Redis answers.
+ * <p>
+ * Every registration has a new <em>epoch</em>, counted in Redis for the whole cluster. A node whose registration
+ * lapsed (it was paused past the heartbeat timeout, or Redis lost its data) registers again as a new
+ * epoch: what it did under the old one, such as hosting actors that may have restarted elsewhere, no
+ * longer counts (see {@code complete.lua}).
  */
 public final class NodeRegistry {
+
+    /** How long the mark of a clean leave stays, for the reapers to find. */
+    private static final long LEFT_MARK_MILLIS = 10 * 60_000;
 
     private final ControlPlane control;
     private final NodeIdentity self;
     private final Duration interval;
     private final Duration timeout;
     private final ClusterHealth health;
-    private final Runnable onRegisteredAgain;
+    private final LongConsumer onRegisteredAgain;
+    private volatile long epoch;
     private volatile Map<String, String> extraFields = Map.of();
     private volatile Supplier<Map<String, String>> load = Map::of;
 
-    /** @param onRegisteredAgain runs after the node registered anew because its registration lapsed */
+    /**
+     * @param onRegisteredAgain runs after the node registered anew because its registration lapsed,
+     *        given the epoch that lapsed
+     */
     public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
-            ClusterHealth health, Runnable onRegisteredAgain) {
+            ClusterHealth health, LongConsumer onRegisteredAgain) {
         this.control = control;
         this.self = self;
         this.interval = interval;
@@ -66,10 +80,17 @@ public final class NodeRegistry {
         return timeout;
     }
 
+    /** The epoch of this node's current registration (0 before the first). */
+    public long epoch() {
+        return epoch;
+    }
+
     /** Writes this node's hash and adds it to the node set. */
     public void register() throws Exception {
         Keys keys = control.keys();
+        long next = control.redis().text().incr(keys.epochs()).get(30, TimeUnit.SECONDS);
         Map<String, byte[]> info = new LinkedHashMap<>();
+        info.put("ep", bytes(Long.toString(next)));
         info.put("id", bytes(self.id()));
         info.put("host", bytes(self.host()));
         info.put("hostId", bytes(self.hostId()));
@@ -83,6 +104,7 @@ public final class NodeRegistry {
         redis.hset(keys.node(self.id()), info).get(30, TimeUnit.SECONDS);
         redis.pexpire(keys.node(self.id()), timeout.toMillis()).get(30, TimeUnit.SECONDS);
         control.redis().text().sadd(keys.nodes(), self.id()).get(30, TimeUnit.SECONDS);
+        epoch = next;
         health.onSuccess();
     }
 
@@ -98,8 +120,9 @@ public final class NodeRegistry {
                     .get(Math.max(1000, interval.toMillis() * 2), TimeUnit.MILLISECONDS);
             health.onSuccess();
             if (!alive) {
+                long lapsed = epoch;
                 register();
-                onRegisteredAgain.run();
+                onRegisteredAgain.accept(lapsed);
             }
         }
         catch (InterruptedException e) {
@@ -110,10 +133,12 @@ public final class NodeRegistry {
         }
     }
 
-    /** Removes this node's hash, so that others take back its unfinished work at once. */
+    /** Removes this node's hash and says it left, so that others take back its unfinished work at once. */
     public void deregister() {
         try {
-            control.redis().async().del(control.keys().node(self.id())).get(5, TimeUnit.SECONDS);
+            Keys keys = control.keys();
+            control.redis().text().set(keys.nodeLeft(self.id()), "1", SetArgs.Builder.px(LEFT_MARK_MILLIS));
+            control.redis().async().del(keys.node(self.id())).get(5, TimeUnit.SECONDS);
         }
         catch (Exception e) {
             // why: Redis may be gone at shutdown; the hash then expires by itself

@@ -9,7 +9,8 @@ import io.jray.runtime.task.IdGenerator;
 
 /**
  * The secret that authenticates object transfers between nodes: the configured one, or else one
- * made by the first node of the cluster and kept in Redis (whoever can read Redis is trusted).
+ * made by the first node of the cluster and kept in Redis (whoever can read Redis is trusted). Also
+ * the cluster's public id, which names its object folders on every host.
  */
 public final class ClusterToken {
 
@@ -22,6 +23,16 @@ public final class ClusterToken {
         }
         String key = control.keys().namespace() + ":token";
         control.redis().text().set(key, IdGenerator.random(32), SetArgs.Builder.nx()).get(30, TimeUnit.SECONDS);
+        return control.redis().text().get(key).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The id of the cluster behind this Redis and namespace: made by its first node and kept in
+     * Redis, so two clusters on one host (each with its own Redis) have different ids.
+     */
+    public static String clusterId(ControlPlane control) throws Exception {
+        String key = control.keys().namespace() + ":cluster";
+        control.redis().text().set(key, "c" + IdGenerator.random(11), SetArgs.Builder.nx()).get(30, TimeUnit.SECONDS);
         return control.redis().text().get(key).get(30, TimeUnit.SECONDS);
     }
 }

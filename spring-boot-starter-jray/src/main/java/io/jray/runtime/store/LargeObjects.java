@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -48,6 +47,7 @@ public final class LargeObjects implements AutoCloseable {
     private final String hostId;
     private final long inlineThreshold;
     private final String endpoint;
+    private final DeadFolderSweeper sweeper;
 
     /** How a value travels: inline in Redis, or stored in this node's object store. */
     public sealed interface Placement {
@@ -69,15 +69,22 @@ public final class LargeObjects implements AutoCloseable {
         }
     }
 
-    public LargeObjects(StoreSettings settings, String namespace, String node, String hostId, ControlPlane control,
-            ValueCodec codec, String token) {
+    /**
+     * @param cluster the id of the cluster (from its Redis), part of the object folders' paths
+     */
+    public LargeObjects(StoreSettings settings, String namespace, String cluster, String node, String hostId,
+            ControlPlane control, ValueCodec codec, String token) {
         this.control = control;
         this.codec = codec;
         this.node = node;
         this.hostId = hostId;
         this.inlineThreshold = settings.inlineThreshold();
-        this.store = new ObjectStore(ObjectStore.nodeFolder(settings.directory(), namespace, node),
-                ObjectStore.nodeFolder(settings.spillDirectory(), namespace, node), settings.limit(), this::evicted);
+        String folderName = folderName(namespace, "jray.namespace");
+        this.store = new ObjectStore(ObjectStore.nodeFolder(settings.directory(), folderName, cluster, node),
+                ObjectStore.nodeFolder(settings.spillDirectory(), folderName, cluster, node), settings.limit(),
+                this::evicted);
+        this.sweeper = new DeadFolderSweeper(List.of(settings.directory().resolve(folderName),
+                settings.spillDirectory().resolve(folderName)), cluster, Set.of(store.folder(), store.spillFolder()));
         try {
             this.server = new ObjectServer(store, settings.bindAddress(), settings.port(), token);
         }
@@ -292,32 +299,41 @@ public final class LargeObjects implements AutoCloseable {
         }
     }
 
+    /** Creates this node's object folders; called once the node is registered. */
+    public void open() {
+        store.open();
+    }
+
     /**
-     * Deletes the folders that nodes of this namespace on this host left behind when they died
-     * (a killed process cannot clean up): those of nodes no longer registered, untouched for longer
-     * than {@code grace}.
+     * Deletes the object folders that dead nodes on this host left behind (see
+     * {@link DeadFolderSweeper}); {@code steady} tells whether Redis has answered long enough for
+     * its answer about other nodes to count.
      */
-    public void sweepDeadFolders(String namespace, Duration grace) throws Exception {
-        String prefix = namespace + "-";
-        long before = System.currentTimeMillis() - grace.toMillis();
-        for (Path base : List.of(store.folder().getParent(), store.spillFolder().getParent())) {
-            List<Path> folders;
-            try (Stream<Path> list = Files.list(base)) {
-                folders = list.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p))
-                        .toList();
-            }
-            for (Path folder : folders) {
-                String other = folder.getFileName().toString().substring(prefix.length());
-                if (other.equals(node) || Files.getLastModifiedTime(folder).toMillis() > before) {
-                    continue;
-                }
-                if (control.redis().text().exists(control.keys().node(other)).get(10, TimeUnit.SECONDS) == 0) {
-                    peers.forget(other);
-                    log.info("Deleting the object folder " + folder + " of node " + other + ", which is gone");
-                    ObjectStore.deleteTree(folder);
-                }
+    public void sweepDeadFolders(boolean steady) throws Exception {
+        for (Path folder : sweeper.sweep(this::registered, steady)) {
+            peers.forget(folder.getFileName().toString());
+        }
+    }
+
+    private Set<String> registered(List<String> nodes) throws Exception {
+        List<CompletableFuture<Long>> exists = nodes.stream()
+                .map(other -> control.redis().text().exists(control.keys().node(other)).toCompletableFuture()).toList();
+        Set<String> registered = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (exists.get(i).get(10, TimeUnit.SECONDS) > 0) {
+                registered.add(nodes.get(i));
             }
         }
+        return registered;
+    }
+
+    /** A namespace as one folder name, or an error naming the setting. */
+    private static String folderName(String namespace, String setting) {
+        if (!namespace.matches("[A-Za-z0-9_.:-]+") || namespace.startsWith(".")) {
+            throw new IllegalArgumentException(setting + " '" + namespace + "' cannot name an object folder: use "
+                    + "letters, digits and . _ : - only, not starting with a dot");
+        }
+        return namespace;
     }
 
     public ObjectStore store() {

@@ -50,6 +50,7 @@ public final class ObjectStore implements AutoCloseable {
     /** In access order: the first entries are the least recently used. */
     private final LinkedHashMap<ObjectId, StoredObject> objects = new LinkedHashMap<>(64, 0.75f, true);
     private final RecycledFiles recycled;
+    private final List<FolderLock> locks = new ArrayList<>(2);
     private long used;
     private long spilled;
 
@@ -60,19 +61,34 @@ public final class ObjectStore implements AutoCloseable {
         this.limit = limit;
         this.onEvicted = onEvicted;
         this.recycled = new RecycledFiles(folder, limit / RECYCLED_SHARE);
+    }
+
+    /**
+     * Creates the store's folders and locks them for this process (see {@link FolderLock}); called
+     * once the node is registered, so that no folder exists of a node its cluster does not know.
+     */
+    public synchronized void open() {
+        if (!locks.isEmpty()) {
+            return;
+        }
         try {
-            Files.createDirectories(folder);
-            Files.createDirectories(spillFolder);
+            locks.add(FolderLock.acquire(folder));
+            locks.add(FolderLock.acquire(spillFolder));
         }
         catch (IOException e) {
+            locks.forEach(FolderLock::release);
+            locks.clear();
             throw new UncheckedIOException("cannot create the object store folders " + folder + " and " + spillFolder
-                    + " (jray.object.directory, jray.object.spill-directory)", e);
+                    + " (jray.object.directory, jray.object.spill-directory): " + e.getMessage(), e);
         }
     }
 
-    /** The folder of a node's store under a base directory. */
-    public static Path nodeFolder(Path base, String namespace, String node) {
-        return base.resolve(namespace + "-" + node);
+    /**
+     * The folder of a node's store under a base directory: {@code <base>/<namespace>/<cluster>/<node>},
+     * so that namespace, cluster and node are parsed exactly (see {@link DeadFolderSweeper}).
+     */
+    public static Path nodeFolder(Path base, String namespace, String cluster, String node) {
+        return base.resolve(namespace).resolve(cluster).resolve(node);
     }
 
     /** The file name of an object in any node's folder. */
@@ -260,6 +276,8 @@ public final class ObjectStore implements AutoCloseable {
         spilled = 0;
         deleteTree(folder);
         deleteTree(spillFolder);
+        locks.forEach(FolderLock::release);
+        locks.clear();
     }
 
     /** Deletes a folder and what it holds, if it exists (a dead node's folder, say). */

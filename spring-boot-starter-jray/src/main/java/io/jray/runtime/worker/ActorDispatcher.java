@@ -84,7 +84,7 @@ final class ActorDispatcher extends GroupReader {
                 continue;
             }
             Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)),
-                    Integer.parseInt(text(attempt)), actor.queue(), null, message.getId(), spec, now);
+                    Integer.parseInt(text(attempt)), actor.queue(), null, message.getId(), spec, now, actor.epoch());
             actor.enqueue(delivery, runner, this::kick);
         }
     }

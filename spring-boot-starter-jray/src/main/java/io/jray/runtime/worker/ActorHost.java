@@ -44,12 +44,12 @@ final class ActorHost {
 
     /**
      * Creates an actor here; it holds its resources until it stops, when {@code releaseResources}
-     * runs.
+     * runs. It answers its calls in {@code epoch}, this node's registration its creation was read under.
      *
      * @throws ActorCreationException when this application has no such actor class or its
      *         constructor throws (the constructor's exception is the cause)
      */
-    void create(TaskSpec spec, Object[] args, Runnable releaseResources) {
+    void create(TaskSpec spec, Object[] args, Runnable releaseResources, long epoch) {
         ObjectId id = spec.actor();
         synchronized (killed) {
             if (killed.containsKey(id)) {
@@ -71,7 +71,7 @@ final class ActorHost {
             throw new ActorCreationException("actor " + shortName(className) + " [" + id + "] could not be created on node "
                     + node + ": " + cause, cause);
         }
-        HostedActor actor = new HostedActor(id, className, instance, spec.concurrency(), releaseResources);
+        HostedActor actor = new HostedActor(id, className, instance, spec.concurrency(), releaseResources, epoch);
         actors.put(id, actor);
         dispatcher.add(actor);
     }
@@ -96,6 +96,21 @@ final class ActorHost {
             dispatcher.remove(actor);
             actor.stop();
         }
+    }
+
+    /**
+     * Stops the actors created under registrations up to {@code epoch}, which lapsed: they may
+     * have restarted elsewhere, and their answers no longer count. Returns their ids.
+     */
+    List<ObjectId> stopEpochsUpTo(long epoch) {
+        List<ObjectId> stopped = new java.util.ArrayList<>();
+        for (HostedActor actor : List.copyOf(actors.values())) {
+            if (actor.epoch() <= epoch) {
+                stop(actor.id());
+                stopped.add(actor.id());
+            }
+        }
+        return stopped;
     }
 
     /** Stops the actors of jobs that ended. */

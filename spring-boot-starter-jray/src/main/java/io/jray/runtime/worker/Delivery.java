@@ -12,7 +12,9 @@ import io.jray.runtime.task.ObjectId;
  * @param entryId the stream entry to acknowledge
  * @param spec the encoded spec
  * @param receivedAt when this node read it (nanoTime)
+ * @param epoch this node's registration it was read under, or for an actor call the one its actor
+ *        instance was created under
  */
 record Delivery(ObjectId task, int attempt, String queue, ResourcePool.Demand demand, String entryId, byte[] spec,
-        long receivedAt) {
+        long receivedAt, long epoch) {
 }

@@ -21,14 +21,18 @@ final class HostedActor {
     private final Object instance;
     private final int concurrency;
     private final Runnable releaseResources;
+    private final long epoch;
     private static final Runnable NOTHING = () -> { };
 
     private final Deque<Delivery> mailbox = new ArrayDeque<>();
     private int running;
     private boolean stopped;
 
-    HostedActor(ObjectId id, String className, Object instance, int concurrency, Runnable releaseResources) {
+    /** @param epoch the registration of this node it was created under: its calls answer in that epoch */
+    HostedActor(ObjectId id, String className, Object instance, int concurrency, Runnable releaseResources,
+            long epoch) {
         this.id = id;
+        this.epoch = epoch;
         this.className = className;
         this.instance = instance;
         this.concurrency = Math.max(1, concurrency);
@@ -37,6 +41,10 @@ final class HostedActor {
 
     ObjectId id() {
         return id;
+    }
+
+    long epoch() {
+        return epoch;
     }
 
     String className() {

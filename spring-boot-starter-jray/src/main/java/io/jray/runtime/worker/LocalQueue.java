@@ -119,6 +119,7 @@ final class LocalQueue {
     }
 
     private void giveBack(Delivery d) {
-        reporter.report(new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), Outcome.Kind.GIVEN_BACK, null, 0));
+        reporter.report(new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), Outcome.Kind.GIVEN_BACK, null, 0,
+                d.epoch()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
@@ -44,6 +45,7 @@ final class TaskDispatcher extends GroupReader {
     private final TaskRunner runner;
     private final PrefetchPolicy prefetch;
     private final LocalQueue local;
+    private final LongSupplier epoch;
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
     /** The keys of this node's own queues whose group exists. */
     private final Set<String> nodeQueues = ConcurrentHashMap.newKeySet();
@@ -57,8 +59,9 @@ final class TaskDispatcher extends GroupReader {
 
     TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
             TaskRunner runner, OutcomeReporter reporter, ClusterHealth health, PrefetchPolicy prefetch,
-            Duration block, Duration giveBackAfter, Executor blockingWork) {
+            Duration block, Duration giveBackAfter, Executor blockingWork, LongSupplier epoch) {
         super(redis, node, health, block, blockingWork);
+        this.epoch = epoch;
         this.keys = keys;
         this.redis = redis;
         this.node = node;
@@ -155,6 +158,7 @@ final class TaskDispatcher extends GroupReader {
     @Override
     protected void received(List<StreamMessage<String, byte[]>> messages) {
         long now = System.nanoTime();
+        long readIn = epoch.getAsLong();
         Map<String, Queue> known = queues;
         for (StreamMessage<String, byte[]> message : messages) {
             Queue queue = known.get(message.getStream());
@@ -172,7 +176,7 @@ final class TaskDispatcher extends GroupReader {
                 continue;
             }
             local.add(new Delivery(new ObjectId(queue.job(), text(task)), Integer.parseInt(text(attempt)),
-                    queue.name(), queue.demand(), message.getId(), spec, now));
+                    queue.name(), queue.demand(), message.getId(), spec, now, readIn));
         }
         local.startReady();
         local.giveBackStale();
@@ -180,6 +184,11 @@ final class TaskDispatcher extends GroupReader {
 
     @Override
     protected void streamGone() {
+        // why: a reaper that took this node for dead deleted its own queues; they are made again
+        if (!nodeQueues.isEmpty()) {
+            log.warn("The queues of node " + node + " were deleted (it was taken for dead): creating them again");
+            nodeQueues.clear();
+        }
         try {
             directory.refresh();
         }
@@ -238,6 +247,16 @@ final class TaskDispatcher extends GroupReader {
                 return;
             }
         }
+    }
+
+    /**
+     * This node's registration lapsed and it joined again as a new epoch: what it read but did not
+     * start goes back (a reaper may have queued it again already), and its own queues are made again.
+     */
+    void registeredAgain() {
+        local.giveBackAll();
+        nodeQueues.clear();
+        jobsChanged();
     }
 
     /** Stops reading and hands back what it read but did not start; running tasks go on. */

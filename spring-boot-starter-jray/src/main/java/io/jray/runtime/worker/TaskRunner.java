@@ -161,7 +161,7 @@ final class TaskRunner {
                 case TASK -> invoke(task(spec), null, resolveArguments(spec), spec, d.demand().cpus());
                 case ACTOR_CALL -> invoke(actorMethod(spec), hosting(spec), resolveArguments(spec), spec, 0);
                 case ACTOR_CREATION -> {
-                    actors.create(spec, resolveArguments(spec), done);
+                    actors.create(spec, resolveArguments(spec), done, d.epoch());
                     handedOver[0] = true;
                     yield null;
                 }
@@ -339,6 +339,6 @@ final class TaskRunner {
     }
 
     private static Outcome outcome(Delivery d, Outcome.Kind kind, byte[] payload, long startedAt) {
-        return new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), kind, payload, startedAt);
+        return new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), kind, payload, startedAt, d.epoch());
     }
 }

@@ -1,11 +1,13 @@
 package io.jray.runtime.worker;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.jray.runtime.TaskEvents;
 import io.jray.runtime.TaskObservations;
@@ -51,7 +53,7 @@ public final class Worker implements AutoCloseable {
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
             ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
-            ScheduledExecutorService timer, Settings settings) {
+            ScheduledExecutorService timer, Settings settings, LongSupplier epoch) {
         this.settings = settings;
         this.timer = timer;
         this.pool = new ResourcePool(resources);
@@ -61,7 +63,7 @@ public final class Worker implements AutoCloseable {
         this.runner = new TaskRunner(functions, codec, objects, resolver, reporter, pool, node, threads, timer, actors);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
-                settings.giveBackAfter(), threads);
+                settings.giveBackAfter(), threads, epoch);
         this.actorDispatcher = new ActorDispatcher(control.redis(), control.keys(), node, runner, health,
                 settings.block(), threads, actors::stop);
         actors.connect(actorDispatcher);
@@ -72,6 +74,17 @@ public final class Worker implements AutoCloseable {
         actorDispatcher.start();
         timer.scheduleWithFixedDelay(runner::reportLongRunning, TaskRunner.STARTED_REPORT_DELAY_MILLIS,
                 TaskRunner.STARTED_REPORT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * This node's registration {@code lapsed} and it joined again as a new epoch: the actors it hosted
+     * in that epoch stop here (their answers no longer count), and tasks it read but did not start go
+     * back. Returns the actors stopped, which must be restarted or ended in Redis.
+     */
+    public List<ObjectId> registeredAgain(long lapsed) {
+        List<ObjectId> stopped = actors.stopEpochsUpTo(lapsed);
+        dispatcher.registeredAgain();
+        return stopped;
     }
 
     /** A task was cancelled: drop it if it waits here, interrupt it if it runs here. */

@@ -1,23 +1,52 @@
 -- Records what a node did with the tasks it read, in one round trip.
--- ARGV: now, node, inline notification limit, then records of 7 fields:
---   id attempt queue entryId kind payload startedAt
+-- ARGV: now, node, inline notification limit, then records of 8 fields:
+--   id attempt queue entryId kind payload startedAt epoch
 -- kinds: S started, F finished (payload = value), L finished with a large value (payload = its size;
 --        the value is in this node's object store), E failed (payload = error),
 --        R retry after an exception (next attempt), G given back before it started (same attempt).
--- An actor's creation finishes when the actor lives (F); if it fails (E), so do its calls.
--- A record of an older attempt, or of a cancelled task, only acknowledges its queue entry.
+-- epoch: the node's registration the entry was read under; for an actor call, the one its actor
+-- instance was created under.
+-- An actor's creation finishes when the actor lives (F), hosted by this node and epoch; if it fails
+-- (E), so do its calls.
+-- A record only counts when it names the task's current attempt and queue entry: a replayed or late
+-- report, or one of a cancelled task, only acknowledges its queue entry. An actor call reported by
+-- an instance that no longer hosts the actor (its node was declared dead and the actor restarted)
+-- counts neither: the call goes back to the actor's stream for the live instance.
 local now, node, inlineMax = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local hosts = {}
+
+-- Whether the actor whose call stream is 'q' ('a:<actor>') is hosted by this node in 'epoch'.
+local function hostsActor(q, epoch)
+  local actor = string.sub(q, 3)
+  local h = hosts[actor]
+  if not h then
+    h = redis.call('HMGET', rec(actor), 'n', 'ne')
+    hosts[actor] = h
+  end
+  return h[1] == node and h[2] == epoch
+end
+
 local i = 4
 while i <= #ARGV do
-  local id, att, q, eid, kind, payload, started = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
-      ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
-  i = i + 7
+  local id, att, q, eid, kind, payload, started, epoch = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
+      ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7]
+  i = i + 8
   reportingNode = node .. ',' .. started
   local key = rec(id)
-  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc')
-  local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att
+  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc', 'e')
+  local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att and cur[10] == eid
   local known = {cur[3], cur[4], cur[5], cur[7], cur[8], cur[9]}
-  if kind == 'S' then
+  local fenced = live and string.sub(q, 1, 2) == 'a:' and not hostsActor(q, epoch)
+  if fenced then
+    if kind ~= 'S' then
+      redis.call('XACK', queue(q), 'w', eid)
+      redis.call('XDEL', queue(q), eid)
+      local spec = redis.call('HGET', key, 'sp')
+      local neid = redis.call('XADD', queue(q), '*', 't', id, 'a', att, 's', spec)
+      redis.call('HSET', key, 'st', 'Q', 'e', neid)
+      event('Q', id)
+    end
+  elseif kind == 'S' then
     if live then
       redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
       event('R', id, node)
@@ -28,6 +57,9 @@ while i <= #ARGV do
     if live then
       if kind == 'F' then
         redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)
+        if cur[6] == 'a' then
+          redis.call('HSET', key, 'ne', epoch)
+        end
         settle(id, 'F', payload, now, inlineMax, known)
       elseif kind == 'L' then
         redis.call('HSET', key, 'st', 'F', 'lg', '1', 'sz', payload, 'n', node, 'tr', started, 'te', now)

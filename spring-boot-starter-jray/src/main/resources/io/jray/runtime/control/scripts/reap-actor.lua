@@ -1,11 +1,14 @@
--- An actor's node died. Calls that node had read are sent again (up to maxTaskRetries) when the
--- actor restarts, or fail; the actor is created anew on another node while it has restarts left,
--- otherwise it is dead and its calls fail. ARGV: now, actor id, dead node, death error, inline limit.
--- Returns 0 when the actor did not live on that node, 1 when it restarts, 2 when it is dead.
-local now, actor, dead, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+-- An actor's node died, or (epoch given) the node's registration lapsed and it joined again as a new
+-- epoch, so its instances of that epoch no longer count. Calls that node had read are sent again (up
+-- to maxTaskRetries) when the actor restarts, or fail with the call-lost error; the actor is created
+-- anew while it has restarts left, otherwise it is dead and its calls fail with the death error.
+-- ARGV: now, actor id, dead node, death error, inline limit, epoch ('' for any), call-lost error.
+-- Returns 0 when the actor did not live on that node (and epoch), 1 when it restarts, 2 when it is dead.
+local now, actor, dead, err, inlineMax, epoch, lost = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]),
+    ARGV[6], ARGV[7]
 local key = rec(actor)
-local f = redis.call('HMGET', key, 'st', 'n', 'rs', 'mr', 'mtr', 'a')
-if f[1] ~= 'F' or f[2] ~= dead then
+local f = redis.call('HMGET', key, 'st', 'n', 'rs', 'mr', 'mtr', 'a', 'ne')
+if f[1] ~= 'F' or f[2] ~= dead or (epoch ~= '' and f[7] ~= epoch) then
   return 0
 end
 local restart = tonumber(f[3] or '0') < tonumber(f[4] or '0')
@@ -28,8 +31,9 @@ if ok then
           redis.call('HSET', ck, 'st', 'Q', 'a', next, 'e', neid)
           event('Q', id)
         else
-          redis.call('HSET', ck, 'st', 'E', 'er', err, 'te', now)
-          settle(id, 'E', err, now, inlineMax)
+          local why = restart and lost or err
+          redis.call('HSET', ck, 'st', 'E', 'er', why, 'te', now)
+          settle(id, 'E', why, now, inlineMax)
         end
       end
     end
@@ -37,7 +41,7 @@ if ok then
 end
 local result
 if restart then
-  redis.call('HSET', key, 'rs', tonumber(f[3] or '0') + 1, 'a', tonumber(f[6]) + 1, 'n', '')
+  redis.call('HSET', key, 'rs', tonumber(f[3] or '0') + 1, 'a', tonumber(f[6]) + 1, 'n', '', 'ne', '')
   enqueue(actor, now)
   result = 1
 else

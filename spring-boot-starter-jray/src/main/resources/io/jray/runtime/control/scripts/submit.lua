@@ -15,15 +15,33 @@
 -- the actor and for their dependencies. A call of an actor that failed or died fails at once.
 -- Tasks and calls hold their dependencies until they settle; an object is freed once its owner let
 -- go of it and no task holds it.
+-- A record whose key exists already is a replay (Lettuce sends a call again after a reconnect): it
+-- is skipped, so a task is never queued, nor its arguments held, twice.
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 if ARGV[5] == '1' then
   redis.call('SADD', P .. 'nodes', owner)
 end
+-- How many arguments the record at 'i' takes.
+local function recordLength(kind, i)
+  if kind == 'P' then
+    return 3
+  elseif kind == 'L' then
+    return 4
+  elseif kind == 'C' then
+    return 10
+  elseif kind == 'M' then
+    return 8 + tonumber(ARGV[i + 7])
+  end
+  return 10 + tonumber(ARGV[i + 9])
+end
+
 local i = 6
 while i <= #ARGV do
   local kind, id = ARGV[i], ARGV[i + 1]
   local key = rec(id)
-  if kind == 'P' then
+  if redis.call('EXISTS', key) == 1 then
+    i = i + recordLength(kind, i)
+  elseif kind == 'P' then
     local value = ARGV[i + 2]
     i = i + 3
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
