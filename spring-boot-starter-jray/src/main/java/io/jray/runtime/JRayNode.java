@@ -31,6 +31,7 @@ import io.jray.runtime.node.DeadNodeReaper;
 import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.node.NodeLoad;
 import io.jray.runtime.node.NodeRegistry;
+import io.jray.runtime.redis.EvictionCheck;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.ClusterToken;
@@ -59,6 +60,8 @@ public final class JRayNode implements AutoCloseable {
     private static final Log log = LogFactory.getLog(JRayNode.class);
     /** How long a new object copy may stay unregistered in Redis before the sweep takes it for unused. */
     private static final Duration FREED_COPY_GRACE = Duration.ofSeconds(10);
+    /** How often refs pending since the last time are looked up again, in case their notification was lost. */
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(10);
     /** How often released objects are sent to Redis, in one batch. */
     private static final long RELEASE_EVERY_MILLIS = 100;
 
@@ -191,6 +194,7 @@ public final class JRayNode implements AutoCloseable {
     /** Registers the node and starts listening and (if a worker) pulling tasks. */
     public synchronized void start() throws Exception {
         control.loadScripts();
+        EvictionCheck.warnIfEvicting(redis);
         registry.register();
         objects.open();
         directory.refresh();
@@ -205,6 +209,8 @@ public final class JRayNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::sweepObjects, 1, 5, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(releaser::flush, RELEASE_EVERY_MILLIS, RELEASE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> resolver.reconcile(health.steadyFor(settings.heartbeatTimeout())),
+                RECONCILE_EVERY.toMillis(), RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
         log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
                 + settings.namespace() + "', resources " + identity.resources() + ", "

@@ -275,9 +275,16 @@ public final class ControlPlane {
         return eval(reapActor, actor.job(), args, ScriptOutputType.INTEGER);
     }
 
-    /** Retires one chunk of an ended job; returns the next offset, 0 when done. */
-    public CompletableFuture<Long> endJob(String job, long retentionMillis, long offset) {
-        return eval(endJob, job, header(Long.toString(retentionMillis), Long.toString(offset)), ScriptOutputType.INTEGER);
+    /**
+     * Retires one chunk of an ended job; returns the next offset, 0 when done.
+     *
+     * @param cancelled the error its unfinished tasks end with, for their subscribers
+     */
+    public CompletableFuture<Long> endJob(String job, long retentionMillis, long offset, byte[] cancelled) {
+        List<byte[]> args = header(Long.toString(retentionMillis), Long.toString(offset), now(),
+                Integer.toString(NOTIFY_INLINE_LIMIT));
+        args.add(cancelled);
+        return eval(endJob, job, args, ScriptOutputType.INTEGER);
     }
 
     /** Refreshes a node's registration; completes with false when it has lapsed. */

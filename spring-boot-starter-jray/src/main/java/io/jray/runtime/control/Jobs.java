@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.jray.api.TaskCancelledException;
+import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.task.IdGenerator;
 
 /**
@@ -50,10 +52,12 @@ public final class Jobs {
      * told, so that what a node reports of an interrupted task afterwards is ignored.
      */
     public void end(String job) throws Exception {
+        byte[] cancelled = RemoteError.of(TaskCancelledException.class, "job " + job + " ended (its driver left or was "
+                + "declared dead) before the task finished", null, null, null).encode();
         control.redis().text().srem(control.keys().jobs(), job).get(10, TimeUnit.SECONDS);
         long offset = 0;
         do {
-            offset = control.endJob(job, retention.toMillis(), offset).get(30, TimeUnit.SECONDS);
+            offset = control.endJob(job, retention.toMillis(), offset, cancelled).get(30, TimeUnit.SECONDS);
         }
         while (offset > 0);
         inbox.broadcast(Inbox.JOBS, job).get(10, TimeUnit.SECONDS);

@@ -100,7 +100,7 @@ public final class NotificationListener implements AutoCloseable {
                     try {
                         for (StreamMessage<String, byte[]> message : messages == null
                                 ? List.<StreamMessage<String, byte[]>>of() : messages) {
-                            deliver(message);
+                            deliverOrSetAside(message);
                             offsets.computeIfPresent(message.getStream(), (stream, last) -> message.getId());
                         }
                         trimNowAndThen();
@@ -127,6 +127,17 @@ public final class NotificationListener implements AutoCloseable {
         List<XReadArgs.StreamOffset<String>> list = new ArrayList<>();
         offsets.forEach((stream, id) -> list.add(XReadArgs.StreamOffset.from(stream, id)));
         return list.toArray(XReadArgs.StreamOffset[]::new);
+    }
+
+    /** Delivers a message; one that cannot be handled is logged once and passed over, never read again. */
+    private void deliverOrSetAside(StreamMessage<String, byte[]> message) {
+        try {
+            deliver(message);
+        }
+        catch (RuntimeException e) {
+            log.warn("Ignoring a malformed message " + message.getId() + " in " + message.getStream() + " (fields "
+                    + message.getBody().keySet() + "): " + e);
+        }
     }
 
     private void deliver(StreamMessage<String, byte[]> message) {

@@ -2,9 +2,11 @@ package io.jray.runtime.task;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +53,10 @@ public final class ObjectResolver {
     private final Consumer<String> watchJob;
     private final Executor executor;
     private final Map<ObjectId, CompletableFuture<ObjectState>> pending = new ConcurrentHashMap<>();
+    /** How many pending refs one {@link #reconcile} pass looks at. */
+    static final int RECONCILE_AT_MOST = 10_000;
+    /** The pending refs the last {@link #reconcile} pass saw. */
+    private volatile Set<ObjectId> lastPending = Set.of();
     private final RefTracker tracker;
 
     public ObjectResolver(ControlPlane control, ValueCodec codec, LargeObjects objects, ObjectRefType refType,
@@ -248,7 +254,8 @@ public final class ObjectResolver {
                     }
                 }
                 case FAILED -> throw failure(ref, settled.payload());
-                case CANCELLED -> throw new TaskCancelledException("the task making " + ref + " was cancelled");
+                case CANCELLED -> throw new TaskCancelledException("the task making " + ref + " was cancelled"
+                        + cancelReason(settled.payload()));
                 case LOST, PENDING -> throw new ObjectLostException("the value of " + ref + " is not in Redis: its job "
                         + "ended, or it was never stored");
             }
@@ -330,6 +337,57 @@ public final class ObjectResolver {
         Throwable cause = error instanceof ExecutionException || error instanceof CompletionException
                 ? error.getCause() : error;
         return new JRayUnavailableException(what + ": Redis at " + health.address() + " did not answer: " + cause, cause);
+    }
+
+    /**
+     * Asks Redis again about refs that were pending at the last pass too (so at least a period old),
+     * at most {@value #RECONCILE_AT_MOST} per pass: a notification lost to a failover, to a Redis
+     * restart, or to a stream deleted with its job, then still ends the wait. Skipped while Redis does
+     * not answer steadily (the outage ends those waits).
+     */
+    public void reconcile(boolean steady) {
+        if (!steady) {
+            lastPending = Set.of();
+            return;
+        }
+        Set<ObjectId> now = new HashSet<>();
+        Map<String, List<ObjectId>> byJob = new LinkedHashMap<>();
+        for (ObjectId id : pending.keySet()) {
+            if (now.size() >= RECONCILE_AT_MOST) {
+                break;
+            }
+            now.add(id);
+            if (lastPending.contains(id)) {
+                byJob.computeIfAbsent(id.job(), job -> new ArrayList<>()).add(id);
+            }
+        }
+        lastPending = now;
+        byJob.forEach((job, ids) -> control.subscribe(job, node, ids.stream().map(ObjectId::id).toList())
+                .whenComplete((states, error) -> {
+                    if (error != null) {
+                        log.debug("Reconciling " + ids.size() + " pending refs of job " + job + " failed: " + error);
+                        return;
+                    }
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (states.get(i).isSettled()) {
+                            log.debug("Reconciled " + ids.get(i) + ": its notification did not arrive");
+                            settle(ids.get(i), states.get(i));
+                        }
+                    }
+                }));
+    }
+
+    /** Why a task was cancelled, when its record says so (its job ended, say), as a clause. */
+    private static String cancelReason(byte[] error) {
+        if (error == null || error.length == 0) {
+            return "";
+        }
+        try {
+            return ": " + RemoteError.decode(error).message();
+        }
+        catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** Fails every ref still waiting on this node. */

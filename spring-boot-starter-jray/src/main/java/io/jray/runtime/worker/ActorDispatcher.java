@@ -31,6 +31,7 @@ final class ActorDispatcher extends GroupReader {
     private final RedisLink redis;
     private final TaskRunner runner;
     private final Consumer<ObjectId> gone;
+    private final PoisonEntries poison;
     private final Map<String, HostedActor> byStream = new ConcurrentHashMap<>();
 
     /** @param gone told of an actor whose stream no longer exists (it was killed or its job ended) */
@@ -41,6 +42,7 @@ final class ActorDispatcher extends GroupReader {
         this.keys = keys;
         this.runner = runner;
         this.gone = gone;
+        this.poison = new PoisonEntries(redis, keys.namespace());
     }
 
     void add(HostedActor actor) {
@@ -79,12 +81,18 @@ final class ActorDispatcher extends GroupReader {
             byte[] call = body.get("t");
             byte[] attempt = body.get("a");
             byte[] spec = body.get("s");
-            if (actor == null || call == null || attempt == null || spec == null) {
-                log.warn("Ignoring a malformed call entry " + message.getId() + " in " + message.getStream());
+            if (actor == null) {
+                // why: it stopped here meanwhile; the call stays pending for whoever takes the actor back
+                log.debug("Leaving call entry " + message.getId() + " of " + message.getStream() + ": the actor stopped");
                 continue;
             }
-            Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)),
-                    Integer.parseInt(text(attempt)), actor.queue(), null, message.getId(), spec, now, actor.epoch());
+            int a = PoisonEntries.attempt(attempt);
+            if (call == null || a < 0 || spec == null) {
+                poison.setAside(message.getStream(), message.getId(), body,
+                        "it lacks a call id, a numeric attempt or a spec");
+                continue;
+            }
+            Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)), a, actor.queue(), null, message.getId(), spec, now, actor.epoch());
             actor.enqueue(delivery, runner, this::kick);
         }
     }

@@ -46,6 +46,7 @@ final class TaskDispatcher extends GroupReader {
     private final PrefetchPolicy prefetch;
     private final LocalQueue local;
     private final LongSupplier epoch;
+    private final PoisonEntries poison;
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
     /** The keys of this node's own queues whose group exists. */
     private final Set<String> nodeQueues = ConcurrentHashMap.newKeySet();
@@ -62,6 +63,7 @@ final class TaskDispatcher extends GroupReader {
             Duration block, Duration giveBackAfter, Executor blockingWork, LongSupplier epoch) {
         super(redis, node, health, block, blockingWork);
         this.epoch = epoch;
+        this.poison = new PoisonEntries(redis, keys.namespace());
         this.keys = keys;
         this.redis = redis;
         this.node = node;
@@ -171,11 +173,13 @@ final class TaskDispatcher extends GroupReader {
             byte[] task = body.get("t");
             byte[] attempt = body.get("a");
             byte[] spec = body.get("s");
-            if (queue == null || task == null || attempt == null || spec == null) {
-                log.warn("Ignoring a malformed queue entry " + message.getId() + " in " + message.getStream());
+            int a = PoisonEntries.attempt(attempt);
+            if (queue == null || task == null || a < 0 || spec == null) {
+                poison.setAside(message.getStream(), message.getId(), body, queue == null ? "not a task queue"
+                        : "it lacks a task id, a numeric attempt or a spec");
                 continue;
             }
-            local.add(new Delivery(new ObjectId(queue.job(), text(task)), Integer.parseInt(text(attempt)),
+            local.add(new Delivery(new ObjectId(queue.job(), text(task)), a,
                     queue.name(), queue.demand(), message.getId(), spec, now, readIn));
         }
         local.startReady();

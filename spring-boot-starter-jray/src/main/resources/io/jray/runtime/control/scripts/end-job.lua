@@ -1,13 +1,19 @@
 -- Retires a job, 500 records per call: values and specs are dropped at once, unfinished tasks are
--- cancelled (so a late outcome is ignored and recreates nothing), and the rest of each record expires
--- after the retention time. ARGV: retention ms, offset. Returns the next offset, 0 when done.
-local retention, offset = ARGV[1], tonumber(ARGV[2])
+-- cancelled (so a late outcome is ignored and recreates nothing) with the given error, which their
+-- subscribers are told (nodes of other jobs waiting for them; a notification that is lost with the
+-- job's streams is made up for by the subscriber's reconciling), and the rest of each record expires
+-- after the retention time. ARGV: retention ms, offset, now, inline limit, cancellation error.
+-- Returns the next offset, 0 when done.
+local retention, offset, now, inlineMax, err = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local ids = redis.call('ZRANGE', P .. 'tasks', offset, offset + 499)
 for _, id in ipairs(ids) do
   local key = rec(id)
   local st = redis.call('HGET', key, 'st')
   if st == 'W' or st == 'Q' or st == 'R' then
-    redis.call('HSET', key, 'st', 'C')
+    redis.call('HSET', key, 'st', 'C', 'er', err, 'te', now)
+    for _, node in ipairs(redis.call('SMEMBERS', P .. 'sub:' .. id)) do
+      notify(node, id, 'C', err)
+    end
     event('C', id)
   elseif st == 'F' and redis.call('HGET', key, 'k') == 'a' then
     redis.call('HSET', key, 'st', 'D')
@@ -17,7 +23,7 @@ for _, id in ipairs(ids) do
   redis.call('PEXPIRE', key, retention)
   redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id, P .. 'l:' .. id)
 end
-flushEvents()
+flushNotes()
 if #ids == 500 then
   return offset + 500
 end
