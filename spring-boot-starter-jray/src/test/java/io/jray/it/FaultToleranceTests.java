@@ -131,6 +131,49 @@ class FaultToleranceTests {
     }
 
     @Test
+    void aQueueKeyOfTheWrongTypeIsPassedOverAndTheOtherQueuesFlow() {
+        redis.node().withUserConfiguration(Arithmetic.class).run(context -> {
+            JRay jray = context.getBean(JRay.class);
+            JRayNode node = context.getBean(JRayNode.class);
+            Keys keys = node.control().keys();
+            assertThat(jray.task(Arithmetic::square, 2).remote().get(TIMEOUT)).isEqualTo(4);
+            String job = node.driverJob();
+            await().atMost(TIMEOUT).until(() -> !commands().smembers(keys.targets(job)).isEmpty());
+            String own = keys.job(job) + commands().smembers(keys.targets(job)).iterator().next();
+
+            commands().del(own);
+            commands().hset(own, "not", "a stream");
+            List<ObjectRef<Integer>> refs = IntStream.range(0, 100).mapToObj(i -> jray.task(Arithmetic::square, i)
+                    .remote()).toList();
+
+            assertThat(jray.get(refs, TIMEOUT)).hasSize(100);
+            assertThat(node.health().isAvailable()).isTrue();
+        });
+    }
+
+    @Test
+    void aGarbledRecordOrAWrongTypeNotificationStreamLosesNoResult() {
+        redis.node().withUserConfiguration(Arithmetic.class).run(context -> {
+            JRay jray = context.getBean(JRay.class);
+            JRayNode node = context.getBean(JRayNode.class);
+            Keys keys = node.control().keys();
+            ObjectRef<Integer> x = jray.put(6);
+            String job = node.driverJob();
+            commands().hset(keys.record(job, x.id().substring(x.id().indexOf('/') + 1)), "pc", "garbage");
+            assertThat(jray.task(Arithmetic::square, x).remote().get(TIMEOUT)).isEqualTo(36);
+
+            String notifications = keys.notifications(job, node.identity().id());
+            commands().del(notifications);
+            commands().set(notifications, "not a stream");
+            ObjectRef<Integer> late = jray.task(Arithmetic::square, 5).remote();
+
+            assertThat(late.get(Duration.ofSeconds(60))).as("found by reconciling, its notification being lost")
+                    .isEqualTo(25);
+            commands().del(notifications);
+        });
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aNodeWarnsWhenRedisWouldEvictItsKeys(CapturedOutput output) {
         commands().configSet("maxmemory-policy", "allkeys-lru");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.springframework.beans.BeansException;
 
@@ -23,6 +24,7 @@ final class ActorHost {
 
     private final FunctionRegistry functions;
     private final String node;
+    private final LongSupplier epoch;
     private final Map<ObjectId, HostedActor> actors = new ConcurrentHashMap<>();
     /** Actors killed lately, in case a kill arrives before the creation it concerns. */
     private final Map<ObjectId, Boolean> killed = new LinkedHashMap<>() {
@@ -33,9 +35,10 @@ final class ActorHost {
     };
     private ActorDispatcher dispatcher;
 
-    ActorHost(FunctionRegistry functions, String node) {
+    ActorHost(FunctionRegistry functions, String node, LongSupplier epoch) {
         this.functions = functions;
         this.node = node;
+        this.epoch = epoch;
     }
 
     void connect(ActorDispatcher dispatcher) {
@@ -44,12 +47,13 @@ final class ActorHost {
 
     /**
      * Creates an actor here; it holds its resources until it stops, when {@code releaseResources}
-     * runs. It answers its calls in {@code epoch}, this node's registration its creation was read under.
+     * runs. It answers its calls in {@code epoch}, this node's registration its creation was read under;
+     * it reads them once {@link #serve served}.
      *
      * @throws ActorCreationException when this application has no such actor class or its
      *         constructor throws (the constructor's exception is the cause)
      */
-    void create(TaskSpec spec, Object[] args, Runnable releaseResources, long epoch) {
+    HostedActor create(TaskSpec spec, Object[] args, Runnable releaseResources, long epoch) {
         ObjectId id = spec.actor();
         synchronized (killed) {
             if (killed.containsKey(id)) {
@@ -73,7 +77,21 @@ final class ActorHost {
         }
         HostedActor actor = new HostedActor(id, className, instance, spec.concurrency(), releaseResources, epoch);
         actors.put(id, actor);
-        dispatcher.add(actor);
+        return actor;
+    }
+
+    /**
+     * Starts reading the calls of an actor created here, once Redis recorded its creation (unless it
+     * stopped meanwhile).
+     */
+    void serve(HostedActor actor) {
+        if (actor.epoch() < epoch.getAsLong()) {
+            // why: created under a registration that lapsed meanwhile; the actor restarts elsewhere
+            stop(actor.id());
+        }
+        else if (actors.get(actor.id()) == actor) {
+            dispatcher.add(actor);
+        }
     }
 
     /** The actor living here, or {@code null}. */

@@ -2,8 +2,10 @@ package io.jray.runtime.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,10 @@ abstract class GroupReader implements AutoCloseable {
     private final Duration block;
     private final Executor blockingWork;
     private final BlockingConnection connection;
+    private final RedisLink redis;
+    /** Streams passed over because their key had another type, with when; read again after a while. */
+    private final Map<String, Long> wrongType = new ConcurrentHashMap<>();
+    private static final long WRONG_TYPE_RECHECK_MILLIS = 10_000;
     /** Held by whoever issues the next read; released while there is nothing to read. */
     private final AtomicBoolean readTurn = new AtomicBoolean();
     private volatile boolean running;
@@ -50,6 +56,7 @@ abstract class GroupReader implements AutoCloseable {
         this.block = block;
         this.blockingWork = blockingWork;
         this.connection = redis.openBlocking(block.plusSeconds(10));
+        this.redis = redis;
     }
 
     /** The streams to read now, or none to rest. */
@@ -92,12 +99,12 @@ abstract class GroupReader implements AutoCloseable {
     }
 
     private void read() {
-        List<String> streams = running ? streams() : List.of();
+        List<String> streams = running ? readable(streams()) : List.of();
         int count = streams.isEmpty() ? 0 : count(streams);
         if (count <= 0) {
             readTurn.set(false);
             // why: work that became possible between the check and the release above kicked in vain
-            if (running && !streams().isEmpty() && count(streams()) > 0) {
+            if (running && !readable(streams()).isEmpty() && count(readable(streams())) > 0) {
                 kick();
             }
             return;
@@ -108,7 +115,7 @@ abstract class GroupReader implements AutoCloseable {
                 .toCompletableFuture().whenComplete((messages, error) -> {
                     reading = null;
                     if (error != null) {
-                        failed(error);
+                        failed(error, streams);
                         return;
                     }
                     failures = 0;
@@ -128,7 +135,34 @@ abstract class GroupReader implements AutoCloseable {
         return streams.stream().map(XReadArgs.StreamOffset::lastConsumed).toArray(XReadArgs.StreamOffset[]::new);
     }
 
-    private void failed(Throwable error) {
+    /** The streams less those passed over lately for having another type. */
+    private List<String> readable(List<String> streams) {
+        if (wrongType.isEmpty()) {
+            return streams;
+        }
+        long now = System.currentTimeMillis();
+        wrongType.values().removeIf(since -> now - since > WRONG_TYPE_RECHECK_MILLIS);
+        return streams.stream().filter(stream -> !wrongType.containsKey(stream)).toList();
+    }
+
+    /** Passes over, with a WARN, the streams of a failed read whose key is not a stream. */
+    private void passOverWrongTypes(List<String> streams) {
+        for (String stream : streams) {
+            try {
+                String type = redis.text().type(stream).get(10, TimeUnit.SECONDS);
+                if (!type.equals("stream") && !type.equals("none")) {
+                    if (wrongType.put(stream, System.currentTimeMillis()) == null) {
+                        log.warn("Not reading " + stream + " for now: it is a " + type + ", not a stream");
+                    }
+                }
+            }
+            catch (Exception e) {
+                log.debug("could not check the type of " + stream, e);
+            }
+        }
+    }
+
+    private void failed(Throwable error, List<String> streams) {
         if (!running) {
             readTurn.set(false);
             return;
@@ -139,6 +173,10 @@ abstract class GroupReader implements AutoCloseable {
             readTurn.set(false);
             kick();
         };
+        if (String.valueOf(error.getMessage()).contains("WRONGTYPE")) {
+            CompletableFuture.runAsync(() -> passOverWrongTypes(streams), blockingWork).whenComplete((ok, e) -> retry.run());
+            return;
+        }
         if (String.valueOf(error.getMessage()).contains("NOGROUP")) {
             CompletableFuture.runAsync(this::streamGone, blockingWork).whenComplete((ok, e) -> retry.run());
             return;

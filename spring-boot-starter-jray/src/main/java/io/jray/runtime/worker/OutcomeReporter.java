@@ -51,6 +51,11 @@ final class OutcomeReporter implements AutoCloseable {
         }
     }
 
+    /** Completes once every outcome reported before has been recorded in Redis. */
+    CompletableFuture<Void> barrier() {
+        return batcher.barrier();
+    }
+
     private CompletableFuture<?> flush(List<Outcome> batch) {
         Set<ObjectId> ended = new HashSet<>();
         for (Outcome o : batch) {

@@ -89,8 +89,14 @@ final class TaskRunner {
     /** Runs the work in this thread, which must be a virtual thread of this worker; as {@link #run}. */
     void runHere(Delivery delivery, Runnable done) {
         boolean[] handedOver = new boolean[1];
+        HostedActor[] created = new HostedActor[1];
         try {
-            reporter.report(execute(delivery, done, handedOver));
+            reporter.report(execute(delivery, done, handedOver, created));
+            if (created[0] != null) {
+                // why: its calls' answers count only once Redis records it as hosted here, in this epoch
+                HostedActor actor = created[0];
+                reporter.barrier().thenRun(() -> actors.serve(actor));
+            }
         }
         finally {
             if (!handedOver[0]) {
@@ -149,7 +155,7 @@ final class TaskRunner {
         return running.size();
     }
 
-    private Outcome execute(Delivery d, Runnable done, boolean[] handedOver) {
+    private Outcome execute(Delivery d, Runnable done, boolean[] handedOver, HostedActor[] created) {
         long startedAt = System.currentTimeMillis();
         long startNanos = System.nanoTime();
         String key = d.task().toString();
@@ -161,7 +167,7 @@ final class TaskRunner {
                 case TASK -> invoke(task(spec), null, resolveArguments(spec), spec, d.demand().cpus());
                 case ACTOR_CALL -> invoke(actorMethod(spec), hosting(spec), resolveArguments(spec), spec, 0);
                 case ACTOR_CREATION -> {
-                    actors.create(spec, resolveArguments(spec), done, d.epoch());
+                    created[0] = actors.create(spec, resolveArguments(spec), done, d.epoch());
                     handedOver[0] = true;
                     yield null;
                 }

@@ -59,7 +59,7 @@ public final class Worker implements AutoCloseable {
         this.pool = new ResourcePool(resources);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
         this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch());
-        this.actors = new ActorHost(functions, node);
+        this.actors = new ActorHost(functions, node, epoch);
         this.runner = new TaskRunner(functions, codec, objects, resolver, reporter, pool, node, threads, timer, actors);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),

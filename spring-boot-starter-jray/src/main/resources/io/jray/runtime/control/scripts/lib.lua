@@ -65,7 +65,7 @@ end
 
 local function flushEvents()
   if #events > 0 then
-    redis.call('XADD', EVENTS, 'MAXLEN', '~', '50000', '*', 'p', P, 'e', table.concat(events, ' '))
+    redis.pcall('XADD', EVENTS, 'MAXLEN', '~', '50000', '*', 'p', P, 'e', table.concat(events, ' '))
     events = {}
   end
 end
@@ -89,7 +89,9 @@ local function flushNotes()
         fields[#fields + 1] = note[3]
       end
       if j == 999 or k == #list then
-        redis.call('XADD', key, '*', unpack(fields))
+        -- why: a notification stream of the wrong type must not abort a script that wrote; the node
+        -- finds the settled state when it reconciles its pending refs
+        redis.pcall('XADD', key, '*', unpack(fields))
         fields = {}
       end
     end
@@ -173,7 +175,8 @@ local function releaseArguments(deps)
   if deps and deps ~= '' then
     for dep in string.gmatch(deps, '%S+') do
       local dk = rec(dep)
-      if redis.call('HINCRBY', dk, 'pc', -1) <= 0 and redis.call('HGET', dk, 'rl') == '1' then
+      local left = redis.pcall('HINCRBY', dk, 'pc', -1)
+      if type(left) == 'number' and left <= 0 and redis.call('HGET', dk, 'rl') == '1' then
         free(dep)
       end
     end
@@ -183,7 +186,7 @@ end
 -- Every argument of a new task is held until the task settles.
 local function holdArguments(deps)
   for _, dep in ipairs(deps) do
-    redis.call('HINCRBY', rec(dep), 'pc', 1)
+    redis.pcall('HINCRBY', rec(dep), 'pc', 1)
   end
 end
 
