@@ -560,6 +560,8 @@ class ChaosIT {
 
             List<Path> folderB = new ArrayList<>();
             long bRan;
+            long keptB;
+            long sweptByB;
             try (ChaosCluster b = new ChaosCluster("B", TestRedis.startLocal(), namespace, base, List.of())) {
                 b.startWorkers(1);
                 long bStarted = System.nanoTime();
@@ -567,13 +569,17 @@ class ChaosIT {
                 // why: more than 3 heartbeat timeouts, and at least two of B's object sweeps (every 5 s)
                 awaitElapsed(bStarted, ChaosCluster.HEARTBEAT_TIMEOUT.multipliedBy(3).plusSeconds(6));
                 bRan = ChaosReport.millis(bStarted, System.nanoTime());
+                // why: while B still runs (a clean stop deletes a node's own folders)
+                keptB = folderB.stream().filter(Files::isDirectory).count();
+                sweptByB = b.workers.stream().mapToLong(w -> occurrences(w.output(), "Deleting the object folder")).sum();
             }
+            long sweptByA = a.workers.stream().mapToLong(w -> occurrences(w.output(), "Deleting the object folder")).sum();
             long keptA = folders.stream().filter(Files::isDirectory).count();
-            long keptB = folderB.stream().filter(Files::isDirectory).count();
 
             Map<String, String> readBack = new LinkedHashMap<>();
             Keys keys = new Keys(namespace);
             Map<String, String> rebuilds = new LinkedHashMap<>();
+            String firstError = null;
             for (Map.Entry<String, ObjectRef<byte[]>> object : objects.entrySet()) {
                 try {
                     byte[] value = object.getValue().get(Duration.ofSeconds(30));
@@ -582,6 +588,7 @@ class ChaosIT {
                 }
                 catch (RuntimeException e) {
                     readBack.put(object.getKey(), e.getClass().getSimpleName());
+                    firstError = firstError != null ? firstError : object.getKey() + ": " + e.getMessage();
                 }
                 ObjectId id = ObjectId.parse(object.getValue().id());
                 rebuilds.put(object.getKey(), a.probe().hget(keys.record(id.job(), id.id()), "rb"));
@@ -595,7 +602,9 @@ class ChaosIT {
                     "cluster A (driver + 2 workers) holds 4 put values of 4 MiB and a 2 MiB task result; cluster B "
                             + "(1 worker, own Redis, same namespace '" + namespace + "', same object base) ran " + bRan
                             + " ms; read back " + readBack + "; rebuilds " + rebuilds + "; A's folders kept " + keptA
-                            + "/" + folders.size() + ", B's " + keptB + "/" + folderB.size());
+                            + "/" + folders.size() + ", B's " + keptB + "/" + folderB.size() + "; folders deleted as "
+                            + "a dead node's, per the logs: by B's worker " + sweptByB + ", by A's workers " + sweptByA
+                            + (firstError == null ? "" : "; e.g. " + firstError));
 
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(readBack).as("cluster A's objects read back after cluster B ran")
@@ -748,6 +757,14 @@ class ChaosIT {
             }
         }
         return results;
+    }
+
+    private static long occurrences(String text, String part) {
+        long count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static String describe(Object outcome) {
