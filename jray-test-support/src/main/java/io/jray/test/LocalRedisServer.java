@@ -11,24 +11,41 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A {@code redis-server} from PATH as a child process on loopback, keeping nothing on disk. */
+/**
+ * A {@code redis-server} from PATH as a child process on loopback. By default it keeps nothing on
+ * disk; with a data directory it writes an append-only file there ({@code appendfsync always}), so
+ * a restart on the same port and directory finds every acknowledged write again.
+ */
 final class LocalRedisServer {
 
     private final int port;
     private final Path log;
+    private final Path dataDir;
     private Process process;
+    private boolean paused;
 
-    private LocalRedisServer(int port, Path log) {
+    private LocalRedisServer(int port, Path log, Path dataDir) {
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     static LocalRedisServer start(int port) throws IOException {
+        return start(port, null);
+    }
+
+    /** Starts a server; with {@code dataDir} not null it persists to an append-only file in that directory. */
+    static LocalRedisServer start(int port, Path dataDir) throws IOException {
         int chosen = port != 0 ? port : freePort();
-        LocalRedisServer server = new LocalRedisServer(chosen, Files.createTempFile("jray-test-redis-", ".log"));
+        Path dir = dataDir == null ? null : dataDir.toAbsolutePath();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        LocalRedisServer server = new LocalRedisServer(chosen, Files.createTempFile("jray-test-redis-", ".log"), dir);
         server.restart();
         return server;
     }
@@ -37,11 +54,44 @@ final class LocalRedisServer {
         return port;
     }
 
+    /** The directory of the append-only file, or {@code null} when the server keeps nothing on disk. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The pid of the running server process, or -1. */
+    synchronized long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Starts the server (again) on the same port: empty without a data directory, else loading the
+     * append-only file of that directory.
+     */
     synchronized void restart() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("redis-server on port " + port + " still runs (pid " + process.pid() + ")");
+        }
         String binary = locate();
+        List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--daemonize", "no"));
+        if (dataDir == null) {
+            command.addAll(List.of("--appendonly", "no"));
+        }
+        else {
+            command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+        }
+        paused = false;
         for (int attempt = 0; attempt < 50; attempt++) {
-            process = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no"))
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (awaitPong()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -55,6 +105,7 @@ final class LocalRedisServer {
 
     synchronized void stop() {
         if (process != null) {
+            resumeIfPaused();
             process.destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -68,8 +119,54 @@ final class LocalRedisServer {
         }
     }
 
+    /** Kills the server at once with SIGKILL, as a crash would: it writes nothing more. */
+    synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("redis-server " + process.pid() + " survived SIGKILL for 10 s");
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            paused = false;
+            process = null;
+        }
+    }
+
+    /** Freezes the server with SIGSTOP: connections stay open but nothing is answered. */
+    synchronized void pause() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        Signals.stop(process.pid());
+        paused = true;
+    }
+
+    /** Wakes a paused server with SIGCONT. */
+    synchronized void resume() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        Signals.resume(process.pid());
+        paused = false;
+    }
+
+    synchronized boolean isPaused() {
+        return paused;
+    }
+
+    private void resumeIfPaused() {
+        if (paused && process.isAlive()) {
+            Signals.resume(process.pid());
+        }
+        paused = false;
+    }
+
     private boolean awaitPong() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(dataDir == null ? 5 : 30);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -84,7 +181,7 @@ final class LocalRedisServer {
                 }
             }
             catch (IOException e) {
-                // why: not listening yet
+                // why: not listening yet (or still loading its append-only file: it answers -LOADING)
             }
             sleep(20);
         }

@@ -59,6 +59,31 @@ public final class TestRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Always a {@code redis-server} from PATH on a free port, never an external server or a
+     * container: for tests that kill, pause and restart it.
+     */
+    public static TestRedis startLocal() {
+        return startLocal(null);
+    }
+
+    /**
+     * A {@code redis-server} from PATH on a free port that persists to an append-only file in
+     * {@code dataDir} ({@code --appendonly yes --appendfsync always --dir dataDir}), so that
+     * {@link #restart()} after {@link #kill()} finds every acknowledged write again; with
+     * {@code dataDir} null it keeps nothing on disk.
+     */
+    public static TestRedis startLocal(Path dataDir) {
+        try {
+            LocalRedisServer server = LocalRedisServer.start(0, dataDir);
+            return new TestRedis("127.0.0.1", server.port(), server, null,
+                    "redis-server from PATH" + (dataDir == null ? "" : " with an append-only file in " + dataDir));
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot start redis-server from PATH (apt-get install -y redis-server)", e);
+        }
+    }
+
     private static boolean dockerAnswers() {
         boolean configured = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
@@ -129,9 +154,46 @@ public final class TestRedis implements AutoCloseable {
         requireLocal().stop();
     }
 
-    /** Starts the server again on the same port, empty. */
+    /**
+     * Starts the server again on the same port: empty, or, when it persists to a data directory,
+     * with what its append-only file there holds.
+     */
     public void restart() throws IOException {
         requireLocal().restart();
+    }
+
+    /** Kills the server with SIGKILL (only a server this class started), as a crash would. */
+    public void kill() {
+        requireLocal().kill();
+    }
+
+    /** Freezes the server with SIGSTOP: its connections stay open, nothing is answered. */
+    public void pause() {
+        requireLocal().pause();
+    }
+
+    /** Wakes the server after {@link #pause()} with SIGCONT. */
+    public void resume() {
+        requireLocal().resume();
+    }
+
+    public boolean isPaused() {
+        return local != null && local.isPaused();
+    }
+
+    /** The pid of the redis-server process this class started, or -1 when none runs. */
+    public long pid() {
+        return requireLocal().pid();
+    }
+
+    /** The directory of the append-only file, or {@code null} when the server keeps nothing on disk. */
+    public Path dataDir() {
+        return requireLocal().dataDir();
+    }
+
+    /** The server's log file. */
+    public Path serverLog() {
+        return requireLocal().log();
     }
 
     private LocalRedisServer requireLocal() {
@@ -143,6 +205,10 @@ public final class TestRedis implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (local != null && local.isPaused()) {
+            // why: a frozen server would neither answer the client's goodbye nor handle SIGTERM
+            local.resume();
+        }
         if (connection != null) {
             connection.close();
             client.shutdown();

@@ -17,6 +17,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private volatile boolean paused;
 
     private WorkerProcess(Process process, Path log) {
         this.process = process;
@@ -80,12 +81,46 @@ public final class WorkerProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         waitFor();
+        paused = false;
     }
 
     /** Asks the JVM to stop (SIGTERM), as an operator would. */
     public void stop() {
-        process.destroy();
+        requestStop();
         waitFor();
+    }
+
+    /** Sends SIGTERM (waking a paused JVM first) without waiting for the JVM to exit; see {@link #close()}. */
+    public void requestStop() {
+        resumeIfPaused();
+        process.destroy();
+    }
+
+    /** Freezes the JVM with SIGSTOP, as a long GC pause or a suspended VM would: its sockets stay open. */
+    public void pause() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the worker JVM " + process.pid() + " is not running");
+        }
+        Signals.stop(process.pid());
+        paused = true;
+    }
+
+    /** Wakes the JVM after {@link #pause()} with SIGCONT. */
+    public void resume() {
+        if (process.isAlive()) {
+            Signals.resume(process.pid());
+        }
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    private void resumeIfPaused() {
+        if (paused) {
+            resume();
+        }
     }
 
     /** What the process printed so far. */
@@ -113,10 +148,12 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the JVM (SIGTERM, then SIGKILL after 30 s), waking it first if it is paused. */
     @Override
     public void close() {
         if (process.isAlive()) {
             stop();
         }
+        paused = false;
     }
 }
