@@ -132,9 +132,6 @@ class ChaosIT {
     @Test
     @Order(2)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    @Disabled("fails on 7a8a9d3: fencing holds (0 stale results accepted, no NOGROUP spin), but ~169 actor calls "
-            + "swallowed by the frozen worker's blocked read after it was reaped stay pending in its consumer and never "
-            + "return; next: give such calls back to the actor's stream (issue 11)")
     void workerSigstopWithActor() throws Exception {
         Path root = root("sigstop");
         Path callDir = Files.createDirectories(root.resolve("actor"));
@@ -451,8 +448,6 @@ class ChaosIT {
     @Test
     @Order(5)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    @Disabled("fails on 7a8a9d3: 1,998 of 2,000 results kept (1,534 lost before), but 2 gets still time out after "
-            + "SIGCONT; next: find which notification or outcome is dropped (issue 11)")
     void redisPausedFifteenSeconds() throws Exception {
         Path root = root("redis-paused");
         TestRedis redis = TestRedis.startLocal();

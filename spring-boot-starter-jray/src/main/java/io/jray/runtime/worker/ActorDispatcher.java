@@ -31,17 +31,19 @@ final class ActorDispatcher extends GroupReader {
     private final RedisLink redis;
     private final TaskRunner runner;
     private final Consumer<ObjectId> gone;
+    private final HeldEntries held;
     private final PoisonEntries poison;
     private final Map<String, HostedActor> byStream = new ConcurrentHashMap<>();
 
     /** @param gone told of an actor whose stream no longer exists (it was killed or its job ended) */
     ActorDispatcher(RedisLink redis, Keys keys, String node, TaskRunner runner, ClusterHealth health, Duration block,
-            Executor blockingWork, Consumer<ObjectId> gone) {
+            Executor blockingWork, Consumer<ObjectId> gone, HeldEntries held) {
         super(redis, node, health, block, blockingWork);
         this.redis = redis;
         this.keys = keys;
         this.runner = runner;
         this.gone = gone;
+        this.held = held;
         this.poison = new PoisonEntries(redis, keys.namespace());
     }
 
@@ -81,13 +83,19 @@ final class ActorDispatcher extends GroupReader {
             byte[] call = body.get("t");
             byte[] attempt = body.get("a");
             byte[] spec = body.get("s");
-            if (actor == null) {
-                // why: it stopped here meanwhile; the call stays pending for whoever takes the actor back
-                log.debug("Leaving call entry " + message.getId() + " of " + message.getStream() + ": the actor stopped");
+            int a = PoisonEntries.attempt(attempt);
+            String job = keys.jobOf(message.getStream());
+            if (job != null && call != null && a > 0 && spec != null) {
+                held.add(message.getStream(), message.getId());
+            }
+            if (actor == null && job != null && call != null && a > 0) {
+                // why: it stopped here meanwhile (its node was taken for dead, say): the call goes back to its stream
+                String queue = message.getStream().substring(keys.job(job).length());
+                runner.giveBack(new Delivery(new ObjectId(job, text(call)), a, queue, null, message.getId(), spec, now,
+                        0));
                 continue;
             }
-            int a = PoisonEntries.attempt(attempt);
-            if (call == null || a < 0 || spec == null) {
+            if (actor == null || call == null || a < 0 || spec == null) {
                 poison.setAside(message.getStream(), message.getId(), body,
                         "it lacks a call id, a numeric attempt or a spec");
                 continue;
@@ -95,6 +103,16 @@ final class ActorDispatcher extends GroupReader {
             Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)), a, actor.queue(), null, message.getId(), spec, now, actor.epoch());
             actor.enqueue(delivery, runner, this::kick);
         }
+    }
+
+    @Override
+    protected boolean holds(String stream, String entryId) {
+        return held.holds(stream, entryId);
+    }
+
+    /** Gives back calls read for an actor that stopped here before they started. */
+    void giveBack(List<Delivery> calls) {
+        calls.forEach(runner::giveBack);
     }
 
     @Override

@@ -112,7 +112,7 @@ final class ActorHost {
         HostedActor actor = actors.remove(id);
         if (actor != null) {
             dispatcher.remove(actor);
-            actor.stop();
+            dispatcher.giveBack(actor.stop());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jray.runtime.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.XPendingArgs;
+import io.lettuce.core.models.stream.PendingMessage;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import org.apache.commons.logging.Log;
@@ -41,6 +46,8 @@ abstract class GroupReader implements AutoCloseable {
     private final RedisLink redis;
     /** Streams passed over because their key had another type, with when; read again after a while. */
     private final Map<String, Long> wrongType = new ConcurrentHashMap<>();
+    /** The streams read since the start, for {@link #reclaimOrphans}; those whose group is gone leave. */
+    private final Set<String> recentlyRead = ConcurrentHashMap.newKeySet();
     private static final long WRONG_TYPE_RECHECK_MILLIS = 10_000;
     /** Held by whoever issues the next read; released while there is nothing to read. */
     private final AtomicBoolean readTurn = new AtomicBoolean();
@@ -70,6 +77,56 @@ abstract class GroupReader implements AutoCloseable {
 
     /** A stream read has no group any more (it was deleted); called off the I/O thread. */
     protected abstract void streamGone();
+
+    /** Whether this node still answers for an entry it read (see {@link HeldEntries}). */
+    protected abstract boolean holds(String stream, String entryId);
+
+    /**
+     * Takes up again the entries pending on this node's consumer, idle for longer than {@code idle},
+     * that this node does not hold: a read's reply that never reached it (the read timed out while
+     * Redis was paused, and Redis answered it later) left them there, where nobody else would take
+     * them. Looks at the streams read lately; blocks, so it runs off the I/O thread.
+     */
+    void reclaimOrphans(Duration idle) {
+        if (!running) {
+            return;
+        }
+        Consumer<String> self = Consumer.from(GROUP, node);
+        List<StreamMessage<String, byte[]>> orphans = new ArrayList<>();
+        for (String stream : List.copyOf(recentlyRead)) {
+            try {
+                List<PendingMessage> pending = redis.async().xpending(stream, new XPendingArgs<String>().group(GROUP)
+                        .consumer(self).range(Range.create("-", "+")).limit(Limit.from(1000)).idle(idle))
+                        .get(10, TimeUnit.SECONDS);
+                for (PendingMessage p : pending) {
+                    if (!holds(stream, p.getId())) {
+                        List<StreamMessage<String, byte[]>> entry = redis.async().xrange(stream,
+                                Range.create(p.getId(), p.getId())).get(10, TimeUnit.SECONDS);
+                        if (entry.isEmpty()) {
+                            redis.async().xack(stream, GROUP, p.getId());
+                        }
+                        orphans.addAll(entry);
+                    }
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (Exception e) {
+                log.debug("looking for orphaned entries of " + stream + " failed", e);
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("NOGROUP") || message.contains("no such key")) {
+                    recentlyRead.remove(stream);
+                }
+            }
+        }
+        if (!orphans.isEmpty()) {
+            log.warn("Taking up again " + orphans.size() + " entries pending on node " + node + " whose read it never "
+                    + "received (Redis answered a read after it had timed out)");
+            received(orphans);
+        }
+    }
 
     void start() {
         running = true;
@@ -110,6 +167,7 @@ abstract class GroupReader implements AutoCloseable {
             return;
         }
         reading = Set.copyOf(streams);
+        recentlyRead.addAll(streams);
         inFlight = connection.forRead().xreadgroup(Consumer.from(GROUP, node),
                 XReadArgs.Builder.block(block).count(count), offsets(streams))
                 .toCompletableFuture().whenComplete((messages, error) -> {

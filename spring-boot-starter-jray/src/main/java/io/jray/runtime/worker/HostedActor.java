@@ -2,6 +2,7 @@ package io.jray.runtime.worker;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.task.ObjectId;
@@ -98,14 +99,18 @@ final class HostedActor {
     }
 
     /** Stops taking calls; gives back the actor's resources once. */
-    void stop() {
+    /** Stops taking calls; returns the calls read but not started, to be given back. */
+    List<Delivery> stop() {
+        List<Delivery> left;
         synchronized (this) {
             if (stopped) {
-                return;
+                return List.of();
             }
             stopped = true;
+            left = List.copyOf(mailbox);
             mailbox.clear();
         }
         releaseResources.run();
+        return left;
     }
 }

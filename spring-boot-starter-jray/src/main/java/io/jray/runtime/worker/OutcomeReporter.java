@@ -31,11 +31,13 @@ final class OutcomeReporter implements AutoCloseable {
     private final ControlPlane control;
     private final String node;
     private final ClusterHealth health;
+    private final HeldEntries held;
     private final Batcher<Outcome> batcher;
     private volatile boolean closing;
 
-    OutcomeReporter(ControlPlane control, String node, ClusterHealth health, int maxBatch) {
+    OutcomeReporter(ControlPlane control, String node, ClusterHealth health, int maxBatch, HeldEntries held) {
         this.control = control;
+        this.held = held;
         this.node = node;
         this.health = health;
         this.batcher = new Batcher<>("jray-complete", 100_000, maxBatch, this::flush);
@@ -78,6 +80,11 @@ final class OutcomeReporter implements AutoCloseable {
         byJob.forEach((job, outcomes) -> calls.add(control.complete(job, node, outcomes)));
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
             if (error == null) {
+                byJob.forEach((job, outcomes) -> outcomes.forEach(o -> {
+                    if (o.kind() != Outcome.Kind.STARTED) {
+                        held.release(control.keys().job(job) + o.queue(), o.entryId());
+                    }
+                }));
                 return CompletableFuture.<Void>completedFuture(null);
             }
             health.onFailure(error);

@@ -46,6 +46,7 @@ final class TaskDispatcher extends GroupReader {
     private final PrefetchPolicy prefetch;
     private final LocalQueue local;
     private final LongSupplier epoch;
+    private final HeldEntries held;
     private final PoisonEntries poison;
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
     /** The keys of this node's own queues whose group exists. */
@@ -60,9 +61,10 @@ final class TaskDispatcher extends GroupReader {
 
     TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
             TaskRunner runner, OutcomeReporter reporter, ClusterHealth health, PrefetchPolicy prefetch,
-            Duration block, Duration giveBackAfter, Executor blockingWork, LongSupplier epoch) {
+            Duration block, Duration giveBackAfter, Executor blockingWork, LongSupplier epoch, HeldEntries held) {
         super(redis, node, health, block, blockingWork);
         this.epoch = epoch;
+        this.held = held;
         this.poison = new PoisonEntries(redis, keys.namespace());
         this.keys = keys;
         this.redis = redis;
@@ -179,11 +181,17 @@ final class TaskDispatcher extends GroupReader {
                         : "it lacks a task id, a numeric attempt or a spec");
                 continue;
             }
+            held.add(message.getStream(), message.getId());
             local.add(new Delivery(new ObjectId(queue.job(), text(task)), a,
                     queue.name(), queue.demand(), message.getId(), spec, now, readIn));
         }
         local.startReady();
         local.giveBackStale();
+    }
+
+    @Override
+    protected boolean holds(String stream, String entryId) {
+        return held.holds(stream, entryId);
     }
 
     @Override

@@ -105,6 +105,15 @@ final class TaskRunner {
         }
     }
 
+    /**
+     * Gives back a call read for an actor that no longer lives here: it goes back to the actor's
+     * stream, for the instance that hosts it now (epoch 0 matches no host).
+     */
+    void giveBack(Delivery d) {
+        reporter.report(new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), Outcome.Kind.GIVEN_BACK, null, 0,
+                0));
+    }
+
     /** Runs {@code work} on a new virtual thread of this worker. */
     void spawn(Runnable work) {
         threads.execute(work);

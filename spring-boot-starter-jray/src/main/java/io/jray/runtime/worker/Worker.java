@@ -13,6 +13,7 @@ import io.jray.runtime.TaskEvents;
 import io.jray.runtime.TaskObservations;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.control.Keys;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.Resources;
@@ -41,6 +42,10 @@ public final class Worker implements AutoCloseable {
             Duration shutdownGrace) {
     }
 
+    /** How often, and after how long idle, entries pending here but not held are taken up again. */
+    private static final Duration RECLAIM_EVERY = Duration.ofSeconds(5);
+    private static final Duration ORPHAN_IDLE = Duration.ofSeconds(10);
+
     private final ResourcePool pool;
     private final OutcomeReporter reporter;
     private final TaskRunner runner;
@@ -50,22 +55,25 @@ public final class Worker implements AutoCloseable {
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
     private final Settings settings;
+    private final HeldEntries held = new HeldEntries();
+    private final Keys keys;
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
             ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
             ScheduledExecutorService timer, Settings settings, LongSupplier epoch) {
         this.settings = settings;
         this.timer = timer;
+        this.keys = control.keys();
         this.pool = new ResourcePool(resources);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
-        this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch());
+        this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch(), held);
         this.actors = new ActorHost(functions, node, epoch);
         this.runner = new TaskRunner(functions, codec, objects, resolver, reporter, pool, node, threads, timer, actors);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
-                settings.giveBackAfter(), threads, epoch);
+                settings.giveBackAfter(), threads, epoch, held);
         this.actorDispatcher = new ActorDispatcher(control.redis(), control.keys(), node, runner, health,
-                settings.block(), threads, actors::stop);
+                settings.block(), threads, actors::stop, held);
         actors.connect(actorDispatcher);
     }
 
@@ -74,6 +82,9 @@ public final class Worker implements AutoCloseable {
         actorDispatcher.start();
         timer.scheduleWithFixedDelay(runner::reportLongRunning, TaskRunner.STARTED_REPORT_DELAY_MILLIS,
                 TaskRunner.STARTED_REPORT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        // why: blocking round trips; the timer threads must keep beating
+        timer.scheduleWithFixedDelay(() -> threads.execute(this::reclaimOrphans), RECLAIM_EVERY.toMillis(),
+                RECLAIM_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -92,8 +103,15 @@ public final class Worker implements AutoCloseable {
         dispatcher.cancel(task);
     }
 
+    /** Takes up entries pending here whose read this node never received (see {@link HeldEntries}). */
+    private void reclaimOrphans() {
+        dispatcher.reclaimOrphans(ORPHAN_IDLE);
+        actorDispatcher.reclaimOrphans(ORPHAN_IDLE);
+    }
+
     /** Jobs ended: their tasks waiting here are dropped, those running here interrupted, their actors stopped. */
     public void retainJobs(Set<String> active) {
+        held.retainJobs(keys, active);
         dispatcher.retainJobs(active);
         actors.retainJobs(active);
     }
