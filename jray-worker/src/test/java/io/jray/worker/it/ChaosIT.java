@@ -624,12 +624,19 @@ class ChaosIT {
     // ---------------------------------------------------------------------------------------------
     // 7. Garbage in Redis: malformed queue entries, inbox messages and records, a key of the wrong type
 
+    /**
+     * Four kinds of garbage, one phase each, from the least to the most harmful; after each, 50
+     * tasks must all finish. The phases share one cluster, so harm done by one shows in the next.
+     */
     @Test
     @Order(7)
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void garbage() throws Exception {
         Path root = root("garbage");
-        try (ChaosCluster cluster = new ChaosCluster("garbage", TestRedis.startLocal(), null, null, List.of())) {
+        Duration phaseResults = Duration.ofSeconds(20);
+        // why: phase 3 freezes both workers for about a second; short blocking reads end while they are frozen
+        try (ChaosCluster cluster = new ChaosCluster("garbage", TestRedis.startLocal(), null, null,
+                List.of("jray.worker.block=300ms")).heartbeatTimeout(Duration.ofSeconds(5))) {
             cluster.startWorkers(2);
             JRay jray = cluster.startDriver();
             ChaosBatch warm = ChaosBatch.submit(jray, root, "warm", 1);
@@ -638,49 +645,124 @@ class ChaosIT {
             Keys keys = new Keys(cluster.namespace);
             RedisCommands<String, String> r = cluster.probe();
             String queue = keys.queue(job, "cpu=1");
-            Set<String> nodes = cluster.nodeIds();
-            List<String> injected = new ArrayList<>();
+            Map<String, Tally> phases = new LinkedHashMap<>();
+            Map<String, List<Outcome>> phaseOutcomes = new LinkedHashMap<>();
+            List<String> notes = new ArrayList<>();
 
-            ChaosBatch batch = ChaosBatch.submit(jray, root, "batch", 100);
-            r.xadd(queue, Map.of("x", "an entry without t or a"));
-            injected.add("queue entry without t/a");
-            r.xadd(queue, Map.of("t", "chaosbad1", "a", "one", "s", "garbage"));
-            injected.add("queue entry with a=one");
-            String fake = "chaosbad2";
-            r.hset(keys.record(job, fake), Map.of("k", "t", "st", "??", "q", "q:cpu=1", "a", "1", "fn", "No#such()"));
-            r.xadd(queue, Map.of("t", fake, "a", "1", "s", "not a spec"));
-            injected.add("record with st=?? queued with a garbage spec");
-            batch.submitMore(jray, 50);
-            for (String node : nodes) {
+            // phase 1: malformed inbox messages to every node, then a real cancel that must still get through
+            long cpu0 = cluster.workers.stream().mapToLong(w -> cpuMillis(w.pid())).sum();
+            long phaseStart = System.nanoTime();
+            for (String node : cluster.nodeIds()) {
                 r.xadd(keys.inbox(node), Map.of("x", "a message without m"));
                 r.xadd(keys.inbox(node), Map.of("m", "cancel", "x", "not-an-object-id"));
                 r.xadd(keys.inbox(node), Map.of("m", "kill-actor", "x", "///"));
                 r.xadd(keys.inbox(node), Map.of("m", "free", "x", "garbage"));
                 r.xadd(keys.inbox(node), Map.of("m", "no-such-message", "x", ""));
             }
-            injected.add("5 malformed inbox messages per node");
+            Path holdDir = Files.createDirectories(root.resolve("hold"));
+            ObjectRef<Integer> hold = jray.task(ChaosTasks::hold, holdDir.toString(), 8_000L).remote();
+            await().atMost(phaseResults).until(() -> "R".equals(cluster.node().records()
+                    .find(ObjectId.parse(hold.id())).state()));
+            jray.cancel(hold);
+            boolean cancelDelivered = awaitQuietly(Duration.ofSeconds(5), () -> countFiles(holdDir, "interrupted-") > 0);
+            long cpuPerSecond = (cluster.workers.stream().mapToLong(w -> cpuMillis(w.pid())).sum() - cpu0) * 1000
+                    / Math.max(1, ChaosReport.millis(phaseStart, System.nanoTime()));
+            notes.add("inbox: a cancel sent after 5 malformed messages " + (cancelDelivered ? "interrupted" : "did not "
+                    + "interrupt") + " its task, workers' CPU " + cpuPerSecond + " ms/s");
+            runPhase("inbox", jray, root, 50, phaseResults, phases, phaseOutcomes);
+
+            // phase 2: a record whose st is garbage, queued with a garbage spec
+            String fake = "chaosbad2";
+            r.hset(keys.record(job, fake), Map.of("k", "t", "st", "??", "q", "q:cpu=1", "a", "1", "fn", "No#such()"));
+            r.xadd(queue, Map.of("t", fake, "a", "1", "s", "not a spec"));
+            runPhase("record", jray, root, 50, phaseResults, phases, phaseOutcomes);
+
+            // phase 3: an entry with a non-numeric a, then 50 tasks, then an entry without t/a, all in the queue
+            // before the (frozen) workers read again; idle, each then reads as many entries as it has free CPUs (2)
+            await("the held task ended, interrupted or not").atMost(Duration.ofSeconds(15))
+                    .until(() -> countFiles(holdDir, "") > 0);
+            long length0 = r.xlen(queue);
+            boolean together;
+            cluster.workers.forEach(WorkerProcess::pause);
+            try {
+                // why: the frozen workers' blocking reads (300 ms) time out, so no read is served the garbage alone
+                awaitElapsed(System.nanoTime(), Duration.ofMillis(700));
+                r.xadd(queue, Map.of("t", "chaosbad3", "a", "NaN", "s", "garbage"));
+                ChaosBatch entries = ChaosBatch.submit(jray, root, "entries", 50);
+                together = awaitQuietly(Duration.ofSeconds(3), () -> r.xlen(queue) >= length0 + 51);
+                r.xadd(queue, Map.of("x", "an entry without t or a"));
+                cluster.workers.forEach(WorkerProcess::resume);
+                List<Outcome> outcomes = entries.getAll(phaseResults);
+                phases.put("entries", entries.tally(outcomes));
+                phaseOutcomes.put("entries", outcomes);
+            }
+            finally {
+                cluster.workers.forEach(WorkerProcess::resume);
+            }
+            notes.add("entries: garbage and the 50 tasks in the queue before the workers woke: " + together);
+
+            // phase 4: a queue shape whose key is a string, not a stream
+            long wrongType0 = cluster.info("errorstats", "errorstat_WRONGTYPE");
             r.sadd(keys.shapes(job), "cpu=2");
             r.set(keys.queue(job, "cpu=2"), "a string where a stream belongs");
-            for (String node : nodes) {
+            for (String node : cluster.nodeIds()) {
                 r.xadd(keys.inbox(node), Map.of("m", "jobs", "x", ""));
             }
-            injected.add("shape cpu=2 whose queue key is a string");
-            batch.submitMore(jray, 50);
+            // why: the nodes also refresh their jobs every 5 s, with or without the message
+            boolean wrongTypeSeen = awaitQuietly(Duration.ofSeconds(12),
+                    () -> cluster.info("errorstats", "errorstat_WRONGTYPE") > wrongType0);
+            runPhase("wrong type", jray, root, 50, phaseResults, phases, phaseOutcomes);
+            notes.add("wrong type: WRONGTYPE replies before its tasks: " + wrongTypeSeen + ", "
+                    + (cluster.info("errorstats", "errorstat_WRONGTYPE") - wrongType0) + " by the end");
 
-            List<Outcome> outcomes = batch.getAll(RESULTS);
-            Tally t = batch.tally(outcomes);
             boolean alive = cluster.workers.stream().allMatch(WorkerProcess::isAlive);
-            ChaosReport.line("garbage", t.tasks(), t.lost(), t.duplicateResults(), t.executions(),
-                    ChaosReport.millis(batch.submittedAt, t.lastEndedAt()),
-                    "injected " + injected + " amid 200 tasks; outcomes: " + t.kindsText() + "; workers alive: "
-                            + alive + "; recovery = submission to last result");
+            Map<String, Long> pending = r.xpending(queue, "w").getConsumerMessageCount();
+            int tasks = phases.values().stream().mapToInt(Tally::tasks).sum();
+            int lost = phases.values().stream().mapToInt(Tally::lost).sum();
+            int duplicates = phases.values().stream().mapToInt(Tally::duplicateResults).sum();
+            long executions = phases.values().stream().mapToLong(Tally::executions).sum();
+            StringBuilder perPhase = new StringBuilder();
+            phases.forEach((phase, t) -> perPhase.append(perPhase.isEmpty() ? "" : ", ").append(phase).append(' ')
+                    .append(t.correct()).append('/').append(t.tasks()));
+            ChaosReport.line("garbage", tasks, lost, duplicates, executions, -1,
+                    "4 phases of 50 tasks, each after one kind of garbage; done per phase: " + perPhase + "; "
+                            + String.join("; ", notes) + "; entries of q:cpu=1 left pending by consumer " + pending
+                            + "; workers alive: " + alive);
 
             SoftAssertions softly = new SoftAssertions();
-            softly.assertThat(t.correct()).as("correct results of 200 amid garbage%s", ChaosBatch.examples(outcomes))
-                    .isEqualTo(200);
-            softly.assertThat(t.duplicateResults()).as("duplicate results").isZero();
+            softly.assertThat(cancelDelivered).as("a cancel sent after malformed inbox messages interrupts its task")
+                    .isTrue();
+            phases.forEach((phase, t) -> softly.assertThat(t.correct())
+                    .as("tasks done of 50 after the %s garbage%s", phase, ChaosBatch.examples(phaseOutcomes.get(phase)))
+                    .isEqualTo(50));
+            softly.assertThat(duplicates).as("duplicate results").isZero();
             softly.assertThat(alive).as("both worker JVMs still run").isTrue();
             softly.assertAll();
+        }
+    }
+
+    private static void runPhase(String phase, JRay jray, Path root, int n, Duration timeout, Map<String, Tally> phases,
+            Map<String, List<Outcome>> outcomes) {
+        ChaosBatch batch = ChaosBatch.submit(jray, root, phase.replace(' ', '-'), n);
+        List<Outcome> got = batch.getAll(timeout);
+        phases.put(phase, batch.tally(got));
+        outcomes.put(phase, got);
+    }
+
+    /** Awaits a condition, answering whether it came true in time (instead of throwing). */
+    private static boolean awaitQuietly(Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(condition);
+            return true;
+        }
+        catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    private static long countFiles(Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
         }
     }
 
