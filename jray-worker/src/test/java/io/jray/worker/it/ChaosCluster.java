@@ -202,6 +202,19 @@ final class ChaosCluster implements AutoCloseable {
     /** Ends every process of the cluster: the driver, the workers (woken if paused) and Redis; deletes its folders. */
     @Override
     public void close() {
+        // why: a test interrupted by its timeout must still wait for its processes to end
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeAll();
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeAll() {
         List<Throwable> problems = new ArrayList<>();
         run(problems, () -> {
             if (redis.isPaused()) {
