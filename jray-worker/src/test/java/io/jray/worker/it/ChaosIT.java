@@ -60,7 +60,17 @@ import static org.awaitility.Awaitility.await;
  * restarts one process mid-batch, counts every task execution outside jray (each leaves a file),
  * checks every result (or the documented error), and prints one summary line (also appended to
  * {@code target/chaos-results.md}). Measurements are gathered before the assertions, which are
- * soft: a failing scenario still reports all its figures.
+ * soft: a failing scenario still reports all its figures. Each scenario's "recovery ms" is defined
+ * in its notes column. The whole class takes about 5 minutes (2 cores), more when gets hang until
+ * their bounds.
+ *
+ * <pre>
+ * ./mvnw -B -pl jray-worker -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dit.test=ChaosIT -Dfailsafe.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * (one scenario: {@code -Dit.test='ChaosIT#workerSigkill'}; other builds leave it out with
+ * {@code -DexcludedGroups=chaos}).
  */
 @Tag("chaos")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
