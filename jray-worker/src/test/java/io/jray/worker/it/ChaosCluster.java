@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class ChaosCluster implements AutoCloseable {
 
+    /** The heartbeat timeout of every node unless {@link #heartbeatTimeout(Duration)} says otherwise. */
     static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(2);
     private static final Pattern JOINED = Pattern.compile("jray node (\\S+) joined the cluster");
 
@@ -53,6 +54,7 @@ final class ChaosCluster implements AutoCloseable {
     private final boolean ownsObjectDirs;
     private final List<String> common;
     private final Thread reaper;
+    private Duration heartbeatTimeout = HEARTBEAT_TIMEOUT;
     private ConfigurableApplicationContext driver;
     private RedisClient probeClient;
     private StatefulRedisConnection<String, String> probe;
@@ -77,6 +79,12 @@ final class ChaosCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
+    /** Sets the heartbeat timeout of the nodes started from now on. */
+    ChaosCluster heartbeatTimeout(Duration timeout) {
+        this.heartbeatTimeout = timeout;
+        return this;
+    }
+
     /** A folder in {@code /dev/shm} (shared memory, as by default) when it exists, else in target/. */
     static Path defaultObjectBase(String name) {
         Path shm = Path.of("/dev/shm");
@@ -92,7 +100,7 @@ final class ChaosCluster implements AutoCloseable {
             List<String> args = new ArrayList<>(List.of(redis.springArguments()));
             args.addAll(List.of("--jray.namespace=" + namespace, "--jray.worker.scan-packages=" + Cluster.TASKS_PACKAGE,
                     "--jray.node.cpus=2", "--jray.node.resources.remote=100", "--jray.heartbeat.interval=250ms",
-                    "--jray.heartbeat.timeout=" + HEARTBEAT_TIMEOUT.toMillis() + "ms",
+                    "--jray.heartbeat.timeout=" + heartbeatTimeout.toMillis() + "ms",
                     "--jray.object.directory=" + objectBase, "--jray.object.spill-directory=" + spillBase));
             common.forEach(p -> args.add("--" + p));
             args.addAll(List.of(extraArgs));
@@ -118,7 +126,7 @@ final class ChaosCluster implements AutoCloseable {
     JRay startDriver(String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of("jray.namespace=" + namespace, "jray.node.cpus=2",
                 "jray.worker.enabled=false", "jray.heartbeat.interval=250ms",
-                "jray.heartbeat.timeout=" + HEARTBEAT_TIMEOUT.toMillis() + "ms", "jray.object.directory=" + objectBase,
+                "jray.heartbeat.timeout=" + heartbeatTimeout.toMillis() + "ms", "jray.object.directory=" + objectBase,
                 "jray.object.spill-directory=" + spillBase));
         redis.springProperties().forEach((k, v) -> properties.add(k + "=" + v));
         properties.addAll(common);
@@ -194,6 +202,19 @@ final class ChaosCluster implements AutoCloseable {
     /** Ends every process of the cluster: the driver, the workers (woken if paused) and Redis; deletes its folders. */
     @Override
     public void close() {
+        // why: a test interrupted by its timeout must still wait for its processes to end
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeAll();
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeAll() {
         List<Throwable> problems = new ArrayList<>();
         run(problems, () -> {
             if (redis.isPaused()) {

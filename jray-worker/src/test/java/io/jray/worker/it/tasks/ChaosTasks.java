@@ -32,6 +32,23 @@ public class ChaosTasks {
         return BlobTasks.pattern(size, seed);
     }
 
+    /**
+     * Sleeps {@code millis}, then leaves {@code dir/held-<uuid>} and returns 0; when interrupted
+     * (cancelled) it leaves {@code dir/interrupted-<uuid>} at once instead and returns -1.
+     */
+    public int hold(String dir, long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Files.createFile(Path.of(dir, "interrupted-" + UUID.randomUUID()));
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        Files.createFile(Path.of(dir, "held-" + UUID.randomUUID()));
+        return 0;
+    }
+
     /** The process id of the JVM that runs it. */
     public long pid() {
         return ProcessHandle.current().pid();
