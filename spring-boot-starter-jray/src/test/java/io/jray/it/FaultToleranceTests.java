@@ -200,6 +200,9 @@ class FaultToleranceTests {
                         // why: no node offers 'nowhere', so the task waits until its job ends
                         ObjectRef<Integer> stuck = jray.task(Arithmetic::square, 3)
                                 .options(TaskOptions.builder().resource("nowhere", 1).build()).remote();
+                        JRayNode ownerNode = owner.getBean(JRayNode.class);
+                        // why: a ref looked up before its submission reached Redis reads as lost
+                        await().atMost(TIMEOUT).until(() -> "Q".equals(Recorded.state(ownerNode, stuck)));
                         // why: the ref travels to the other node as it would inside a value
                         borrowed[0] = (ObjectRef<Integer>) waiterNode.codec()
                                 .decode(owner.getBean(JRayNode.class).codec().encode(stuck));
