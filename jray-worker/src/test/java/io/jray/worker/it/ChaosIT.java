@@ -24,10 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -785,6 +787,98 @@ class ChaosIT {
         catch (ConditionTimeoutException e) {
             return false;
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 8. A driver JVM killed with SIGKILL while its tasks run and wait
+
+    @Test
+    @Order(8)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void driverSigkill() throws Exception {
+        Path root = root("driver");
+        int tasks = 200;
+        try (ChaosCluster cluster = new ChaosCluster("driver", TestRedis.startLocal(), null, null,
+                List.of("jray.job.retention=5s"))) {
+            cluster.startWorkers(2);
+            String jobs = cluster.namespace + ":jobs";
+            Set<String> jobsBefore = cluster.probe().smembers(jobs);
+            // why: what jray's keys take, not used_memory, which also counts the Lua VM and client buffers
+            long memoryBefore = namespaceBytes(cluster);
+            WorkerProcess driver = cluster.startWorkers(1, "--jray.worker.enabled=false",
+                    "--jray.worker.scan-packages=" + Cluster.TASKS_PACKAGE + ",io.jray.worker.it.chaosdriver",
+                    "--chaos.dir=" + root, "--chaos.count=" + tasks).getFirst();
+            // why: 2 workers of 2 CPUs each run 4 of the tasks at once; the others wait in the queue
+            await("the driver's tasks run on every CPU").atMost(RESULTS).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(root.resolve("submitted")) && countFiles(root, "started-") == 4);
+            Set<String> driverJobs = new HashSet<>(cluster.probe().smembers(jobs));
+            driverJobs.removeAll(jobsBefore);
+            String job = driverJobs.iterator().next();
+            long memoryWithJob = namespaceBytes(cluster);
+
+            long killedAt = System.nanoTime();
+            driver.kill();
+            await("the dead driver's job ends").atMost(RESULTS).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !cluster.probe().sismember(jobs, job));
+            long endedAt = System.nanoTime();
+            await("its running tasks are interrupted").atMost(RESULTS).pollInterval(Duration.ofMillis(50))
+                    .until(() -> countFiles(root, "interrupted-") == countFiles(root, "started-"));
+            long interruptedAt = System.nanoTime();
+            await("no key of the job is left after its retention").atMost(RESULTS).pollInterval(Duration.ofMillis(250))
+                    .until(() -> jobKeys(cluster, job) == 0);
+            long memoryAfter = namespaceBytes(cluster);
+            long started = countFiles(root, "started-");
+            long interrupted = countFiles(root, "interrupted-");
+            ChaosReport.line("driverSigkill", tasks, 0, 0, started, ChaosReport.millis(killedAt, interruptedAt),
+                    "SIGKILL of a driver JVM holding " + tasks + " tasks of 2 min (4 running); job ended "
+                            + ChaosReport.millis(killedAt, endedAt) + " ms after the kill; " + interrupted + " of "
+                            + started + " started tasks interrupted, none started after; bytes of the namespace's keys (MEMORY USAGE) "
+                            + memoryBefore + " before the driver, " + memoryWithJob + " with its job, " + memoryAfter
+                            + " once its keys expired (retention 5 s); recovery = SIGKILL to the last interruption");
+
+            SoftAssertions softly = new SoftAssertions();
+            softly.assertThat(started).as("tasks started (only the first 4, on the 4 CPUs)").isEqualTo(4);
+            softly.assertThat(interrupted).as("running tasks interrupted when the job ended").isEqualTo(started);
+            softly.assertThat(countFiles(root, "held-")).as("tasks that ran to their end").isZero();
+            // why: what stays are the workers' inboxes, a few messages longer (the job's start and end)
+            softly.assertThat(memoryAfter).as("bytes of jray's keys once the job's expired, against before the driver")
+                    .isLessThan(memoryBefore + 32 * 1024);
+            softly.assertThat(memoryWithJob).as("bytes of jray's keys with the job").isGreaterThan(memoryBefore + 64 * 1024);
+            softly.assertThat(cluster.workers.stream().filter(w -> w != driver).allMatch(WorkerProcess::isAlive))
+                    .as("workers alive").isTrue();
+            softly.assertAll();
+        }
+    }
+
+    /** What the keys of the cluster's namespace take in Redis, by SCAN and MEMORY USAGE. */
+    private static long namespaceBytes(ChaosCluster cluster) {
+        long bytes = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = cluster.probe().scan(cursor,
+                    ScanArgs.Builder.matches(cluster.namespace + ":*").limit(1000));
+            for (String key : page.getKeys()) {
+                Long usage = cluster.probe().memoryUsage(key);
+                bytes += usage == null ? 0 : usage;
+            }
+            cursor = page;
+        }
+        while (!cursor.isFinished());
+        return bytes;
+    }
+
+    /** How many keys of a job are left, by SCAN (a test may; jray never scans). */
+    private static long jobKeys(ChaosCluster cluster, String job) {
+        long count = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = cluster.probe().scan(cursor,
+                    ScanArgs.Builder.matches(cluster.namespace + ":{" + job + "}:*").limit(1000));
+            count += page.getKeys().size();
+            cursor = page;
+        }
+        while (!cursor.isFinished());
+        return count;
     }
 
     private static long countFiles(Path dir, String prefix) throws IOException {

@@ -260,7 +260,8 @@ public final class ControlPlane {
     /**
      * After the death of a node, or the lapse of its registration {@code epoch} (any epoch when
      * {@code null}), restarts or ends an actor it hosted: 0 when it did not host it (in that epoch), 1
-     * when the actor restarts, 2 when it is dead.
+     * when the actor restarts, 2 when it is dead, 3 when it took back 100 of the node's calls and must
+     * be called again.
      *
      * @param error what the actor's calls fail with when it is dead
      * @param callLost what the calls the node had read fail with when they have no retries left

@@ -134,7 +134,11 @@ public final class DeadNodeReaper {
                 node).encode();
         byte[] callLost = RemoteError.of(ActorDiedException.class, what + " while it held this call; the actor "
                 + "restarts, but the call has no retries left (maxTaskRetries)", null, null, node).encode();
-        long result = control.reapActor(id, node, epoch, dead, callLost).get(60, TimeUnit.SECONDS);
+        long result;
+        do {
+            result = control.reapActor(id, node, epoch, dead, callLost).get(60, TimeUnit.SECONDS);
+        }
+        while (result == 3);
         if (result > 0) {
             log.warn("Actor " + id + " lived on node " + node + (epoch == null ? ", which died" : " in its lapsed "
                     + "registration " + epoch) + ": " + (result == 1 ? "restarting it" : "it is dead"));

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,6 +35,8 @@ final class OutcomeReporter implements AutoCloseable {
     private final HeldEntries held;
     private final Batcher<Outcome> batcher;
     private volatile boolean closing;
+    /** After how many refusals in a row a batch's outcomes are reported at WARN. */
+    private static final int REFUSED_WARN_AT = 5;
 
     OutcomeReporter(ControlPlane control, String node, ClusterHealth health, int maxBatch, HeldEntries held) {
         this.control = control;
@@ -92,10 +95,32 @@ final class OutcomeReporter implements AutoCloseable {
                 log.warn("Could not report task outcomes before shutdown; their tasks run again elsewhere: " + error);
                 return CompletableFuture.<Void>completedFuture(null);
             }
+            String refused = refusal(error);
+            if (refused != null && attempt == REFUSED_WARN_AT) {
+                Outcome first = byJob.values().iterator().next().getFirst();
+                log.warn("Redis refuses the outcomes of " + byJob.values().stream().mapToInt(List::size).sum()
+                        + " task(s) of job(s) " + byJob.keySet() + " (first: task " + first.task() + ", "
+                        + first.kind() + "), " + attempt + " times so far: " + refused + ". They are kept and sent "
+                        + "again every 2 s until Redis takes them");
+            }
             log.debug("Reporting outcomes failed (attempt " + attempt + "), retrying", error);
             Executor later = CompletableFuture.delayedExecutor(Math.min(2000, 100L * attempt), TimeUnit.MILLISECONDS);
             return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> send(byJob, attempt + 1));
         }).thenCompose(next -> next);
+    }
+
+    /**
+     * The reason when Redis refused the call itself (out of memory, a key of the wrong type, a script
+     * error), which sending it again does not mend by itself; {@code null} for a lost connection or a
+     * timeout.
+     */
+    private static String refusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RedisCommandExecutionException) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -49,6 +49,15 @@ public class ChaosTasks {
         return 0;
     }
 
+    /**
+     * Leaves {@code dir/started-<uuid>}, then sleeps {@code millis} and returns 0; when interrupted
+     * (its job ended, say) it leaves {@code dir/interrupted-<uuid>} and returns -1.
+     */
+    public int park(String dir, long millis) throws IOException {
+        Files.createFile(Path.of(dir, "started-" + UUID.randomUUID()));
+        return hold(dir, millis);
+    }
+
     /** The process id of the JVM that runs it. */
     public long pid() {
         return ProcessHandle.current().pid();

@@ -3,7 +3,9 @@
 -- to maxTaskRetries) when the actor restarts, or fail with the call-lost error; the actor is created
 -- anew while it has restarts left, otherwise it is dead and its calls fail with the death error.
 -- ARGV: now, actor id, dead node, death error, inline limit, epoch ('' for any), call-lost error.
--- Returns 0 when the actor did not live on that node (and epoch), 1 when it restarts, 2 when it is dead.
+-- Returns 0 when the actor did not live on that node (and epoch), 1 when it restarts, 2 when it is dead,
+-- 3 when it handled 100 of the calls the node had read and must be called again for the rest (so one
+-- call never blocks Redis for long).
 local now, actor, dead, err, inlineMax, epoch, lost = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]),
     ARGV[6], ARGV[7]
 local key = rec(actor)
@@ -13,7 +15,7 @@ if f[1] ~= 'F' or f[2] ~= dead or (epoch ~= '' and f[7] ~= epoch) then
 end
 local restart = tonumber(f[3] or '0') < tonumber(f[4] or '0')
 local aq = queue('a:' .. actor)
-local ok, pending = pcall(redis.call, 'XPENDING', aq, 'w', '-', '+', 100000, dead)
+local ok, pending = pcall(redis.call, 'XPENDING', aq, 'w', '-', '+', 100, dead)
 if ok then
   for _, p in ipairs(pending) do
     local eid = p[1]
@@ -38,6 +40,10 @@ if ok then
       end
     end
   end
+end
+if ok and #pending == 100 then
+  flushNotes()
+  return 3
 end
 local result
 if restart then
