@@ -158,6 +158,7 @@ class FaultToleranceTests {
             JRayNode node = context.getBean(JRayNode.class);
             Keys keys = node.control().keys();
             ObjectRef<Integer> x = jray.put(6);
+            await().atMost(TIMEOUT).until(() -> "F".equals(Recorded.state(node, x)));
             String job = node.driverJob();
             commands().hset(keys.record(job, x.id().substring(x.id().indexOf('/') + 1)), "pc", "garbage");
             assertThat(jray.task(Arithmetic::square, x).remote().get(TIMEOUT)).isEqualTo(36);

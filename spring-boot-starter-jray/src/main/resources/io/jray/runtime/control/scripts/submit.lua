@@ -15,7 +15,7 @@
 -- the actor and for their dependencies. A call of an actor that failed or died fails at once.
 -- Tasks and calls hold their dependencies until they settle; an object is freed once its owner let
 -- go of it and no task holds it.
--- A record whose key exists already is a replay (Lettuce sends a call again after a reconnect): it
+-- A record that exists already (it has its kind 'k') is a replay (Lettuce sends a call again after a reconnect): it
 -- is skipped, so a task is never queued, nor its arguments held, twice.
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 if ARGV[5] == '1' then
@@ -39,7 +39,7 @@ local i = 6
 while i <= #ARGV do
   local kind, id = ARGV[i], ARGV[i + 1]
   local key = rec(id)
-  if redis.call('EXISTS', key) == 1 then
+  if redis.call('HEXISTS', key, 'k') == 1 then
     i = i + recordLength(kind, i)
   elseif kind == 'P' then
     local value = ARGV[i + 2]
