@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.jray.api.JRay;
@@ -20,6 +21,8 @@ import io.jray.worker.it.tasks.ChaosTasks;
  * and keeps the refs (so nothing is freed) until it is killed.
  */
 @Component
+// why: the test JVM's driver application scans this package too; it submits only when asked
+@ConditionalOnProperty("chaos.dir")
 public class ChaosSubmitter implements ApplicationRunner {
 
     private final JRay jray;
