@@ -850,6 +850,55 @@ class ChaosIT {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // 9. The master killed under Sentinel: its replica is promoted mid-batch
+
+    @Test
+    @Order(9)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void sentinelFailover() throws Exception {
+        Path root = root("sentinel");
+        TestRedis master = TestRedis.startLocal();
+        try (SentinelPair sentinel = SentinelPair.start(master.port(), root.resolve("sentinel"));
+                ChaosCluster cluster = new ChaosCluster("sentinel", master, null, null, sentinel.springProperties())) {
+            cluster.startWorkers(2);
+            JRay jray = cluster.startDriver();
+
+            ChaosBatch first = ChaosBatch.submit(jray, root, "batch1", BATCH);
+            await().atMost(RESULTS).pollInterval(Duration.ofMillis(10)).until(() -> first.executions() >= MID_BATCH);
+            long killedAt = System.nanoTime();
+            master.kill();
+            await("Sentinel promotes the replica").atMost(RESULTS).pollInterval(Duration.ofMillis(50))
+                    .until(sentinel::replicaPromoted);
+            long promotedAt = System.nanoTime();
+
+            List<Outcome> outcomes = first.getAll(RESULTS);
+            Tally t = first.tally(outcomes);
+            Set<String> allowed = Set.of("value", ObjectLostException.class.getSimpleName(),
+                    JRayUnavailableException.class.getSimpleName());
+            ChaosBatch second = ChaosBatch.submit(jray, root, "batch2", BATCH);
+            List<Outcome> secondOutcomes = second.getAll(AFTER);
+            Tally t2 = second.tally(secondOutcomes);
+            ChaosReport.line("sentinelFailover", t.tasks(), t.lost(), t.duplicateResults(), t.executions(),
+                    ChaosReport.millis(killedAt, t.lastEndedAt()),
+                    "SIGKILL of the master (no persistence) after " + MID_BATCH + " executions; Sentinel promoted the "
+                            + "replica " + ChaosReport.millis(killedAt, promotedAt) + " ms later; outcomes: "
+                            + t.kindsText() + "; " + t.reExecuted() + " re-run; second batch " + t2.correct() + "/"
+                            + BATCH + " (" + t2.kindsText() + ") in " + ChaosReport.millis(second.submittedAt,
+                                    t2.lastEndedAt()) + " ms; recovery = kill to last result of the first batch");
+
+            SoftAssertions softly = new SoftAssertions();
+            softly.assertThat(t.kinds().keySet()).as("how the gets ended (no GetTimeoutException: none hangs)%s",
+                    ChaosBatch.examples(outcomes)).isSubsetOf(allowed);
+            softly.assertThat(outcomes).as("values returned are correct").filteredOn(o -> o.value() != null)
+                    .allMatch(Outcome::correct);
+            softly.assertThat(t.duplicateResults()).as("duplicate results").isZero();
+            softly.assertThat(t2.correct()).as("correct results of the batch after the failover%s",
+                    ChaosBatch.examples(secondOutcomes)).isEqualTo(BATCH);
+            softly.assertAll();
+        }
+    }
+
     /** What the keys of the cluster's namespace take in Redis, by SCAN and MEMORY USAGE. */
     private static long namespaceBytes(ChaosCluster cluster) {
         long bytes = 0;
