@@ -37,6 +37,11 @@ class FaultToleranceTests {
     @RegisterExtension
     static final JRayTestRedis redis = new JRayTestRedis();
 
+    /** Submits the squares of 0 to {@code n - 1}. */
+    private static List<ObjectRef<Integer>> squares(JRay jray, int n) {
+        return IntStream.range(0, n).mapToObj(i -> jray.task(Arithmetic::square, i).remote()).toList();
+    }
+
     private static RedisCommands<String, String> commands() {
         return redis.redis().commands();
     }
@@ -103,8 +108,7 @@ class FaultToleranceTests {
 
             commands().xadd(queue, Map.of("t", "tbogus", "a", "first", "s", "x"));
             commands().xadd(queue, Map.of("garbage", "1"));
-            List<ObjectRef<Integer>> refs = IntStream.range(0, 200).mapToObj(i -> jray.task(Arithmetic::square, i)
-                    .remote()).toList();
+            List<ObjectRef<Integer>> refs = squares(jray, 200);
 
             assertThat(jray.get(refs, TIMEOUT)).containsExactlyElementsOf(IntStream.range(0, 200).map(i -> i * i)
                     .boxed().toList());
@@ -124,8 +128,7 @@ class FaultToleranceTests {
             commands().xadd(keys.inbox(node.identity().id()), Map.of("m", "cancel", "x", "not/an/id!"));
             commands().xadd(keys.inbox(node.identity().id()), Map.of("m", "kill-actor"));
 
-            List<ObjectRef<Integer>> refs = IntStream.range(0, 100).mapToObj(i -> jray.task(Arithmetic::square, i)
-                    .remote()).toList();
+            List<ObjectRef<Integer>> refs = squares(jray, 100);
             assertThat(jray.get(refs, TIMEOUT)).hasSize(100);
         });
     }
@@ -143,8 +146,7 @@ class FaultToleranceTests {
 
             commands().del(own);
             commands().hset(own, "not", "a stream");
-            List<ObjectRef<Integer>> refs = IntStream.range(0, 100).mapToObj(i -> jray.task(Arithmetic::square, i)
-                    .remote()).toList();
+            List<ObjectRef<Integer>> refs = squares(jray, 100);
 
             assertThat(jray.get(refs, TIMEOUT)).hasSize(100);
             assertThat(node.health().isAvailable()).isTrue();

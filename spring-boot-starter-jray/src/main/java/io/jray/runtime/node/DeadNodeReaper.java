@@ -76,20 +76,25 @@ public final class DeadNodeReaper {
         nodes.remove(self);
         List<CompletableFuture<Long>> registered = nodes.stream()
                 .map(node -> redis.exists(keys.node(node)).toCompletableFuture()).toList();
-        List<CompletableFuture<Long>> leftCleanly = nodes.stream()
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (registered.get(i).get(30, TimeUnit.SECONDS) == 0) {
+                missing.add(nodes.get(i));
+            }
+        }
+        // why: only a node whose registration is gone can have left; live nodes cost one EXISTS each
+        List<CompletableFuture<Long>> leftCleanly = missing.stream()
                 .map(node -> redis.exists(keys.nodeLeft(node)).toCompletableFuture()).toList();
         long now = System.currentTimeMillis();
         Map<String, Long> stillMissing = new HashMap<>();
         List<String> dead = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            String node = nodes.get(i);
+        for (int i = 0; i < missing.size(); i++) {
+            String node = missing.get(i);
             boolean left = leftCleanly.get(i).get(30, TimeUnit.SECONDS) > 0;
-            if (left || registered.get(i).get(30, TimeUnit.SECONDS) == 0) {
-                long since = missingSince.getOrDefault(node, now);
-                stillMissing.put(node, since);
-                if (left || now - since >= grace.toMillis()) {
-                    dead.add(node);
-                }
+            long since = missingSince.getOrDefault(node, now);
+            stillMissing.put(node, since);
+            if (left || now - since >= grace.toMillis()) {
+                dead.add(node);
             }
         }
         missingSince.clear();

@@ -22,6 +22,7 @@ import io.jray.runtime.control.ObjectState;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.redis.BlockingConnection;
 import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.redis.WrongTypeStreams;
 
 /**
  * Reads, in one blocking call, this node's inbox and its notification stream in every job it waits
@@ -46,9 +47,8 @@ public final class NotificationListener implements AutoCloseable {
     private final Consumer<Map<String, byte[]>> inboxHandler;
     private final Duration block;
     private final Map<String, String> offsets = new ConcurrentHashMap<>();
-    /** Streams passed over because their key had another type, with when; looked at again after a while. */
-    private final Map<String, Long> wrongType = new ConcurrentHashMap<>();
-    private static final long WRONG_TYPE_RECHECK_MILLIS = 10_000;
+    /** Refs a passed-over stream would have settled are found when they are reconciled. */
+    private final WrongTypeStreams wrongType;
     private final BlockingConnection connection;
     private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
     private volatile ObjectResolver resolver;
@@ -59,6 +59,7 @@ public final class NotificationListener implements AutoCloseable {
     public NotificationListener(RedisLink redis, Keys keys, String node, ClusterHealth health,
             Consumer<Map<String, byte[]>> inboxHandler, Duration block) {
         this.redis = redis;
+        this.wrongType = new WrongTypeStreams(redis);
         this.keys = keys;
         this.node = node;
         this.health = health;
@@ -78,11 +79,9 @@ public final class NotificationListener implements AutoCloseable {
     /** Reads this node's notifications in {@code job} from now on. */
     public void watch(String job) {
         String stream = keys.notifications(job, node);
-        Long dropped = wrongType.get(stream);
-        if (dropped != null && System.currentTimeMillis() - dropped < WRONG_TYPE_RECHECK_MILLIS) {
+        if (wrongType.isPassedOver(stream)) {
             return;
         }
-        wrongType.remove(stream);
         if (offsets.putIfAbsent(stream, "0-0") == null) {
             connection.wake();
         }
@@ -124,8 +123,9 @@ public final class NotificationListener implements AutoCloseable {
         if (!running) {
             return;
         }
-        if (String.valueOf(error.getMessage()).contains("WRONGTYPE")) {
-            CompletableFuture.runAsync(this::dropWrongTypeStreams).whenComplete((ok, e) -> read());
+        if (WrongTypeStreams.isCause(error)) {
+            CompletableFuture.runAsync(() -> wrongType.check(List.copyOf(offsets.keySet())).forEach(offsets::remove))
+                    .whenComplete((ok, e) -> read());
             return;
         }
         connection.markStale();
@@ -133,27 +133,6 @@ public final class NotificationListener implements AutoCloseable {
         failures++;
         log.debug("notification read failed", error);
         CompletableFuture.delayedExecutor(Math.min(1000, 50L * failures), TimeUnit.MILLISECONDS).execute(this::read);
-    }
-
-    /**
-     * A key read as a notification stream is of another type (garbage written into Redis): it is
-     * passed over with a WARN, so the other streams keep flowing; refs it would have settled are
-     * found when they are reconciled.
-     */
-    private void dropWrongTypeStreams() {
-        for (String stream : List.copyOf(offsets.keySet())) {
-            try {
-                String type = redis.text().type(stream).get(10, TimeUnit.SECONDS);
-                if (!type.equals("stream") && !type.equals("none")) {
-                    log.warn("Not reading " + stream + " for now: it is a " + type + ", not a stream");
-                    offsets.remove(stream);
-                    wrongType.put(stream, System.currentTimeMillis());
-                }
-            }
-            catch (Exception e) {
-                log.debug("could not check the type of " + stream, e);
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")

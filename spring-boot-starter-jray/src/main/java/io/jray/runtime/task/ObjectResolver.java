@@ -172,13 +172,11 @@ public final class ObjectResolver {
     private void subscribe(String job, List<ObjectId> ids) {
         watchJob.accept(job);
         control.subscribe(job, node, ids.stream().map(ObjectId::id).toList()).whenComplete((states, error) -> {
-            for (int i = 0; i < ids.size(); i++) {
-                if (error != null) {
-                    fail(ids.get(i), unavailable("could not look up " + ids.get(i), error));
-                }
-                else if (states.get(i).isSettled()) {
-                    settle(ids.get(i), states.get(i));
-                }
+            if (error != null) {
+                ids.forEach(id -> fail(id, unavailable("could not look up " + id, error)));
+            }
+            else {
+                settleThose(ids, states);
             }
         });
     }
@@ -368,13 +366,17 @@ public final class ObjectResolver {
                         log.debug("Reconciling " + ids.size() + " pending refs of job " + job + " failed: " + error);
                         return;
                     }
-                    for (int i = 0; i < ids.size(); i++) {
-                        if (states.get(i).isSettled()) {
-                            log.debug("Reconciled " + ids.get(i) + ": its notification did not arrive");
-                            settle(ids.get(i), states.get(i));
-                        }
-                    }
+                    settleThose(ids, states);
                 }));
+    }
+
+    /** Settles those of {@code ids} whose state from Redis is settled. */
+    private void settleThose(List<ObjectId> ids, List<ObjectState> states) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (states.get(i).isSettled()) {
+                settle(ids.get(i), states.get(i));
+            }
+        }
     }
 
     /** Why a task was cancelled, when its record says so (its job ended, say), as a clause. */

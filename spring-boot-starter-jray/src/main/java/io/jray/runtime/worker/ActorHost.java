@@ -1,6 +1,7 @@
 package io.jray.runtime.worker;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ final class ActorHost {
      * have restarted elsewhere, and their answers no longer count. Returns their ids.
      */
     List<ObjectId> stopEpochsUpTo(long epoch) {
-        List<ObjectId> stopped = new java.util.ArrayList<>();
+        List<ObjectId> stopped = new ArrayList<>();
         for (HostedActor actor : List.copyOf(actors.values())) {
             if (actor.epoch() <= epoch) {
                 stop(actor.id());

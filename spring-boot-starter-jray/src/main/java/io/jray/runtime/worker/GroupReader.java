@@ -3,7 +3,6 @@ package io.jray.runtime.worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +23,7 @@ import org.apache.commons.logging.LogFactory;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.redis.BlockingConnection;
 import io.jray.runtime.redis.RedisLink;
+import io.jray.runtime.redis.WrongTypeStreams;
 
 /**
  * Reads streams as this node's consumer of their group {@value #GROUP}, one asynchronous blocking
@@ -44,11 +44,9 @@ abstract class GroupReader implements AutoCloseable {
     private final Executor blockingWork;
     private final BlockingConnection connection;
     private final RedisLink redis;
-    /** Streams passed over because their key had another type, with when; read again after a while. */
-    private final Map<String, Long> wrongType = new ConcurrentHashMap<>();
+    private final WrongTypeStreams wrongType;
     /** The streams read since the start, for {@link #reclaimOrphans}; those whose group is gone leave. */
     private final Set<String> recentlyRead = ConcurrentHashMap.newKeySet();
-    private static final long WRONG_TYPE_RECHECK_MILLIS = 10_000;
     /** Held by whoever issues the next read; released while there is nothing to read. */
     private final AtomicBoolean readTurn = new AtomicBoolean();
     private volatile boolean running;
@@ -64,6 +62,7 @@ abstract class GroupReader implements AutoCloseable {
         this.blockingWork = blockingWork;
         this.connection = redis.openBlocking(block.plusSeconds(10));
         this.redis = redis;
+        this.wrongType = new WrongTypeStreams(redis);
     }
 
     /** The streams to read now, or none to rest. */
@@ -92,13 +91,17 @@ abstract class GroupReader implements AutoCloseable {
             return;
         }
         Consumer<String> self = Consumer.from(GROUP, node);
+        List<String> streams = List.copyOf(recentlyRead);
+        // why: one pipelined round of XPENDING over every stream, not a round trip per stream
+        List<CompletableFuture<List<PendingMessage>>> pendings = streams.stream()
+                .map(stream -> redis.async().xpending(stream, new XPendingArgs<String>().group(GROUP).consumer(self)
+                        .range(Range.create("-", "+")).limit(Limit.from(1000)).idle(idle)).toCompletableFuture())
+                .toList();
         List<StreamMessage<String, byte[]>> orphans = new ArrayList<>();
-        for (String stream : List.copyOf(recentlyRead)) {
+        for (int s = 0; s < streams.size(); s++) {
+            String stream = streams.get(s);
             try {
-                List<PendingMessage> pending = redis.async().xpending(stream, new XPendingArgs<String>().group(GROUP)
-                        .consumer(self).range(Range.create("-", "+")).limit(Limit.from(1000)).idle(idle))
-                        .get(10, TimeUnit.SECONDS);
-                for (PendingMessage p : pending) {
+                for (PendingMessage p : pendings.get(s).get(10, TimeUnit.SECONDS)) {
                     if (!holds(stream, p.getId())) {
                         List<StreamMessage<String, byte[]>> entry = redis.async().xrange(stream,
                                 Range.create(p.getId(), p.getId())).get(10, TimeUnit.SECONDS);
@@ -156,12 +159,13 @@ abstract class GroupReader implements AutoCloseable {
     }
 
     private void read() {
-        List<String> streams = running ? readable(streams()) : List.of();
+        List<String> streams = running ? wrongType.readable(streams()) : List.of();
         int count = streams.isEmpty() ? 0 : count(streams);
         if (count <= 0) {
             readTurn.set(false);
             // why: work that became possible between the check and the release above kicked in vain
-            if (running && !readable(streams()).isEmpty() && count(readable(streams())) > 0) {
+            List<String> now = running ? wrongType.readable(streams()) : List.of();
+            if (!now.isEmpty() && count(now) > 0) {
                 kick();
             }
             return;
@@ -193,33 +197,6 @@ abstract class GroupReader implements AutoCloseable {
         return streams.stream().map(XReadArgs.StreamOffset::lastConsumed).toArray(XReadArgs.StreamOffset[]::new);
     }
 
-    /** The streams less those passed over lately for having another type. */
-    private List<String> readable(List<String> streams) {
-        if (wrongType.isEmpty()) {
-            return streams;
-        }
-        long now = System.currentTimeMillis();
-        wrongType.values().removeIf(since -> now - since > WRONG_TYPE_RECHECK_MILLIS);
-        return streams.stream().filter(stream -> !wrongType.containsKey(stream)).toList();
-    }
-
-    /** Passes over, with a WARN, the streams of a failed read whose key is not a stream. */
-    private void passOverWrongTypes(List<String> streams) {
-        for (String stream : streams) {
-            try {
-                String type = redis.text().type(stream).get(10, TimeUnit.SECONDS);
-                if (!type.equals("stream") && !type.equals("none")) {
-                    if (wrongType.put(stream, System.currentTimeMillis()) == null) {
-                        log.warn("Not reading " + stream + " for now: it is a " + type + ", not a stream");
-                    }
-                }
-            }
-            catch (Exception e) {
-                log.debug("could not check the type of " + stream, e);
-            }
-        }
-    }
-
     private void failed(Throwable error, List<String> streams) {
         if (!running) {
             readTurn.set(false);
@@ -231,8 +208,8 @@ abstract class GroupReader implements AutoCloseable {
             readTurn.set(false);
             kick();
         };
-        if (String.valueOf(error.getMessage()).contains("WRONGTYPE")) {
-            CompletableFuture.runAsync(() -> passOverWrongTypes(streams), blockingWork).whenComplete((ok, e) -> retry.run());
+        if (WrongTypeStreams.isCause(error)) {
+            CompletableFuture.runAsync(() -> wrongType.check(streams), blockingWork).whenComplete((ok, e) -> retry.run());
             return;
         }
         if (String.valueOf(error.getMessage()).contains("NOGROUP")) {

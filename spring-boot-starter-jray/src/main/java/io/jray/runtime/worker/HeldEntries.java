@@ -31,8 +31,4 @@ final class HeldEntries {
     void retainJobs(Keys keys, Set<String> active) {
         held.removeIf(entry -> !active.contains(keys.jobOf(entry.substring(0, entry.indexOf(' ')))));
     }
-
-    int size() {
-        return held.size();
-    }
 }
