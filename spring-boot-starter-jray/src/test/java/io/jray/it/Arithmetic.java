@@ -34,6 +34,13 @@ public class Arithmetic {
         throw new IllegalStateException(message);
     }
 
+    public int failIfNegative(int x) {
+        if (x < 0) {
+            throw new IllegalArgumentException("negative: " + x);
+        }
+        return x;
+    }
+
     public String echo(String text) {
         return text;
     }

@@ -45,6 +45,7 @@ public final class ControlPlane {
     private final LuaScript locations = LuaScript.fromClasspath(ControlPlane.class, "locations.lua", LIB);
     private final LuaScript rebuild = LuaScript.fromClasspath(ControlPlane.class, "rebuild.lua", LIB);
     private final LuaScript release = LuaScript.fromClasspath(ControlPlane.class, "release.lua", LIB);
+    private final LuaScript drain = LuaScript.fromClasspath(ControlPlane.class, "drain.lua", LIB);
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -65,7 +66,7 @@ public final class ControlPlane {
     /** Loads every script, so later calls go by SHA1. */
     public void loadScripts() {
         for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor, fetch,
-                locations, rebuild, release)) {
+                locations, rebuild, release, drain)) {
             redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -74,8 +75,10 @@ public final class ControlPlane {
      * Submits tasks and puts of one job, in order.
      *
      * @param firstInJob whether {@code owner} has not submitted to this job before
+     * @return the records Redis refused (the others were written)
      */
-    public CompletableFuture<Void> submit(String job, String owner, boolean firstInJob, List<SubmitRecord> records) {
+    public CompletableFuture<List<Refusal>> submit(String job, String owner, boolean firstInJob,
+            List<SubmitRecord> records) {
         List<byte[]> header = header(now(), owner, Integer.toString(NOTIFY_INLINE_LIMIT));
         header.add(missingDependency);
         header.add(b(firstInJob ? "1" : "0"));
@@ -132,8 +135,11 @@ public final class ControlPlane {
         });
     }
 
-    /** Reports what a node did with tasks of one job it read. */
-    public CompletableFuture<Void> complete(String job, String node, List<Outcome> outcomes) {
+    /**
+     * Reports what a node did with tasks of one job it read; returns the outcomes Redis refused (the
+     * others were recorded).
+     */
+    public CompletableFuture<List<Refusal>> complete(String job, String node, List<Outcome> outcomes) {
         List<byte[]> header = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT));
         return inChunks(complete, job, header, outcomes, o -> o.payload().length + 96, (o, args) -> {
             args.add(b(o.task().id()));
@@ -147,25 +153,37 @@ public final class ControlPlane {
         });
     }
 
-    /** Calls a script once per chunk of records, keeping each call's arguments near {@link #MAX_CALL_BYTES}. */
-    private <R> CompletableFuture<Void> inChunks(LuaScript script, String job, List<byte[]> header, List<R> records,
-            ToIntFunction<R> weight, BiConsumer<R, List<byte[]>> write) {
-        List<CompletableFuture<Object>> calls = new ArrayList<>();
+    /**
+     * Calls a script once per chunk of records, keeping each call's arguments near
+     * {@link #MAX_CALL_BYTES}; gathers the records the calls refused.
+     */
+    private <R> CompletableFuture<List<Refusal>> inChunks(LuaScript script, String job, List<byte[]> header,
+            List<R> records, ToIntFunction<R> weight, BiConsumer<R, List<byte[]>> write) {
+        List<CompletableFuture<List<Object>>> calls = new ArrayList<>();
         List<byte[]> args = new ArrayList<>(header);
         int bytes = 0;
         for (R record : records) {
             write.accept(record, args);
             bytes += weight.applyAsInt(record);
             if (bytes > MAX_CALL_BYTES) {
-                calls.add(eval(script, job, args));
+                calls.add(eval(script, job, args, ScriptOutputType.MULTI));
                 args = new ArrayList<>(header);
                 bytes = 0;
             }
         }
         if (args.size() > header.size()) {
-            calls.add(eval(script, job, args));
+            calls.add(eval(script, job, args, ScriptOutputType.MULTI));
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Refusal> refused = new ArrayList<>();
+            for (CompletableFuture<List<Object>> call : calls) {
+                List<Object> reply = call.join();
+                for (int k = 0; k + 1 < reply.size(); k += 2) {
+                    refused.add(new Refusal(s((byte[]) reply.get(k)), s((byte[]) reply.get(k + 1))));
+                }
+            }
+            return refused;
+        });
     }
 
     /** Resolves objects this node does not own, subscribing it to those still pending. */
@@ -286,6 +304,17 @@ public final class ControlPlane {
                 Integer.toString(NOTIFY_INLINE_LIMIT));
         args.add(cancelled);
         return eval(endJob, job, args, ScriptOutputType.INTEGER);
+    }
+
+    /**
+     * Works off a job's backlog (failed tasks whose dependents are still to be told, calls of ended
+     * actors still to be failed, left by scripts that reached their budget), one bounded script call
+     * after another; completes when it is empty.
+     */
+    public CompletableFuture<Void> workOffBacklog(String job) {
+        List<byte[]> args = header(now(), Integer.toString(NOTIFY_INLINE_LIMIT));
+        return this.<Long>eval(drain, job, args, ScriptOutputType.INTEGER)
+                .thenCompose(left -> left == 0 ? CompletableFuture.<Void>completedFuture(null) : workOffBacklog(job));
     }
 
     /** Refreshes a node's registration; completes with false when it has lapsed. */

@@ -39,6 +39,8 @@ public final class NotificationListener implements AutoCloseable {
     private static final String[] ID = names("i");
     private static final String[] STATE = names("s");
     private static final String[] PAYLOAD = names("p");
+    /** The state of a note telling the job's owner that the job has a backlog to work off. */
+    private static final String BACKLOG = "B";
 
     private final RedisLink redis;
     private final Keys keys;
@@ -172,7 +174,12 @@ public final class NotificationListener implements AutoCloseable {
                 log.warn("Ignoring a malformed notification " + message.getId() + " in " + stream);
                 return;
             }
-            resolver.settle(new ObjectId(job, text(id)), ObjectState.of(text(status), body.get(PAYLOAD[k])));
+            if (BACKLOG.equals(text(status))) {
+                resolver.workOffBacklog(job);
+            }
+            else {
+                resolver.settle(new ObjectId(job, text(id)), ObjectState.of(text(status), body.get(PAYLOAD[k])));
+            }
         }
     }
 

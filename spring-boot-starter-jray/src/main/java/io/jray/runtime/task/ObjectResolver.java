@@ -117,6 +117,18 @@ public final class ObjectResolver {
         }
     }
 
+    /**
+     * A script left work in {@code job}'s backlog (this node owns the job): it is worked off now, and
+     * tried again every 2 s while Redis does not answer (the backlog goes with the job when it ends).
+     */
+    public void workOffBacklog(String job) {
+        control.workOffBacklog(job).exceptionally(error -> {
+            log.debug("Working off the backlog of job " + job + " failed; trying again in 2 s", error);
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS, executor).execute(() -> workOffBacklog(job));
+            return null;
+        });
+    }
+
     /** An object this node was to create will not be (its submission failed). */
     public void fail(ObjectId id, Throwable error) {
         CompletableFuture<ObjectState> future = pending.remove(id);
@@ -151,7 +163,8 @@ public final class ObjectResolver {
         Map<String, List<ObjectId>> lookups = new LinkedHashMap<>();
         for (ObjectRefImpl<?> ref : refs) {
             CompletableFuture<ObjectState> state = ref.state;
-            if (state == null || (state.isCompletedExceptionally() && health.isAvailable())) {
+            if (state == null || (state.isCompletedExceptionally() && health.isAvailable()
+                    && !state.isCancelled() && state.exceptionNow() instanceof JRayUnavailableException)) {
                 // why: borrowed refs, and refs whose wait failed in an outage that is over, ask Redis
                 boolean[] created = new boolean[1];
                 state = pending.computeIfAbsent(ref.objectId(), id -> {

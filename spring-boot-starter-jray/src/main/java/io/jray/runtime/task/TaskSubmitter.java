@@ -12,7 +12,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import io.jray.api.ActorOptions;
+import io.jray.api.JRayException;
 import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
@@ -22,6 +26,7 @@ import io.jray.runtime.TaskObservations;
 import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.Refusal;
 import io.jray.runtime.control.SubmitRecord;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.ProxyCallDispatcher;
@@ -35,6 +40,8 @@ import io.jray.runtime.node.Resources;
  * as the spec is queued here; a batch that Redis refuses fails the refs of its tasks.
  */
 public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(TaskSubmitter.class);
 
     private final String node;
     private final IdGenerator ids;
@@ -199,16 +206,19 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
             announce |= record instanceof SubmitRecord.Task task && task.newShape()
                     || record instanceof SubmitRecord.ActorCreation actor && actor.newShape();
         }
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<CompletableFuture<?>> calls = new ArrayList<>();
         byJob.forEach((job, records) -> {
             boolean first = jobsSubmittedTo.add(job);
             calls.add(control.submit(job, node, first, records)
-                    .whenComplete((ok, error) -> {
+                    .whenComplete((refused, error) -> {
                         if (error != null) {
                             failAll(records, error);
                             if (first) {
                                 jobsSubmittedTo.remove(job);
                             }
+                        }
+                        else if (!refused.isEmpty()) {
+                            failRefused(job, refused);
                         }
                     }));
         });
@@ -225,6 +235,17 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
             if (record instanceof SubmitRecord.Task task && task.newShape()) {
                 usedShapes.remove(task.id().job() + "|" + task.shape());
             }
+        }
+    }
+
+    /** Records Redis refused fail their refs with what Redis said, which an operator sees at WARN too. */
+    private void failRefused(String job, List<Refusal> refused) {
+        Refusal first = refused.getFirst();
+        log.warn("Redis refused to record " + refused.size() + " submission(s) of job " + job + ", which fail; first: "
+                + control.keys().job(job) + "o:" + first.id() + ": " + first.error());
+        for (Refusal refusal : refused) {
+            resolver.fail(new ObjectId(job, refusal.id()), new JRayException("Redis at " + health.address()
+                    + " refused to record task or object " + refusal.id() + ": " + refusal.error()));
         }
     }
 

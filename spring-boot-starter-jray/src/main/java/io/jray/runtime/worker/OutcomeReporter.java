@@ -1,6 +1,7 @@
 package io.jray.runtime.worker;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Outcome;
+import io.jray.runtime.control.Refusal;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.task.ObjectId;
 
@@ -77,36 +79,72 @@ final class OutcomeReporter implements AutoCloseable {
         return send(byJob, 1);
     }
 
-    /** Sends the outcomes; on failure sends them all again later (recording an outcome twice is harmless). */
+    /**
+     * Sends the outcomes; on failure sends them all again later (recording an outcome twice is
+     * harmless). Outcomes Redis refuses for want of memory are sent again; any other refused outcome
+     * (its record is broken) is dropped with a WARN naming its task.
+     */
     private CompletableFuture<Void> send(Map<String, List<Outcome>> byJob, int attempt) {
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
-        byJob.forEach((job, outcomes) -> calls.add(control.complete(job, node, outcomes)));
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+        Map<String, CompletableFuture<List<Refusal>>> calls = new LinkedHashMap<>();
+        byJob.forEach((job, outcomes) -> calls.put(job, control.complete(job, node, outcomes)));
+        return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new)).handle((ok, error) -> {
             if (error == null) {
-                byJob.forEach((job, outcomes) -> outcomes.forEach(o -> {
-                    if (o.kind() != Outcome.Kind.STARTED) {
-                        held.release(control.keys().job(job) + o.queue(), o.entryId());
-                    }
-                }));
-                return CompletableFuture.<Void>completedFuture(null);
+                Map<String, List<Outcome>> again = new LinkedHashMap<>();
+                String outOfMemory = null;
+                for (Map.Entry<String, List<Outcome>> job : byJob.entrySet()) {
+                    String refused = settled(job.getKey(), job.getValue(), calls.get(job.getKey()).join(), again);
+                    outOfMemory = refused == null ? outOfMemory : refused;
+                }
+                return again.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+                        : later(again, attempt, outOfMemory);
             }
             health.onFailure(error);
             if (closing && attempt >= 3) {
                 log.warn("Could not report task outcomes before shutdown; their tasks run again elsewhere: " + error);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            String refused = refusal(error);
-            if (refused != null && attempt == REFUSED_WARN_AT) {
-                Outcome first = byJob.values().iterator().next().getFirst();
-                log.warn("Redis refuses the outcomes of " + byJob.values().stream().mapToInt(List::size).sum()
-                        + " task(s) of job(s) " + byJob.keySet() + " (first: task " + first.task() + ", "
-                        + first.kind() + "), " + attempt + " times so far: " + refused + ". They are kept and sent "
-                        + "again every 2 s until Redis takes them");
-            }
             log.debug("Reporting outcomes failed (attempt " + attempt + "), retrying", error);
-            Executor later = CompletableFuture.delayedExecutor(Math.min(2000, 100L * attempt), TimeUnit.MILLISECONDS);
-            return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> send(byJob, attempt + 1));
+            return later(byJob, attempt, refusal(error));
         }).thenCompose(next -> next);
+    }
+
+    /**
+     * Lets go of the entries of recorded outcomes and gathers, in {@code again}, the ones to send
+     * again; returns Redis's out-of-memory answer, {@code null} when there was none.
+     */
+    private String settled(String job, List<Outcome> outcomes, List<Refusal> refused, Map<String, List<Outcome>> again) {
+        String outOfMemory = null;
+        Map<String, Refusal> byTask = new HashMap<>();
+        refused.forEach(r -> byTask.put(r.id(), r));
+        for (Outcome o : outcomes) {
+            Refusal r = byTask.get(o.task().id());
+            if (r != null && r.outOfMemory()) {
+                outOfMemory = r.error();
+                again.computeIfAbsent(job, j -> new ArrayList<>()).add(o);
+                continue;
+            }
+            if (r != null) {
+                log.warn("Redis refused the " + o.kind() + " outcome of task " + o.task() + " (record "
+                        + control.keys().job(job) + "o:" + o.task().id() + "): " + r.error() + ". It is dropped");
+            }
+            if (o.kind() != Outcome.Kind.STARTED) {
+                held.release(control.keys().job(job) + o.queue(), o.entryId());
+            }
+        }
+        return outOfMemory;
+    }
+
+    /** Sends the outcomes again after a pause that grows to 2 s, warning once when Redis keeps refusing them. */
+    private CompletableFuture<Void> later(Map<String, List<Outcome>> byJob, int attempt, String refused) {
+        if (refused != null && attempt == REFUSED_WARN_AT) {
+            Outcome first = byJob.values().iterator().next().getFirst();
+            log.warn("Redis refuses the outcomes of " + byJob.values().stream().mapToInt(List::size).sum()
+                    + " task(s) of job(s) " + byJob.keySet() + " (first: task " + first.task() + ", "
+                    + first.kind() + "), " + attempt + " times so far: " + refused + ". They are kept and sent "
+                    + "again every 2 s until Redis takes them");
+        }
+        Executor pause = CompletableFuture.delayedExecutor(Math.min(2000, 100L * attempt), TimeUnit.MILLISECONDS);
+        return CompletableFuture.runAsync(() -> { }, pause).thenCompose(ignored -> send(byJob, attempt + 1));
     }
 
     /**

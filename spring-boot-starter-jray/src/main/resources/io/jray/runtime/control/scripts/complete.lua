@@ -12,6 +12,9 @@
 -- report, or one of a cancelled task, only acknowledges its queue entry. An actor call reported by
 -- an instance that no longer hosts the actor (its node was declared dead and the actor restarted)
 -- counts neither: the call goes back to the actor's stream for the live instance.
+-- An outcome Redis refuses is left out and the rest go on; returns the refused ones as a flat list
+-- (id, error, ...). One refused for want of memory (OOM) keeps its entry, to be reported again; any
+-- other is dropped with its entry.
 local now, node, inlineMax = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local hosts = {}
 
@@ -26,11 +29,8 @@ local function hostsActor(q, epoch)
   return h[1] == node and h[2] == epoch
 end
 
-local i = 4
-while i <= #ARGV do
-  local id, att, q, eid, kind, payload, started, epoch = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3],
-      ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7]
-  i = i + 8
+-- Records one outcome.
+local function record(id, att, q, eid, kind, payload, started, epoch)
   reportingNode = node .. ',' .. started
   local key = rec(id)
   local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc', 'e')
@@ -84,5 +84,23 @@ while i <= #ARGV do
     end
   end
 end
+
+local refused = {}
+local i = 4
+while i <= #ARGV do
+  local id, q, eid = ARGV[i], ARGV[i + 2], ARGV[i + 3]
+  local ok, err = pcall(record, id, ARGV[i + 1], q, eid, ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7])
+  if not ok then
+    err = errorText(err)
+    refused[#refused + 1] = id
+    refused[#refused + 1] = err
+    if string.sub(err, 1, 4) ~= 'OOM ' then
+      -- why: the outcome is dropped; its entry must not be read again and the task run once more
+      redis.pcall('XACK', queue(q), 'w', eid)
+      redis.pcall('XDEL', queue(q), eid)
+    end
+  end
+  i = i + 8
+end
 flushNotes()
-return 1
+return refused

@@ -41,5 +41,5 @@ for _, node in ipairs(redis.call('SMEMBERS', P .. 'nodes')) do
 end
 redis.call('PEXPIRE', P .. 'tasks', retention)
 redis.call('PEXPIRE', P .. 'meta', retention)
-redis.call('DEL', P .. 'shapes', P .. 'nodes', P .. 'actors', P .. 'targets')
+redis.call('DEL', P .. 'shapes', P .. 'nodes', P .. 'actors', P .. 'targets', P .. 'bl')
 return 0

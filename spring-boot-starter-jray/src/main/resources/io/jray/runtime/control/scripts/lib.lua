@@ -21,6 +21,14 @@ local function queue(name)
   return P .. name
 end
 
+-- The text of an error caught by pcall: a Redis error reply (a table with 'err') or a Lua error.
+local function errorText(e)
+  if type(e) == 'table' and e.err then
+    return e.err
+  end
+  return tostring(e)
+end
+
 -- The value of field 'name' of a stream entry ({id, {field, value, ...}}), or nil.
 local function entryField(entry, name)
   local f = entry[2]
@@ -73,7 +81,28 @@ end
 -- "node,started at" of the task a node reports on: finished and failed events of that task name it.
 local reportingNode = nil
 
+-- Bounded work: one script call settles at most 'budget' tasks besides the ones it was called for
+-- (their failed dependents, transitively) and fails at most CALLS_PER_CALL calls of an ended actor.
+-- What is left goes to the job's backlog list "bl" as items 'S <id>' (a failed task still to be
+-- settled) and 'A <actor>' (an ended actor with calls left in its stream), and the job's owner is
+-- told by a note of state B to work it off with drain.lua, one bounded call at a time.
+local budget = 1000
+local CALLS_PER_CALL = 500
+local backlogged = false
+local announceBacklog = true
+
+local function defer(items)
+  for k = 1, #items, 1000 do
+    redis.call('RPUSH', P .. 'bl', unpack(items, k, math.min(k + 999, #items)))
+  end
+  backlogged = true
+end
+
 local function flushNotes()
+  if backlogged and announceBacklog then
+    notify(redis.call('HGET', P .. 'meta', 'ow'), '', 'B')
+  end
+  backlogged = false
   flushEvents()
   for node, list in pairs(notes) do
     local key = P .. 'n:' .. node
@@ -198,6 +227,15 @@ end
 local function settle(id, st, payload, now, inlineMax, known)
   local ids, sts, n = {id}, {st}, 1
   while n > 0 do
+    if budget <= 0 and n > 0 and ids[n] ~= id then
+      local items = {}
+      for k = 1, n do
+        items[k] = 'S ' .. ids[k]
+      end
+      defer(items)
+      return
+    end
+    budget = budget - 1
     local tid, tst = ids[n], sts[n]
     ids[n] = nil
     sts[n] = nil
@@ -246,11 +284,15 @@ local function settle(id, st, payload, now, inlineMax, known)
   end
 end
 
--- Fails every call still in an actor's call stream (waiting, or read but not finished) with the
--- actor's error, and deletes the stream.
+-- Fails the calls still in an actor's call stream (waiting, or read but not finished) with the
+-- actor's error, CALLS_PER_CALL of them per script call (the rest go to the backlog), and deletes
+-- the stream once it is empty.
 local function failCalls(actor, err, now, inlineMax)
   local aq = queue('a:' .. actor)
-  for _, entry in ipairs(redis.call('XRANGE', aq, '-', '+')) do
+  local entries = redis.call('XRANGE', aq, '-', '+', 'COUNT', CALLS_PER_CALL)
+  local done = {}
+  for _, entry in ipairs(entries) do
+    done[#done + 1] = entry[1]
     local id = entryField(entry, 't')
     if id then
       local key = rec(id)
@@ -261,7 +303,12 @@ local function failCalls(actor, err, now, inlineMax)
       end
     end
   end
-  redis.call('DEL', aq)
+  if #entries < CALLS_PER_CALL then
+    redis.call('DEL', aq)
+  else
+    redis.call('XDEL', aq, unpack(done))
+    defer({'A ' .. actor})
+  end
 end
 
 -- Ends an actor: state E (it could not be created) or D (it died), and its calls fail.

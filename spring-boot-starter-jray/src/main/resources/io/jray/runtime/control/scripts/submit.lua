@@ -15,11 +15,15 @@
 -- the actor and for their dependencies. A call of an actor that failed or died fails at once.
 -- Tasks and calls hold their dependencies until they settle; an object is freed once its owner let
 -- go of it and no task holds it.
--- A record that exists already (it has its kind 'k') is a replay (Lettuce sends a call again after a reconnect): it
--- is skipped, so a task is never queued, nor its arguments held, twice.
+-- A record that exists already (it has its kind 'k') is a replay (Lettuce sends a call again after a
+-- reconnect): it is skipped, so a task is never queued, nor its arguments held, twice. A script call
+-- is atomic, so a batch is replayed whole or not at all: only when its first record exists are the
+-- others looked up one by one.
+-- A record Redis refuses (out of memory, a key of the wrong type) is left out and the rest go on;
+-- returns the refused ones as a flat list: id, error, id, error...
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 if ARGV[5] == '1' then
-  redis.call('SADD', P .. 'nodes', owner)
+  redis.pcall('SADD', P .. 'nodes', owner)
 end
 -- How many arguments the record at 'i' takes.
 local function recordLength(kind, i)
@@ -35,20 +39,15 @@ local function recordLength(kind, i)
   return 10 + tonumber(ARGV[i + 9])
 end
 
-local i = 6
-while i <= #ARGV do
-  local kind, id = ARGV[i], ARGV[i + 1]
+-- Writes the record at 'i' (of kind 'kind', for 'id').
+local function submitRecord(kind, id, i)
   local key = rec(id)
-  if redis.call('HEXISTS', key, 'k') == 1 then
-    i = i + recordLength(kind, i)
-  elseif kind == 'P' then
+  if kind == 'P' then
     local value = ARGV[i + 2]
-    i = i + 3
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
     redis.call('ZADD', P .. 'tasks', now, id)
   elseif kind == 'L' then
     local size, released = ARGV[i + 2], ARGV[i + 3]
-    i = i + 4
     redis.call('HSET', key, 'k', 'p', 'st', 'F', 'lg', '1', 'sz', size, 'ow', owner, 'n', owner, 'ts', now, 'te', now,
         'rl', released)
     redis.call('SADD', P .. 'l:' .. id, owner)
@@ -56,7 +55,6 @@ while i <= #ARGV do
   elseif kind == 'C' then
     local shape, newShape, class, name, mr, mtr, life, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4],
         ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], ARGV[i + 8], ARGV[i + 9]
-    i = i + 10
     local q = 'q:' .. shape
     if newShape == '1' then
       redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
@@ -77,7 +75,6 @@ while i <= #ARGV do
     for d = 1, nd do
       deps[d] = ARGV[i + 7 + d]
     end
-    i = i + 8 + nd
     local a = redis.call('HMGET', rec(actor), 'st', 'er', 'mtr')
     redis.call('ZADD', P .. 'tasks', now, id)
     event('N', id, fn)
@@ -105,7 +102,6 @@ while i <= #ARGV do
     for d = 1, nd do
       deps[d] = ARGV[i + 9 + d]
     end
-    i = i + 10 + nd
     local q = 'q:' .. shape
     if newShape == '1' then
       redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
@@ -153,5 +149,20 @@ while i <= #ARGV do
     end
   end
 end
+
+local i = 6
+local replayed = i <= #ARGV and redis.call('HEXISTS', rec(ARGV[i + 1]), 'k') == 1
+local refused = {}
+while i <= #ARGV do
+  local kind, id = ARGV[i], ARGV[i + 1]
+  if not (replayed and redis.call('HEXISTS', rec(id), 'k') == 1) then
+    local ok, err = pcall(submitRecord, kind, id, i)
+    if not ok then
+      refused[#refused + 1] = id
+      refused[#refused + 1] = errorText(err)
+    end
+  end
+  i = i + recordLength(kind, i)
+end
 flushNotes()
-return 1
+return refused
