@@ -85,20 +85,28 @@ local function record(id, att, q, eid, kind, payload, started, epoch)
   end
 end
 
-local refused = {}
 local i = 4
-while i <= #ARGV do
-  local id, q, eid = ARGV[i], ARGV[i + 2], ARGV[i + 3]
-  local ok, err = pcall(record, id, ARGV[i + 1], q, eid, ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7])
-  if not ok then
-    err = errorText(err)
-    refused[#refused + 1] = id
-    refused[#refused + 1] = err
-    if string.sub(err, 1, 4) ~= 'OOM ' then
-      -- why: the outcome is dropped; its entry must not be read again and the task run once more
-      redis.pcall('XACK', queue(q), 'w', eid)
-      redis.pcall('XDEL', queue(q), eid)
-    end
+local function recordFromI()
+  while i <= #ARGV do
+    record(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7])
+    i = i + 8
+  end
+end
+-- why: one pcall per script call, not per record (a pcall each costs Redis about 10 µs of CPU per task)
+local refused = {}
+while true do
+  local ok, err = pcall(recordFromI)
+  if ok then
+    break
+  end
+  err = errorText(err)
+  local q, eid = ARGV[i + 2], ARGV[i + 3]
+  refused[#refused + 1] = ARGV[i]
+  refused[#refused + 1] = err
+  if string.sub(err, 1, 4) ~= 'OOM ' then
+    -- why: the outcome is dropped; its entry must not be read again and the task run once more
+    redis.pcall('XACK', queue(q), 'w', eid)
+    redis.pcall('XDEL', queue(q), eid)
   end
   i = i + 8
 end

@@ -152,17 +152,25 @@ end
 
 local i = 6
 local replayed = i <= #ARGV and redis.call('HEXISTS', rec(ARGV[i + 1]), 'k') == 1
-local refused = {}
-while i <= #ARGV do
-  local kind, id = ARGV[i], ARGV[i + 1]
-  if not (replayed and redis.call('HEXISTS', rec(id), 'k') == 1) then
-    local ok, err = pcall(submitRecord, kind, id, i)
-    if not ok then
-      refused[#refused + 1] = id
-      refused[#refused + 1] = errorText(err)
+local function submitFromI()
+  while i <= #ARGV do
+    local kind, id = ARGV[i], ARGV[i + 1]
+    if not (replayed and redis.call('HEXISTS', rec(id), 'k') == 1) then
+      submitRecord(kind, id, i)
     end
+    i = i + recordLength(kind, i)
   end
-  i = i + recordLength(kind, i)
+end
+-- why: one pcall per script call, not per record (a pcall each costs Redis about 10 µs of CPU per task)
+local refused = {}
+while true do
+  local ok, err = pcall(submitFromI)
+  if ok then
+    break
+  end
+  refused[#refused + 1] = ARGV[i + 1]
+  refused[#refused + 1] = errorText(err)
+  i = i + recordLength(ARGV[i], i)
 end
 flushNotes()
 return refused
