@@ -27,7 +27,7 @@ if ok then
       local ck = rec(id)
       local c = redis.call('HMGET', ck, 'st', 'a', 'sp')
       if (c[1] == 'Q' or c[1] == 'R') and c[2] == att then
-        if restart and tonumber(att) <= tonumber(f[5] or '0') then
+        if restart and tonumber(att) <= (tonumber(f[5]) or 0) then
           local next = tonumber(att) + 1
           local neid = redis.call('XADD', aq, '*', 't', id, 'a', next, 's', c[3])
           redis.call('HSET', ck, 'st', 'Q', 'a', next, 'e', neid)

@@ -36,7 +36,7 @@ for _, p in ipairs(pending) do
     local key = rec(id)
     local r = redis.call('HMGET', key, 'st', 'a', 'mr', 'k')
     if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then
-      if tonumber(att) <= tonumber(r[3]) then
+      if tonumber(att) <= (tonumber(r[3]) or 0) then
         redis.call('HSET', key, 'a', tonumber(att) + 1)
         enqueue(id, now)
       elseif r[4] == 'a' then
