@@ -11,6 +11,11 @@ import io.jray.api.function.*;
  * parameter's type. Every overload calls {@link #newActorCall}.
  *
  * @param <A> the actor's class
+ *
+ * <p>The overloads for void methods end in a {@code Void...} parameter that is never given: it
+ * makes them the compiler's last choice, so that a reference to an overloaded method (an inexact
+ * method reference) means its overload that returns a value. An overloaded void method needs a
+ * cast to its function type, such as {@code (RemoteVoidFunction1<Log, String>) Log::write}.
  */
 @Generated("io.jray.codegen.ApiGenerator")
 public interface ActorOverloads<A> {
@@ -25,15 +30,15 @@ public interface ActorOverloads<A> {
         return newActorCall(f);
     }
 
-    default ActorCall<Void> task(RemoteVoidFunction0<A> f) {
+    default ActorCall<Void> task(RemoteVoidFunction0<A> f, Void... noResult) {
         return newActorCall(f);
     }
 
-    default <A0, R> ActorCall<R> task(RemoteFunction1<A, A0, R> f, A0 a0) {
+    default <A0, R> ActorCall<R> task(RemoteFunction1<A, ? extends A0, R> f, A0 a0) {
         return newActorCall(f, a0);
     }
 
-    default <A0> ActorCall<Void> task(RemoteVoidFunction1<A, A0> f, A0 a0) {
+    default <A0> ActorCall<Void> task(RemoteVoidFunction1<A, ? extends A0> f, A0 a0, Void... noResult) {
         return newActorCall(f, a0);
     }
 
@@ -41,31 +46,31 @@ public interface ActorOverloads<A> {
         return newActorCall(f, a0);
     }
 
-    default <A0> ActorCall<Void> task(RemoteVoidFunction1<A, A0> f, ObjectRef<A0> a0) {
+    default <A0> ActorCall<Void> task(RemoteVoidFunction1<A, A0> f, ObjectRef<A0> a0, Void... noResult) {
         return newActorCall(f, a0);
     }
 
-    default <A0, A1, R> ActorCall<R> task(RemoteFunction2<A, A0, A1, R> f, A0 a0, A1 a1) {
+    default <A0, A1, R> ActorCall<R> task(RemoteFunction2<A, ? extends A0, ? extends A1, R> f, A0 a0, A1 a1) {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, A0, A1> f, A0 a0, A1 a1) {
+    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, ? extends A0, ? extends A1> f, A0 a0, A1 a1, Void... noResult) {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1, R> ActorCall<R> task(RemoteFunction2<A, A0, A1, R> f, ObjectRef<A0> a0, A1 a1) {
+    default <A0, A1, R> ActorCall<R> task(RemoteFunction2<A, A0, ? extends A1, R> f, ObjectRef<A0> a0, A1 a1) {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, A0, A1> f, ObjectRef<A0> a0, A1 a1) {
+    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, A0, ? extends A1> f, ObjectRef<A0> a0, A1 a1, Void... noResult) {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1, R> ActorCall<R> task(RemoteFunction2<A, A0, A1, R> f, A0 a0, ObjectRef<A1> a1) {
+    default <A0, A1, R> ActorCall<R> task(RemoteFunction2<A, ? extends A0, A1, R> f, A0 a0, ObjectRef<A1> a1) {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, A0, A1> f, A0 a0, ObjectRef<A1> a1) {
+    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, ? extends A0, A1> f, A0 a0, ObjectRef<A1> a1, Void... noResult) {
         return newActorCall(f, a0, a1);
     }
 
@@ -73,63 +78,63 @@ public interface ActorOverloads<A> {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, A0, A1> f, ObjectRef<A0> a0, ObjectRef<A1> a1) {
+    default <A0, A1> ActorCall<Void> task(RemoteVoidFunction2<A, A0, A1> f, ObjectRef<A0> a0, ObjectRef<A1> a1, Void... noResult) {
         return newActorCall(f, a0, a1);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, A0 a0, A1 a1, A2 a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, ? extends A0, ? extends A1, ? extends A2, R> f, A0 a0, A1 a1, A2 a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, A0 a0, A1 a1, A2 a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, ? extends A0, ? extends A1, ? extends A2> f, A0 a0, A1 a1, A2 a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, ObjectRef<A0> a0, A1 a1, A2 a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, ? extends A1, ? extends A2, R> f, ObjectRef<A0> a0, A1 a1, A2 a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, ObjectRef<A0> a0, A1 a1, A2 a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, ? extends A1, ? extends A2> f, ObjectRef<A0> a0, A1 a1, A2 a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, A0 a0, ObjectRef<A1> a1, A2 a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, ? extends A0, A1, ? extends A2, R> f, A0 a0, ObjectRef<A1> a1, A2 a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, A0 a0, ObjectRef<A1> a1, A2 a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, ? extends A0, A1, ? extends A2> f, A0 a0, ObjectRef<A1> a1, A2 a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, ? extends A2, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, ? extends A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, A0 a0, A1 a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, ? extends A0, ? extends A1, A2, R> f, A0 a0, A1 a1, ObjectRef<A2> a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, A0 a0, A1 a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, ? extends A0, ? extends A1, A2> f, A0 a0, A1 a1, ObjectRef<A2> a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, ? extends A1, A2, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, ? extends A1, A2> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, A0, A1, A2, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2, R> ActorCall<R> task(RemoteFunction3<A, ? extends A0, A1, A2, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, ? extends A0, A1, A2> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
@@ -137,127 +142,127 @@ public interface ActorOverloads<A> {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
+    default <A0, A1, A2> ActorCall<Void> task(RemoteVoidFunction3<A, A0, A1, A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, Void... noResult) {
         return newActorCall(f, a0, a1, a2);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, A1 a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, R> f, A0 a0, A1 a1, A2 a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, A1 a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3> f, A0 a0, A1 a1, A2 a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, ? extends A1, ? extends A2, ? extends A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, ? extends A1, ? extends A2, ? extends A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, A1, ? extends A2, ? extends A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, A1, ? extends A2, ? extends A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, ? extends A2, ? extends A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, ? extends A2, ? extends A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, ? extends A1, A2, ? extends A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, ? extends A1, A2, ? extends A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, ? extends A1, A2, ? extends A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, ? extends A1, A2, ? extends A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, A1, A2, ? extends A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, A1, A2, ? extends A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, ? extends A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, ? extends A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, ? extends A1, ? extends A2, A3, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, ? extends A1, ? extends A2, A3> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, ? extends A1, ? extends A2, A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, ? extends A1, ? extends A2, A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, A1, ? extends A2, A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, A1, ? extends A2, A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, ? extends A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, ? extends A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, ? extends A1, A2, A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, ? extends A1, A2, A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, ? extends A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, ? extends A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3, R> ActorCall<R> task(RemoteFunction4<A, ? extends A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, ? extends A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
@@ -265,255 +270,255 @@ public interface ActorOverloads<A> {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <A0, A1, A2, A3> ActorCall<Void> task(RemoteVoidFunction4<A, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, ? extends A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, ? extends A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, A2, ? extends A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, A2, ? extends A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, ? extends A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, ? extends A2, A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, ? extends A2, A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, ? extends A2, A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, ? extends A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, ? extends A2, A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, A2, A3, ? extends A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, A2, A3, ? extends A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, A2, A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, A2, A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, A2, A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, ? extends A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, ? extends A2, ? extends A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, ? extends A2, ? extends A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, ? extends A2, ? extends A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, ? extends A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, ? extends A2, ? extends A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, A2, ? extends A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, A2, ? extends A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, A2, ? extends A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, A2, ? extends A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, A2, ? extends A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, ? extends A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, ? extends A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, ? extends A2, A3, A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, ? extends A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, ? extends A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, ? extends A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, ? extends A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, ? extends A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, ? extends A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, ? extends A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, ? extends A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, ? extends A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, ? extends A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4, R> ActorCall<R> task(RemoteFunction5<A, ? extends A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, ? extends A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
@@ -521,511 +526,511 @@ public interface ActorOverloads<A> {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <A0, A1, A2, A3, A4> ActorCall<Void> task(RemoteVoidFunction5<A, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, ? extends A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, A3, A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, A3, A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, ? extends A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, A3, ? extends A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, A3, ? extends A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, ? extends A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, ? extends A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, ? extends A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, ? extends A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, ? extends A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, ? extends A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, ? extends A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, ? extends A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, ? extends A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, ? extends A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, ? extends A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, ? extends A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, ? extends A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, ? extends A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, ? extends A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5, R> ActorCall<R> task(RemoteFunction6<A, ? extends A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, ? extends A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
@@ -1033,7 +1038,7 @@ public interface ActorOverloads<A> {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <A0, A1, A2, A3, A4, A5> ActorCall<Void> task(RemoteVoidFunction6<A, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newActorCall(f, a0, a1, a2, a3, a4, a5);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.jray.api.function.RemoteCallable;
+
 /**
  * The entry point of jray: submits tasks, puts and gets values, waits for and cancels work. Inject
  * it anywhere in an application that has the starter.
@@ -28,6 +30,21 @@ import java.util.Optional;
  * Small values travel inline with the task; large ones are stored once and passed by reference.
  */
 public interface JRay extends TaskOverloads {
+
+    /**
+     * The {@code task(...)} overloads for the methods of one {@link RemoteTask} class. Use it for an
+     * overloaded method: its method reference is inexact, and only a fixed class lets the compiler
+     * pick the overload by its arity ({@code jray.tasks(Words.class).task(Words::len, "hello", 3)}).
+     */
+    default <B> TaskFunctions<B> tasks(Class<B> type) {
+        JRay jray = this;
+        return new TaskFunctions<>() {
+            @Override
+            public <R> TaskCall<R> newTaskCall(RemoteCallable function, Object... args) {
+                return jray.newTaskCall(function, args);
+            }
+        };
+    }
 
     /** Stores a value in the cluster and returns a reference that any node can resolve. */
     <T> ObjectRef<T> put(T value);

@@ -9,6 +9,11 @@ import io.jray.api.function.*;
  * The typed {@code task(...)} overloads of {@link JRay}: a method reference of a
  * {@link RemoteTask} bean and its arguments, each either a value or an {@link ObjectRef} of
  * the parameter's type. Every overload calls {@link #newTaskCall}.
+ *
+ * <p>The overloads for void methods end in a {@code Void...} parameter that is never given: it
+ * makes them the compiler's last choice, so that a reference to an overloaded method (an inexact
+ * method reference) means its overload that returns a value. An overloaded void method needs a
+ * cast to its function type, such as {@code (RemoteVoidFunction1<Log, String>) Log::write}.
  */
 @Generated("io.jray.codegen.ApiGenerator")
 public interface TaskOverloads {
@@ -23,15 +28,15 @@ public interface TaskOverloads {
         return newTaskCall(f);
     }
 
-    default <T> TaskCall<Void> task(RemoteVoidFunction0<T> f) {
+    default <T> TaskCall<Void> task(RemoteVoidFunction0<T> f, Void... noResult) {
         return newTaskCall(f);
     }
 
-    default <T, A0, R> TaskCall<R> task(RemoteFunction1<T, A0, R> f, A0 a0) {
+    default <T, A0, R> TaskCall<R> task(RemoteFunction1<T, ? extends A0, R> f, A0 a0) {
         return newTaskCall(f, a0);
     }
 
-    default <T, A0> TaskCall<Void> task(RemoteVoidFunction1<T, A0> f, A0 a0) {
+    default <T, A0> TaskCall<Void> task(RemoteVoidFunction1<T, ? extends A0> f, A0 a0, Void... noResult) {
         return newTaskCall(f, a0);
     }
 
@@ -39,31 +44,31 @@ public interface TaskOverloads {
         return newTaskCall(f, a0);
     }
 
-    default <T, A0> TaskCall<Void> task(RemoteVoidFunction1<T, A0> f, ObjectRef<A0> a0) {
+    default <T, A0> TaskCall<Void> task(RemoteVoidFunction1<T, A0> f, ObjectRef<A0> a0, Void... noResult) {
         return newTaskCall(f, a0);
     }
 
-    default <T, A0, A1, R> TaskCall<R> task(RemoteFunction2<T, A0, A1, R> f, A0 a0, A1 a1) {
+    default <T, A0, A1, R> TaskCall<R> task(RemoteFunction2<T, ? extends A0, ? extends A1, R> f, A0 a0, A1 a1) {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, A0, A1> f, A0 a0, A1 a1) {
+    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, ? extends A0, ? extends A1> f, A0 a0, A1 a1, Void... noResult) {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1, R> TaskCall<R> task(RemoteFunction2<T, A0, A1, R> f, ObjectRef<A0> a0, A1 a1) {
+    default <T, A0, A1, R> TaskCall<R> task(RemoteFunction2<T, A0, ? extends A1, R> f, ObjectRef<A0> a0, A1 a1) {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, A0, A1> f, ObjectRef<A0> a0, A1 a1) {
+    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, A0, ? extends A1> f, ObjectRef<A0> a0, A1 a1, Void... noResult) {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1, R> TaskCall<R> task(RemoteFunction2<T, A0, A1, R> f, A0 a0, ObjectRef<A1> a1) {
+    default <T, A0, A1, R> TaskCall<R> task(RemoteFunction2<T, ? extends A0, A1, R> f, A0 a0, ObjectRef<A1> a1) {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, A0, A1> f, A0 a0, ObjectRef<A1> a1) {
+    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, ? extends A0, A1> f, A0 a0, ObjectRef<A1> a1, Void... noResult) {
         return newTaskCall(f, a0, a1);
     }
 
@@ -71,63 +76,63 @@ public interface TaskOverloads {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, A0, A1> f, ObjectRef<A0> a0, ObjectRef<A1> a1) {
+    default <T, A0, A1> TaskCall<Void> task(RemoteVoidFunction2<T, A0, A1> f, ObjectRef<A0> a0, ObjectRef<A1> a1, Void... noResult) {
         return newTaskCall(f, a0, a1);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, A0 a0, A1 a1, A2 a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, ? extends A0, ? extends A1, ? extends A2, R> f, A0 a0, A1 a1, A2 a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, A0 a0, A1 a1, A2 a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, ? extends A0, ? extends A1, ? extends A2> f, A0 a0, A1 a1, A2 a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, ObjectRef<A0> a0, A1 a1, A2 a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, ? extends A1, ? extends A2, R> f, ObjectRef<A0> a0, A1 a1, A2 a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, ObjectRef<A0> a0, A1 a1, A2 a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, ? extends A1, ? extends A2> f, ObjectRef<A0> a0, A1 a1, A2 a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, A0 a0, ObjectRef<A1> a1, A2 a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, ? extends A0, A1, ? extends A2, R> f, A0 a0, ObjectRef<A1> a1, A2 a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, A0 a0, ObjectRef<A1> a1, A2 a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, ? extends A0, A1, ? extends A2> f, A0 a0, ObjectRef<A1> a1, A2 a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, ? extends A2, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, ? extends A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, A0 a0, A1 a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, ? extends A0, ? extends A1, A2, R> f, A0 a0, A1 a1, ObjectRef<A2> a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, A0 a0, A1 a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, ? extends A0, ? extends A1, A2> f, A0 a0, A1 a1, ObjectRef<A2> a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, ? extends A1, A2, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, ? extends A1, A2> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, A0, A1, A2, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2, R> TaskCall<R> task(RemoteFunction3<T, ? extends A0, A1, A2, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, ? extends A0, A1, A2> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
@@ -135,127 +140,127 @@ public interface TaskOverloads {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2) {
+    default <T, A0, A1, A2> TaskCall<Void> task(RemoteVoidFunction3<T, A0, A1, A2> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, Void... noResult) {
         return newTaskCall(f, a0, a1, a2);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, A1 a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, R> f, A0 a0, A1 a1, A2 a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, A1 a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3> f, A0 a0, A1 a1, A2 a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, ? extends A1, ? extends A2, ? extends A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, ? extends A1, ? extends A2, ? extends A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, A1, ? extends A2, ? extends A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, A1, ? extends A2, ? extends A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, ? extends A2, ? extends A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, ? extends A2, ? extends A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, ? extends A1, A2, ? extends A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, ? extends A1, A2, ? extends A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, ? extends A1, A2, ? extends A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, ? extends A1, A2, ? extends A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, A1, A2, ? extends A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, A1, A2, ? extends A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, ? extends A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, ? extends A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, ? extends A1, ? extends A2, A3, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, ? extends A1, ? extends A2, A3> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, ? extends A1, ? extends A2, A3, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, ? extends A1, ? extends A2, A3> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, A1, ? extends A2, A3, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, A1, ? extends A2, A3> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, ? extends A2, A3, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, ? extends A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, ? extends A1, A2, A3, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, ? extends A1, A2, A3> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, ? extends A1, A2, A3, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, ? extends A1, A2, A3> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3, R> TaskCall<R> task(RemoteFunction4<T, ? extends A0, A1, A2, A3, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, ? extends A0, A1, A2, A3> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
@@ -263,255 +268,255 @@ public interface TaskOverloads {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3) {
+    default <T, A0, A1, A2, A3> TaskCall<Void> task(RemoteVoidFunction4<T, A0, A1, A2, A3> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, ? extends A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, ? extends A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, A2, ? extends A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, A2, ? extends A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, ? extends A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, ? extends A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, ? extends A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, ? extends A2, A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, ? extends A2, A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, ? extends A2, A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, ? extends A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, ? extends A2, A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, A2, A3, ? extends A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, A2, A3, ? extends A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, A2, A3, ? extends A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, A2, A3, ? extends A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, A2, A3, ? extends A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, ? extends A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, ? extends A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, ? extends A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, ? extends A2, ? extends A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, ? extends A2, ? extends A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, ? extends A2, ? extends A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, ? extends A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, ? extends A2, ? extends A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, A2, ? extends A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, A2, ? extends A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, A2, ? extends A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, A2, ? extends A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, A2, ? extends A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, ? extends A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, ? extends A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, ? extends A2, A3, A4, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, ? extends A2, A3, A4> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, ? extends A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, ? extends A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, ? extends A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, ? extends A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, ? extends A2, A3, A4, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, ? extends A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, ? extends A1, A2, A3, A4, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, ? extends A1, A2, A3, A4> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, ? extends A1, A2, A3, A4, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, ? extends A1, A2, A3, A4> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4, R> TaskCall<R> task(RemoteFunction5<T, ? extends A0, A1, A2, A3, A4, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, ? extends A0, A1, A2, A3, A4> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
@@ -519,511 +524,511 @@ public interface TaskOverloads {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4) {
+    default <T, A0, A1, A2, A3, A4> TaskCall<Void> task(RemoteVoidFunction5<T, A0, A1, A2, A3, A4> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, ? extends A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, ? extends A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, ? extends A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, A3, ? extends A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, A3, ? extends A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, A3, ? extends A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, ? extends A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, ? extends A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, ? extends A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, ? extends A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, ? extends A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, ? extends A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, A4, ? extends A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, A4, ? extends A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, A3, A4, ? extends A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, A3, A4, ? extends A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, A3, A4, ? extends A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, A3, A4, ? extends A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, ? extends A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, ? extends A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, A5 a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, ? extends A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, ? extends A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, ? extends A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, ? extends A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, ? extends A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, ? extends A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, A3, ? extends A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, A3, ? extends A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, A3, ? extends A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, A3, ? extends A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, ? extends A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, ? extends A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, A4 a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, ? extends A3, A4, A5> f, A0 a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, ? extends A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, ? extends A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, ? extends A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, ? extends A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, ? extends A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, ? extends A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, A3 a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, A4, A5, R> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, ? extends A2, A3, A4, A5> f, A0 a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, ? extends A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, ? extends A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, ? extends A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, ? extends A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, ? extends A2, A3, A4, A5, R> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, ? extends A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, A2 a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, ? extends A1, A2, A3, A4, A5, R> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, ? extends A1, A2, A3, A4, A5> f, A0 a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, ? extends A1, A2, A3, A4, A5, R> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, ? extends A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, A1 a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5, R> TaskCall<R> task(RemoteFunction6<T, ? extends A0, A1, A2, A3, A4, A5, R> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, ? extends A0, A1, A2, A3, A4, A5> f, A0 a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
@@ -1031,7 +1036,7 @@ public interface TaskOverloads {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 
-    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5) {
+    default <T, A0, A1, A2, A3, A4, A5> TaskCall<Void> task(RemoteVoidFunction6<T, A0, A1, A2, A3, A4, A5> f, ObjectRef<A0> a0, ObjectRef<A1> a1, ObjectRef<A2> a2, ObjectRef<A3> a3, ObjectRef<A4> a4, ObjectRef<A5> a5, Void... noResult) {
         return newTaskCall(f, a0, a1, a2, a3, a4, a5);
     }
 }

@@ -51,8 +51,8 @@ class JRayNodeConfiguration {
     }
 
     @Bean
-    JRayNodeLifecycle jrayNodeLifecycle(JRayNode node) {
-        return new JRayNodeLifecycle(node);
+    JRayNodeLifecycle jrayNodeLifecycle(JRayNode node, JRayProperties properties) {
+        return new JRayNodeLifecycle(node, properties.getWorker().isEnabled() && properties.getWorker().isKeepAlive());
     }
 
     @Bean

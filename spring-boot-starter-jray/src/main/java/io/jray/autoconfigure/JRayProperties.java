@@ -8,13 +8,15 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration of a jray node. Redis itself is configured with the standard
  * {@code spring.data.redis.*} properties.
  */
 @ConfigurationProperties("jray")
-public class JRayProperties {
+public class JRayProperties implements Validator {
 
     /** Whether this application joins a jray cluster at all. */
     private boolean enabled = true;
@@ -86,6 +88,17 @@ public class JRayProperties {
         return submit;
     }
 
+    /** Boot checks the bound values with this before any bean uses them. */
+    @Override
+    public boolean supports(Class<?> type) {
+        return JRayProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        JRayPropertiesValidation.validate((JRayProperties) target, errors);
+    }
+
     /** What this node offers to tasks. */
     public static class Node {
 
@@ -140,6 +153,9 @@ public class JRayProperties {
         /** Whether this node runs tasks; when false it only submits them. */
         private boolean enabled = true;
 
+        /** Whether a node that runs tasks keeps its JVM alive until it is stopped, web application or not. */
+        private boolean keepAlive = true;
+
         /** How many tasks may be read ahead while tasks are short. */
         private int prefetch = 256;
 
@@ -164,6 +180,14 @@ public class JRayProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public boolean isKeepAlive() {
+            return keepAlive;
+        }
+
+        public void setKeepAlive(boolean keepAlive) {
+            this.keepAlive = keepAlive;
         }
 
         public int getPrefetch() {
@@ -341,7 +365,7 @@ public class JRayProperties {
         /** The object endpoint's port; 0 picks a free one. */
         private int port;
 
-        /** The host name or address other nodes use to reach the object endpoint (default the bind address). */
+        /** The host name or address others use to reach the object endpoint (default the bind address, or the host name when that is 0.0.0.0). */
         private String advertisedHost;
 
         /** The cluster token that authenticates object transfers (default one kept in Redis). */

@@ -46,6 +46,7 @@ public final class ApiGenerator {
         }
         files.put("TaskOverloads.java", overloads(TASKS));
         files.put("ActorOverloads.java", overloads(ACTORS));
+        files.put("TaskFunctions.java", overloads(FUNCTIONS));
         return files;
     }
 
@@ -101,12 +102,23 @@ public final class ApiGenerator {
                     + " * parameter's type. Every overload calls {@link #newActorCall}.\n *\n"
                     + " * @param <A> the actor's class");
 
+    private static final Family FUNCTIONS = new Family("TaskFunctions", "<B>", "B", "TaskCall", "newTaskCall",
+            "The typed {@code task(...)} overloads of {@link JRay} with the bean's class fixed, from\n"
+                    + " * {@link JRay#tasks(Class)}: what an overloaded method needs, whose method reference names no\n"
+                    + " * class the compiler can infer ({@code jray.tasks(Words.class).task(Words::len, \"hello\")}).\n"
+                    + " * Every overload calls {@link #newTaskCall}.\n *\n"
+                    + " * @param <B> the class of the {@link RemoteTask} bean");
+
     private static String overloads(Family family) {
         StringBuilder out = new StringBuilder(NOTICE);
         out.append("package io.jray.api;\n\n");
         out.append("import javax.annotation.processing.Generated;\n\n");
         out.append("import io.jray.api.function.*;\n\n");
-        out.append("/**\n * ").append(family.javadoc()).append("\n */\n");
+        out.append("/**\n * ").append(family.javadoc()).append("\n *\n");
+        out.append(" * <p>The overloads for void methods end in a {@code Void...} parameter that is never given: it\n"
+                + " * makes them the compiler's last choice, so that a reference to an overloaded method (an inexact\n"
+                + " * method reference) means its overload that returns a value. An overloaded void method needs a\n"
+                + " * cast to its function type, such as {@code (RemoteVoidFunction1<Log, String>) Log::write}.\n */\n");
         out.append(GENERATED).append("\n");
         out.append("public interface ").append(family.name()).append(family.typeParameter()).append(" {\n\n");
         out.append("    /**\n     * The untyped form behind the overloads: prefer {@code task(...)}, which checks argument\n");
@@ -135,7 +147,9 @@ public final class ApiGenerator {
         callArgs.add("f");
         for (int i = 0; i < n; i++) {
             typeParams.add("A" + i);
-            fnTypeArgs.add("A" + i);
+            // why: "? extends" where a value is passed makes a form with more refs the more specific one
+            // (its ObjectRef<Ai> fits the wildcard), so an inexact method reference given a ref is not ambiguous
+            fnTypeArgs.add(((refMask & (1 << i)) != 0 ? "" : "? extends ") + "A" + i);
         }
         if (!isVoid) {
             typeParams.add("R");
@@ -147,6 +161,11 @@ public final class ApiGenerator {
             boolean ref = (refMask & (1 << i)) != 0;
             params.add((ref ? "ObjectRef<A" + i + ">" : "A" + i) + " a" + i);
             callArgs.add("a" + i);
+        }
+        if (isVoid) {
+            // why: varargs make the void form the compiler's last choice (its third phase), so an
+            // overloaded (inexact) method reference resolves to the overload that returns a value
+            params.add("Void... noResult");
         }
         String result = isVoid ? "Void" : "R";
         String generics = typeParams.isEmpty() ? "" : "<" + String.join(", ", typeParams) + "> ";

@@ -29,6 +29,12 @@ public class Counter {
         return value;
     }
 
+    /** Adds {@code n}, {@code times} times: an overload of {@link #add(int)}. */
+    public int add(int n, int times) {
+        value += n * times;
+        return value;
+    }
+
     public int value() {
         return value;
     }

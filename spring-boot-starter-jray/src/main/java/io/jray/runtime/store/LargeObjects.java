@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,10 +95,20 @@ public final class LargeObjects implements AutoCloseable {
             throw new UncheckedIOException("cannot serve objects on " + settings.bindAddress() + ":" + settings.port()
                     + " (jray.object.bind-address, jray.object.port)", e);
         }
-        String host = settings.advertisedHost() != null ? settings.advertisedHost() : settings.bindAddress();
+        String host = settings.advertisedHost() != null ? settings.advertisedHost() : advertised(settings.bindAddress());
         this.endpoint = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         this.puller = new ObjectPuller(store, token);
         this.peers = new PeerDirectory(control);
+    }
+
+    /** How others reach an endpoint bound to {@code bind}: a wildcard address is no address, the host name is. */
+    private static String advertised(String bind) {
+        try {
+            return InetAddress.getByName(bind).isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName() : bind;
+        }
+        catch (UnknownHostException e) {
+            return bind;
+        }
     }
 
     /** The fields this node adds to its registration, so others find its objects. */
