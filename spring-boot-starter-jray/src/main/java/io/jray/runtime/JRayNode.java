@@ -28,6 +28,7 @@ import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.DeadNodeReaper;
+import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.node.NodeLoad;
 import io.jray.runtime.node.NodeRegistry;
@@ -87,11 +88,14 @@ public final class JRayNode implements AutoCloseable {
     private final DeadNodeReaper reaper;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final FunctionRegistry functions;
+    private final FunctionDirectory functionDirectory;
     private volatile String driverJob;
     private volatile boolean running;
 
     public JRayNode(RedisLink redis, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
             ObjectRefType refType, ActorHandleType actorHandleType) {
+        this.functions = functions;
         this.redis = redis;
         this.settings = settings;
         redis.commandTimeout(settings.unavailableTimeout());
@@ -127,8 +131,10 @@ public final class JRayNode implements AutoCloseable {
         TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
         this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
         this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
-        this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions, codec,
-                objects, resolver, directory, health, scheduler, settings.worker(), registry::epoch) : null;
+        this.functionDirectory = new FunctionDirectory(control, id, functions);
+        this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions,
+                functionDirectory, codec, objects, resolver, directory, health, scheduler, settings.worker(),
+                registry::epoch) : null;
         registry.reportLoad(() -> NodeLoad.of(worker, objects.store(), draining));
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id, health, settings.heartbeatTimeout(),
                 reapGrace(settings));
@@ -195,6 +201,7 @@ public final class JRayNode implements AutoCloseable {
     public synchronized void start() throws Exception {
         control.loadScripts();
         EvictionCheck.warnIfEvicting(redis);
+        registry.addFields(functionDirectory.publish());
         registry.register();
         objects.open();
         directory.refresh();
@@ -214,7 +221,8 @@ public final class JRayNode implements AutoCloseable {
         running = true;
         log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
                 + settings.namespace() + "', resources " + identity.resources() + ", "
-                + (worker != null ? "runs tasks" : "submits only") + ")");
+                + (worker != null ? "runs tasks: " + functions.functions().size() + " remote functions, "
+                        + functions.actorClasses().size() + " actor classes" : "submits only") + ")");
     }
 
     public JRay jray() {

@@ -61,6 +61,11 @@ public final class Keys {
         return ns + ":node:{" + node + "}:inbox";
     }
 
+    /** Set of the remote function ids of one version of an application, named by their digest. */
+    public String functionSet(String digest) {
+        return ns + ":fns:" + digest;
+    }
+
     /** Counter of registrations in the cluster: each one is a new epoch, never used before. */
     public String epochs() {
         return ns + ":epochs";

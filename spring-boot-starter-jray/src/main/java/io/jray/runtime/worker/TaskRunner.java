@@ -23,6 +23,7 @@ import io.jray.runtime.TaskEvents;
 import io.jray.runtime.TaskObservations;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
@@ -58,14 +59,18 @@ final class TaskRunner {
     static final long STARTED_REPORT_DELAY_MILLIS = 50;
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final FunctionDirectory functionDirectory;
+    /** How long a task this node has no function for waits before it goes back to its queue. */
+    private static final long GIVE_BACK_UNKNOWN_MILLIS = 100;
 
     /** A task running here, and whether it has been reported as started. */
     private record Running(Thread thread, Delivery delivery, long startedAt, AtomicBoolean reported) {
     }
 
-    TaskRunner(FunctionRegistry functions, ValueCodec codec, LargeObjects objects, ObjectResolver resolver,
-            OutcomeReporter reporter, ResourcePool pool, String node, ExecutorService threads,
+    TaskRunner(FunctionRegistry functions, FunctionDirectory functionDirectory, ValueCodec codec, LargeObjects objects,
+            ObjectResolver resolver, OutcomeReporter reporter, ResourcePool pool, String node, ExecutorService threads,
             ScheduledExecutorService timer, ActorHost actors) {
+        this.functionDirectory = functionDirectory;
         this.objects = objects;
         this.actors = actors;
         this.functions = functions;
@@ -172,6 +177,12 @@ final class TaskRunner {
         TaskSpec spec = null;
         try {
             spec = TaskSpec.decode(d.spec());
+            if (spec.kind() == TaskSpec.Kind.TASK && functions.find(spec.function()) == null
+                    && functionDirectory.servedElsewhere(spec.function())) {
+                // why: another live node has the function; a pause keeps this node from taking it straight back
+                Thread.sleep(GIVE_BACK_UNKNOWN_MILLIS);
+                return outcome(d, Outcome.Kind.GIVEN_BACK, null, startedAt);
+            }
             Object result = switch (spec.kind()) {
                 case TASK -> invoke(task(spec), null, resolveArguments(spec), spec, d.demand().cpus());
                 case ACTOR_CALL -> invoke(actorMethod(spec), hosting(spec), resolveArguments(spec), spec, 0);

@@ -16,6 +16,7 @@ import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
@@ -59,7 +60,7 @@ public final class Worker implements AutoCloseable {
     private final Keys keys;
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
-            ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
+            FunctionDirectory functionDirectory, ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
             ScheduledExecutorService timer, Settings settings, LongSupplier epoch) {
         this.settings = settings;
         this.timer = timer;
@@ -68,7 +69,8 @@ public final class Worker implements AutoCloseable {
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
         this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch(), held);
         this.actors = new ActorHost(functions, node, epoch);
-        this.runner = new TaskRunner(functions, codec, objects, resolver, reporter, pool, node, threads, timer, actors);
+        this.runner = new TaskRunner(functions, functionDirectory, codec, objects, resolver, reporter, pool, node,
+                threads, timer, actors);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
                 settings.giveBackAfter(), threads, epoch, held);
