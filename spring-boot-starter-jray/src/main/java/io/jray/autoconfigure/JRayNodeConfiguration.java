@@ -104,6 +104,7 @@ class JRayNodeConfiguration {
                 properties.getRedis().getUnavailableTimeout(), storeSettings(properties.getObject()),
                 properties.getJob().getRetention(), properties.getSubmit().getBatch(),
                 new Worker.Settings(worker.getBlock(), worker.getGiveBackAfter(), worker.getShortTask(),
-                        worker.getPrefetch(), worker.getReportBatch(), worker.getShutdownGrace()));
+                        worker.getPrefetch(), worker.getReportBatch(), worker.getShutdownGrace()),
+                properties.getTask().getInfeasibleTimeout());
     }
 }

@@ -40,6 +40,8 @@ public class JRayProperties implements Validator {
 
     private final Submit submit = new Submit();
 
+    private final Task task = new Task();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -86,6 +88,10 @@ public class JRayProperties implements Validator {
 
     public Submit getSubmit() {
         return submit;
+    }
+
+    public Task getTask() {
+        return task;
     }
 
     /** Boot checks the bound values with this before any bean uses them. */
@@ -463,6 +469,21 @@ public class JRayProperties implements Validator {
 
         public void setBatch(int batch) {
             this.batch = batch;
+        }
+    }
+
+    /** What happens to tasks no node can run. */
+    public static class Task {
+
+        /** How long a task or actor whose resources no live node offers waits before it fails (default: until a node that offers them joins). */
+        private Duration infeasibleTimeout;
+
+        public Duration getInfeasibleTimeout() {
+            return infeasibleTimeout;
+        }
+
+        public void setInfeasibleTimeout(Duration infeasibleTimeout) {
+            this.infeasibleTimeout = infeasibleTimeout;
         }
     }
 }

@@ -46,6 +46,7 @@ final class JRayPropertiesValidation {
         notNegative(errors, "object.store-limit", p.getObject().getStoreLimit());
         notNegative(errors, "job.retention", p.getJob().getRetention());
         atLeastOne(errors, "submit.batch", p.getSubmit().getBatch());
+        notNegative(errors, "task.infeasible-timeout", p.getTask().getInfeasibleTimeout());
     }
 
     private static boolean isPositive(Duration d) {

@@ -42,6 +42,7 @@ import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
 import io.jray.runtime.task.DefaultJRay;
 import io.jray.runtime.task.IdGenerator;
+import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
 import io.jray.runtime.task.ObjectId;
 import io.jray.runtime.task.ObjectReleaser;
@@ -90,6 +91,7 @@ public final class JRayNode implements AutoCloseable {
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final FunctionRegistry functions;
     private final FunctionDirectory functionDirectory;
+    private final InfeasibleWork infeasible;
     private volatile String driverJob;
     private volatile boolean running;
 
@@ -123,8 +125,9 @@ public final class JRayNode implements AutoCloseable {
         this.resolver = new ObjectResolver(control, codec, objects, refType, id, health, listener::watch,
                 virtualThreads);
         IdGenerator ids = new IdGenerator(id);
-        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver, control, inbox, health, listener, this::driverJob,
-                settings.submitBatch());
+        this.infeasible = new InfeasibleWork(control, id, settings.infeasibleTimeout());
+        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver,
+                control, inbox, health, listener, this::driverJob, settings.submitBatch(), infeasible);
         this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id, virtualThreads);
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
                 actorHandleType);
@@ -214,6 +217,7 @@ public final class JRayNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::reapDeadNodes, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshDirectory, 5, 5, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::sweepObjects, 1, 5, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(infeasible::check, 500, 500, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(releaser::flush, RELEASE_EVERY_MILLIS, RELEASE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> resolver.reconcile(health.steadyFor(settings.heartbeatTimeout())),
@@ -346,6 +350,7 @@ public final class JRayNode implements AutoCloseable {
     private void onJobsChanged() {
         Set<String> active = directory.jobs().keySet();
         listener.retainJobs(active);
+        infeasible.retainJobs(active);
         objects.retainJobs(active);
         if (worker != null) {
             worker.retainJobs(active);

@@ -20,8 +20,9 @@ import io.jray.runtime.worker.Worker;
  * @param jobRetention how long the records of an ended job stay in Redis
  * @param submitBatch the most records submitted in one script call
  * @param worker how the worker reads and runs tasks
+ * @param infeasibleTimeout how long tasks that no live node can run wait before they fail ({@code null}: for ever)
  */
 public record NodeSettings(String namespace, Resources resources, String hostId, boolean workerEnabled,
         Duration heartbeatInterval, Duration heartbeatTimeout, Duration unavailableTimeout, StoreSettings store,
-        Duration jobRetention, int submitBatch, Worker.Settings worker) {
+        Duration jobRetention, int submitBatch, Worker.Settings worker, Duration infeasibleTimeout) {
 }

@@ -3,6 +3,7 @@ package io.jray.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -45,6 +46,8 @@ public class JRayEndpoint {
         out.put("redis", node.health().address());
         out.put("nodes", summary.nodes());
         out.put("jobs", summary.jobs());
+        out.put("infeasible", node.control().redis().text().hgetall(node.control().keys().infeasible())
+                .get(10, TimeUnit.SECONDS));
         return out;
     }
 

@@ -61,6 +61,11 @@ public final class Keys {
         return ns + ":node:{" + node + "}:inbox";
     }
 
+    /** Hash of the resource shapes no live node offers ({@code <job>|<shape>}), with what asks for them. */
+    public String infeasible() {
+        return ns + ":infeasible";
+    }
+
     /** Set of the remote function ids of one version of an application, named by their digest. */
     public String functionSet(String digest) {
         return ns + ":fns:" + digest;

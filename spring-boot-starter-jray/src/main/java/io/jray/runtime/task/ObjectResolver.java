@@ -27,6 +27,7 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectLostException;
 import io.jray.api.TaskCancelledException;
 import io.jray.api.TaskFailedException;
+import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.ObjectState;
 import io.jray.runtime.function.FunctionId;
@@ -265,8 +266,7 @@ public final class ObjectResolver {
                     }
                 }
                 case FAILED -> throw failure(ref, settled.payload());
-                case CANCELLED -> throw new TaskCancelledException("the task making " + ref + " was cancelled"
-                        + cancelReason(settled.payload()));
+                case CANCELLED -> throw cancelled(ref, settled.payload());
                 case LOST, PENDING -> throw new ObjectLostException("the value of " + ref + " is not in Redis: its job "
                         + "ended, or it was never stored");
             }
@@ -393,16 +393,22 @@ public final class ObjectResolver {
     }
 
     /** Why a task was cancelled, when its record says so (its job ended, say), as a clause. */
-    private static String cancelReason(byte[] error) {
-        if (error == null || error.length == 0) {
-            return "";
+    /** A cancelled task's exception: a TaskInfeasibleException when no node could run it, else a TaskCancelledException. */
+    private static JRayException cancelled(ObjectRefImpl<?> ref, byte[] error) {
+        RemoteError why = null;
+        if (error != null && error.length > 0) {
+            try {
+                why = RemoteError.decode(error);
+            }
+            catch (RuntimeException e) {
+                // why: an unreadable reason still cancels; the message just goes without it
+            }
         }
-        try {
-            return ": " + RemoteError.decode(error).message();
+        if (why != null && TaskInfeasibleException.class.getName().equals(why.type())) {
+            return new TaskInfeasibleException(why.message() + " (" + ref + ")");
         }
-        catch (RuntimeException e) {
-            return "";
-        }
+        return new TaskCancelledException("the task making " + ref + " was cancelled"
+                + (why == null ? "" : ": " + why.message()));
     }
 
     /** Fails every ref still waiting on this node. */

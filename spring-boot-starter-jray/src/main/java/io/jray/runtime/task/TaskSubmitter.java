@@ -59,12 +59,14 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     /** Actor calls hold nothing of their own: the actor holds its resources while it lives. */
     private static final Resources ACTOR_CALL_DEMAND = Resources.of(Map.of(Resources.CPU, 0.0));
     private final Batcher<SubmitRecord> batcher;
+    private final InfeasibleWork infeasible;
     private volatile TaskEvents events = TaskEvents.NONE;
     private volatile TaskObservations observations = TaskObservations.NONE;
 
     public TaskSubmitter(String node, IdGenerator ids, FunctionRegistry functions, ArgumentEncoder encoder,
             ObjectResolver resolver, ControlPlane control, Inbox inbox, ClusterHealth health,
-            NotificationListener listener, Supplier<String> driverJob, int maxBatch) {
+            NotificationListener listener, Supplier<String> driverJob, int maxBatch, InfeasibleWork infeasible) {
+        this.infeasible = infeasible;
         this.node = node;
         this.ids = ids;
         this.functions = functions;
@@ -93,6 +95,9 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         Resources demand = demand(options);
         String shape = demand.shape();
         boolean newShape = usedShapes.add(job + "|" + shape);
+        if (newShape) {
+            infeasible.watch(job, shape, demand, function.displayName());
+        }
         String parent = context == null ? null : context.taskId().id();
         Duration timeout = options.timeout();
         TaskSpec spec = new TaskSpec(id, function.id(), encoded, demand, options.maxRetries(),
@@ -122,6 +127,9 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
         Resources demand = Resources.demand(options.cpus(), options.memory(), options.resources());
         String shape = demand.shape();
         boolean newShape = usedShapes.add(actor.job() + "|" + shape);
+        if (newShape) {
+            infeasible.watch(actor.job(), shape, demand, "actor " + actorClass);
+        }
         TaskSpec spec = new TaskSpec(actor, actorClass, encoded, demand, options.maxRestarts(), false, List.of(),
                 options.name(), 0, node, context == null ? null : context.taskId().id(), TaskSpec.Kind.ACTOR_CREATION,
                 actor, options.maxConcurrency());

@@ -1,0 +1,153 @@
+package io.jray.runtime.task;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.api.TaskInfeasibleException;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.node.Resources;
+import io.jray.runtime.serialization.RemoteError;
+
+/**
+ * Work no node can run: tasks and actors whose resources no live worker offers (a {@code gpu} on a
+ * cluster without one, more CPUs than any node has). Each resource shape this node submits to is
+ * checked against the live workers on the next check, and again on each while it stays infeasible: an infeasible
+ * one is logged once at WARN with the shortfall and listed in {@code ns:infeasible} (for the actuator
+ * and the dashboard); it waits, since a node may join, or with {@code jray.task.infeasible-timeout}
+ * its queued tasks fail with a message naming the resource once that time has passed.
+ */
+public final class InfeasibleWork {
+
+    private static final Log log = LogFactory.getLog(InfeasibleWork.class);
+    private static final long WAIT_SECONDS = 10;
+
+    /** A shape of one job this node submitted to, and since when it has been infeasible (0: not found so yet). */
+    private record Watched(String job, String shape, Resources demand, String what, long infeasibleSince) {
+    }
+
+    private final ControlPlane control;
+    private final Keys keys;
+    private final String node;
+    private final Duration timeout;
+    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
+
+    /** @param timeout how long infeasible tasks wait before they fail; {@code null} to wait for ever */
+    public InfeasibleWork(ControlPlane control, String node, Duration timeout) {
+        this.control = control;
+        this.keys = control.keys();
+        this.node = node;
+        this.timeout = timeout;
+    }
+
+    /** Watches a shape this node submits to in {@code job} for the first time. */
+    public void watch(String job, String shape, Resources demand, String what) {
+        watched.putIfAbsent(job + "|" + shape, new Watched(job, shape, demand, what, 0));
+    }
+
+    /** Stops watching the shapes of jobs that ended. */
+    public void retainJobs(Set<String> active) {
+        watched.entrySet().removeIf(entry -> {
+            boolean ended = !active.contains(entry.getValue().job());
+            if (ended && entry.getValue().infeasibleSince() > 0) {
+                control.redis().text().hdel(keys.infeasible(), entry.getKey());
+            }
+            return ended;
+        });
+    }
+
+    /** Checks the watched shapes against the live workers' resources; called twice a second. */
+    public void check() {
+        if (watched.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Resources> workers = liveWorkers();
+            long now = System.currentTimeMillis();
+            for (Map.Entry<String, Watched> entry : watched.entrySet()) {
+                Watched w = entry.getValue();
+                boolean feasible = workers.values().stream().anyMatch(w.demand()::fitsIn);
+                if (feasible) {
+                    // why: a shape is checked until it is feasible; after that its tasks are scheduled as usual
+                    watched.remove(entry.getKey());
+                    if (w.infeasibleSince() > 0) {
+                        log.info(w.what() + " asks for " + w.demand() + ", which a live node now offers: it runs");
+                        control.redis().text().hdel(keys.infeasible(), entry.getKey());
+                    }
+                }
+                else if (!feasible && w.infeasibleSince() == 0) {
+                    String why = w.what() + " asks for " + w.demand() + ", which no live node offers (workers: "
+                            + (workers.isEmpty() ? "none" : workers) + ")";
+                    log.warn(why + ". It waits until such a node joins" + (timeout == null
+                            ? "; set jray.task.infeasible-timeout to fail it instead" : ", at most " + timeout));
+                    control.redis().text().hset(keys.infeasible(), entry.getKey(), why);
+                    entry.setValue(new Watched(w.job(), w.shape(), w.demand(), w.what(), now));
+                }
+                else if (!feasible && timeout != null && now - w.infeasibleSince() >= timeout.toMillis()) {
+                    failQueued(w, workers);
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            log.debug("Checking for infeasible work failed; trying again in a second", e);
+        }
+    }
+
+    private Map<String, Resources> liveWorkers() throws Exception {
+        RedisAsyncCommands<String, String> redis = control.redis().text();
+        Map<String, RedisFuture<List<KeyValue<String, String>>>> reads = new LinkedHashMap<>();
+        for (String id : redis.smembers(keys.nodes()).get(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            reads.put(id, redis.hmget(keys.node(id), "resources", "worker"));
+        }
+        Map<String, Resources> workers = new LinkedHashMap<>();
+        for (Map.Entry<String, RedisFuture<List<KeyValue<String, String>>>> read : reads.entrySet()) {
+            List<KeyValue<String, String>> fields = read.getValue().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (fields.get(0).hasValue() && "1".equals(fields.get(1).getValueOrElse(""))) {
+                workers.put(read.getKey(), Resources.parseShape(fields.get(0).getValue()));
+            }
+        }
+        return workers;
+    }
+
+    /** Fails, 100 at a time, the tasks still queued in an infeasible shape. */
+    private void failQueued(Watched w, Map<String, Resources> workers) throws Exception {
+        List<StreamMessage<String, byte[]>> entries = control.redis().async()
+                .xrange(keys.queue(w.job(), w.shape()), Range.create("-", "+"), Limit.create(0, 100))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        for (StreamMessage<String, byte[]> entry : entries) {
+            byte[] task = entry.getBody().get("t");
+            if (task == null) {
+                continue;
+            }
+            ObjectId id = new ObjectId(w.job(), new String(task, StandardCharsets.UTF_8));
+            String message = w.what() + " asks for " + w.demand() + ", which no live node offered within "
+                    + "jray.task.infeasible-timeout (" + timeout + "; workers: " + (workers.isEmpty() ? "none" : workers)
+                    + ")";
+            byte[] error = RemoteError.of(TaskInfeasibleException.class, message, id.toString(), null, node)
+                    .encode();
+            control.cancel(id, error).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        if (!entries.isEmpty()) {
+            log.warn("Failed " + entries.size() + " task(s) of " + w.what() + " in job " + w.job() + ": no live node "
+                    + "offers " + w.demand() + " (jray.task.infeasible-timeout " + timeout + ")");
+        }
+    }
+}
