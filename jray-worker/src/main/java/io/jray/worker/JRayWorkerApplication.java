@@ -34,7 +34,9 @@ public class JRayWorkerApplication {
      * {@code application.properties} on the loader path neither hides nor is hidden by them.
      */
     static final Map<String, Object> DEFAULTS = Map.of("spring.application.name", "jray-worker",
-            "spring.main.web-application-type", "none", "jray.redis.embedded", "never");
+            "spring.main.web-application-type", "none", "jray.redis.embedded", "never",
+            // why: a standalone node stays up until it is stopped, even one that only submits
+            "spring.main.keep-alive", "true");
 
     @Bean
     static WorkerFunctionsCheck jrayWorkerFunctionsCheck(FunctionRegistry functions, Environment environment) {

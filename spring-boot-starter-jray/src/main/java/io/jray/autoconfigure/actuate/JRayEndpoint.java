@@ -44,11 +44,36 @@ public class JRayEndpoint {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node", node.identity().id());
         out.put("redis", node.health().address());
-        out.put("nodes", summary.nodes());
+        out.put("nodes", summary.nodes().stream().map(JRayEndpoint::node).toList());
         out.put("jobs", summary.jobs());
         out.put("infeasible", node.control().redis().text().hgetall(node.control().keys().infeasible())
                 .get(10, TimeUnit.SECONDS));
         return out;
+    }
+
+    /** A node as JSON wants it: the figures its heartbeat reported as numbers, not as the strings Redis keeps. */
+    private static Map<String, Object> node(ClusterView.NodeInfo info) {
+        Map<String, Object> load = new LinkedHashMap<>();
+        info.load().forEach((field, value) -> load.put(field, number(value)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", info.id());
+        out.put("host", info.host());
+        out.put("hostId", info.hostId());
+        out.put("resources", info.resources());
+        out.put("worker", info.worker());
+        out.put("heartbeatAgeMillis", info.heartbeatAgeMillis());
+        out.put("load", load);
+        return out;
+    }
+
+    private static Object number(String value) {
+        if (value != null && value.matches("-?\\d{1,18}")) {
+            return Long.parseLong(value);
+        }
+        if (value != null && value.matches("-?\\d+\\.\\d+")) {
+            return Double.parseDouble(value);
+        }
+        return value;
     }
 
     @WriteOperation

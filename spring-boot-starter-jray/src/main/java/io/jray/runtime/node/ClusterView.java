@@ -72,7 +72,7 @@ public final class ClusterView {
     }
 
     private static final Set<String> IDENTITY = Set.of("id", "host", "hostId", "resources", "worker", "hb", "pid",
-            "started", "objects", "spill", "endpoint");
+            "started", "objects", "spill", "endpoint", FunctionDirectory.FIELD);
 
     private final ControlPlane control;
 

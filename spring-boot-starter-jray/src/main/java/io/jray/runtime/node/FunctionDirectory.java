@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
@@ -66,21 +67,24 @@ public final class FunctionDirectory {
     }
 
     /**
-     * Whether a live node other than this one registered {@code functionId}; blocking, for the rare
-     * miss. {@code false} when Redis does not answer.
+     * Whether a live worker other than this one that offers {@code demand} registered
+     * {@code functionId}; blocking, for the rare miss. {@code false} when Redis does not answer.
      */
-    public boolean servedElsewhere(String functionId) {
+    public boolean servedElsewhere(String functionId, Resources demand) {
         RedisAsyncCommands<String, String> redis = control.redis().text();
         try {
-            List<RedisFuture<String>> digests = new ArrayList<>();
+            List<RedisFuture<List<KeyValue<String, String>>>> reads = new ArrayList<>();
             for (String other : redis.smembers(keys.nodes()).get(WAIT, TimeUnit.SECONDS)) {
                 if (!other.equals(node)) {
-                    digests.add(redis.hget(keys.node(other), FIELD));
+                    reads.add(redis.hmget(keys.node(other), FIELD, "worker", "resources"));
                 }
             }
-            for (RedisFuture<String> future : digests) {
-                String theirs = future.get(WAIT, TimeUnit.SECONDS);
-                if (theirs != null && !theirs.equals(digest) && hasFunction(redis, theirs, functionId)) {
+            for (RedisFuture<List<KeyValue<String, String>>> read : reads) {
+                List<KeyValue<String, String>> fields = read.get(WAIT, TimeUnit.SECONDS);
+                String theirs = fields.get(0).getValueOrElse(null);
+                boolean fits = "1".equals(fields.get(1).getValueOrElse(""))
+                        && fields.get(2).hasValue() && demand.fitsIn(Resources.parseShape(fields.get(2).getValue()));
+                if (theirs != null && fits && !theirs.equals(digest) && hasFunction(redis, theirs, functionId)) {
                     return true;
                 }
             }

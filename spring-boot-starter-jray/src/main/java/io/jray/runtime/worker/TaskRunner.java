@@ -178,7 +178,7 @@ final class TaskRunner {
         try {
             spec = TaskSpec.decode(d.spec());
             if (spec.kind() == TaskSpec.Kind.TASK && functions.find(spec.function()) == null
-                    && functionDirectory.servedElsewhere(spec.function())) {
+                    && functionDirectory.servedElsewhere(spec.function(), spec.demand())) {
                 // why: another live node has the function; a pause keeps this node from taking it straight back
                 Thread.sleep(GIVE_BACK_UNKNOWN_MILLIS);
                 return outcome(d, Outcome.Kind.GIVEN_BACK, null, startedAt);
