@@ -11,6 +11,8 @@ import java.util.List;
  * @param name its display name, or empty
  * @param state its state's code
  * @param stateName its state in words
+ * @param resources the resource shape it asks for ({@code cpu=1,gpu=1}), or empty for an actor call or a put
+ * @param infeasible why no live node can run it while it waits, or empty
  * @param attempt its attempt number
  * @param attempts how many attempts it may take
  * @param node the node that ran its last attempt, or empty
@@ -31,7 +33,8 @@ import java.util.List;
  * @param lastError the exception of its last retried attempt, or {@code null}
  * @param runs its attempts as the history recorded them, with nodes and timings
  */
-record TaskDetail(String id, String kind, String function, String name, String state, String stateName, int attempt,
+record TaskDetail(String id, String kind, String function, String name, String state, String stateName,
+        String resources, String infeasible, int attempt,
         int attempts, String node, String owner, String parent, String actor, String submitted, String started,
         String ended, String waited, String ran, List<Argument> arguments, String argumentsNote,
         List<Link> dependencies, List<Link> dependents, String result, Failure error, Failure lastError,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import io.jray.runtime.task.TaskSpec;
 final class TaskDetails {
 
     private static final String[] FIELDS = {"k", "fn", "nm", "st", "a", "mr", "n", "ow", "pa", "ac", "d", "ts", "tr",
-            "te", "sz", "lg", "er", "le", "sp", "v", "mtr"};
+            "te", "sz", "lg", "er", "le", "sp", "v", "mtr", "q"};
     private static final int PREVIEW = 300;
     private static final int MAX_LINKS = 100;
 
@@ -71,10 +72,16 @@ final class TaskDetails {
                     : f.containsKey("v") ? preview(f.get("v"))
                     : "freed (" + ClusterOverview.bytes(number(f, "sz")) + "): its owner dropped every ref to it";
         }
+        String queue = text(f, "q");
+        String resources = queue.startsWith("q:") ? queue.substring(2) : "";
+        String infeasible = resources.isEmpty() || !(state.equals("Q") || state.equals("W")) ? ""
+                : Objects.requireNonNullElse(node.control().redis().text().hget(keys.infeasible(),
+                        id.job() + "|" + resources).get(30, TimeUnit.SECONDS), "");
         int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
         Optional<TaskHistory.Entry> entry = history.entry(id);
         return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
-                text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), (int) number(f, "a"), maxRetries + 1,
+                text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), resources, infeasible,
+                (int) number(f, "a"), maxRetries + 1,
                 text(f, "n"), text(f, "ow"), sameJob(id, text(f, "pa")), sameJob(id, text(f, "ac")), Times.at(submitted),
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
                 arguments, argumentsNote, dependencies(id, text(f, "d")), links(entry.map(TaskHistory.Entry::dependents)
