@@ -3,6 +3,8 @@ package io.jray.it;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import reactor.core.publisher.Mono;
+
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.RemoteTask;
@@ -51,6 +53,10 @@ public class Arithmetic {
 
     public Point move(Point p, int dx) {
         return new Point(p.x() + dx, p.y());
+    }
+
+    public Mono<Integer> monoSquare(int x) {
+        return Mono.fromSupplier(() -> x * x);
     }
 
     public CompletableFuture<Integer> asyncSquare(int x) {

@@ -40,4 +40,19 @@ class ReactorAdapterTests {
                     }
                 });
     }
+
+    @Test
+    void aMethodReturningAMonoIsATaskWhoseResultIsTheMonosValueAndItsProxyReturnsAMono() {
+        redis.node().withUserConfiguration(Arithmetic.class).run(context -> {
+            JRay jray = context.getBean(JRay.class);
+            Arithmetic proxy = context.getBean(Arithmetic.class);
+
+            ObjectRef<Mono<Integer>> ref = jray.task(Arithmetic::monoSquare, 6).remote();
+            Object value = ref.get(TIMEOUT);
+            Mono<Integer> fromProxy = proxy.monoSquare(7);
+
+            assertThat(value).as("the Mono's value, not a Mono").isEqualTo(36);
+            assertThat(fromProxy.block(TIMEOUT)).isEqualTo(49);
+        });
+    }
 }

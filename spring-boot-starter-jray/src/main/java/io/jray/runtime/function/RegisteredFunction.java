@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * A method of a {@code @RemoteTask} bean or of a {@code @RemoteActor} class, as this node can run it.
+ * A method returning a {@code CompletableFuture} or a Reactor {@code Mono} has the value it
+ * completes with as its result.
  *
  * @param id the function id
  * @param beanName the bean's name
@@ -29,6 +31,11 @@ public record RegisteredFunction(String id, String beanName, Class<?> beanClass,
         return CompletableFuture.class.isAssignableFrom(method.getReturnType());
     }
 
+    /** Whether the method returns a Reactor {@code Mono} whose value is the task's result. */
+    public boolean isMono() {
+        return MonoResults.MONO.equals(method.getReturnType().getName());
+    }
+
     /**
      * Runs the method on the bean itself and returns its result, awaiting it for asynchronous
      * methods; exceptions thrown by the method are rethrown as they are.
@@ -46,7 +53,9 @@ public record RegisteredFunction(String id, String beanName, Class<?> beanClass,
         catch (InvocationTargetException e) {
             throw rethrowable(e.getCause());
         }
-        if (result instanceof CompletableFuture<?> future && isAsync()) {
+        CompletableFuture<?> future = result instanceof CompletableFuture<?> f && isAsync() ? f
+                : result != null && isMono() ? MonoResults.toFuture(result) : null;
+        if (future != null) {
             try {
                 return future.get();
             }

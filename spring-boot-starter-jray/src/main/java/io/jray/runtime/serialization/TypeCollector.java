@@ -110,7 +110,8 @@ public final class TypeCollector implements TypeRegistrar {
 
     private static boolean isJdk(Class<?> c) {
         String name = c.getName();
+        // why: reactor.core.publisher holds Mono, a result's wrapper that never travels itself
         return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || name.startsWith("sun.") || name.startsWith("com.sun.");
+                || name.startsWith("sun.") || name.startsWith("com.sun.") || name.startsWith("reactor.core.publisher.");
     }
 }

@@ -29,6 +29,7 @@ import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Refusal;
 import io.jray.runtime.control.SubmitRecord;
 import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.function.MonoResults;
 import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.node.ClusterHealth;
@@ -190,7 +191,8 @@ public final class TaskSubmitter implements ProxyCallDispatcher, AutoCloseable {
     @Override
     public Object dispatch(RegisteredFunction function, Object[] args) {
         ObjectRef<Object> ref = submit(function, args, TaskOptions.defaults());
-        return function.isAsync() ? ref.toFuture() : ref.get();
+        return function.isAsync() ? ref.toFuture() : function.isMono() ? MonoResults.fromFuture(ref.toFuture())
+                : ref.get();
     }
 
     /** The resources a task of these options holds; computed once per distinct options. */
