@@ -3,7 +3,6 @@ package io.jray.runtime.node;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
@@ -73,18 +71,14 @@ public final class FunctionDirectory {
     public boolean servedElsewhere(String functionId, Resources demand) {
         RedisAsyncCommands<String, String> redis = control.redis().text();
         try {
-            List<RedisFuture<List<KeyValue<String, String>>>> reads = new ArrayList<>();
-            for (String other : redis.smembers(keys.nodes()).get(WAIT, TimeUnit.SECONDS)) {
-                if (!other.equals(node)) {
-                    reads.add(redis.hmget(keys.node(other), FIELD, "worker", "resources"));
-                }
-            }
-            for (RedisFuture<List<KeyValue<String, String>>> read : reads) {
-                List<KeyValue<String, String>> fields = read.get(WAIT, TimeUnit.SECONDS);
+            for (Map.Entry<String, List<KeyValue<String, String>>> other
+                    : LiveNodes.fields(control, FIELD, "worker", "resources").entrySet()) {
+                List<KeyValue<String, String>> fields = other.getValue();
                 String theirs = fields.get(0).getValueOrElse(null);
                 boolean fits = "1".equals(fields.get(1).getValueOrElse(""))
                         && fields.get(2).hasValue() && demand.fitsIn(Resources.parseShape(fields.get(2).getValue()));
-                if (theirs != null && fits && !theirs.equals(digest) && hasFunction(redis, theirs, functionId)) {
+                if (!other.getKey().equals(node) && theirs != null && fits && !theirs.equals(digest)
+                        && hasFunction(redis, theirs, functionId)) {
                     return true;
                 }
             }

@@ -2,25 +2,22 @@ package io.jray.runtime.task;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.node.LiveNodes;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.serialization.RemoteError;
 
@@ -77,7 +74,7 @@ public final class InfeasibleWork {
             return;
         }
         try {
-            Map<String, Resources> workers = liveWorkers();
+            Map<String, Resources> workers = LiveNodes.workers(control);
             long now = System.currentTimeMillis();
             for (Map.Entry<String, Watched> entry : watched.entrySet()) {
                 Watched w = entry.getValue();
@@ -109,22 +106,6 @@ public final class InfeasibleWork {
         catch (Exception e) {
             log.debug("Checking for infeasible work failed; trying again in a second", e);
         }
-    }
-
-    private Map<String, Resources> liveWorkers() throws Exception {
-        RedisAsyncCommands<String, String> redis = control.redis().text();
-        Map<String, RedisFuture<List<KeyValue<String, String>>>> reads = new LinkedHashMap<>();
-        for (String id : redis.smembers(keys.nodes()).get(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            reads.put(id, redis.hmget(keys.node(id), "resources", "worker"));
-        }
-        Map<String, Resources> workers = new LinkedHashMap<>();
-        for (Map.Entry<String, RedisFuture<List<KeyValue<String, String>>>> read : reads.entrySet()) {
-            List<KeyValue<String, String>> fields = read.getValue().get(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (fields.get(0).hasValue() && "1".equals(fields.get(1).getValueOrElse(""))) {
-                workers.put(read.getKey(), Resources.parseShape(fields.get(0).getValue()));
-            }
-        }
-        return workers;
     }
 
     /** Fails, 100 at a time, the tasks still queued in an infeasible shape. */
