@@ -2,9 +2,11 @@ package io.jray.runtime.task;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +26,9 @@ import io.jray.runtime.serialization.RemoteError;
 /**
  * Work no node can run: tasks and actors whose resources no live worker offers (a {@code gpu} on a
  * cluster without one, more CPUs than any node has). Each resource shape this node submits to is
- * checked against the live workers on the next check, and again on each while it stays infeasible: an infeasible
- * one is logged once at WARN with the shortfall and listed in {@code ns:infeasible} (for the actuator
- * and the dashboard); it waits, since a node may join, or with {@code jray.task.infeasible-timeout}
+ * checked against the live workers on the next check, and on every check while it stays
+ * infeasible: an infeasible one is logged once at WARN with the shortfall and listed in
+ * {@code ns:infeasible} (for the actuator and the dashboard); it waits, since a node may join, or with {@code jray.task.infeasible-timeout}
  * its queued tasks fail with a message naming the resource once that time has passed.
  */
 public final class InfeasibleWork {
@@ -87,7 +89,7 @@ public final class InfeasibleWork {
                         control.redis().text().hdel(keys.infeasible(), entry.getKey());
                     }
                 }
-                else if (!feasible && w.infeasibleSince() == 0) {
+                else if (w.infeasibleSince() == 0) {
                     String why = w.what() + " asks for " + w.demand() + ", which no live node offers (workers: "
                             + (workers.isEmpty() ? "none" : workers) + ")";
                     log.warn(why + ". It waits until such a node joins" + (timeout == null
@@ -95,7 +97,7 @@ public final class InfeasibleWork {
                     control.redis().text().hset(keys.infeasible(), entry.getKey(), why);
                     entry.setValue(new Watched(w.job(), w.shape(), w.demand(), w.what(), now));
                 }
-                else if (!feasible && timeout != null && now - w.infeasibleSince() >= timeout.toMillis()) {
+                else if (timeout != null && now - w.infeasibleSince() >= timeout.toMillis()) {
                     failQueued(w, workers);
                 }
             }
@@ -113,19 +115,20 @@ public final class InfeasibleWork {
         List<StreamMessage<String, byte[]>> entries = control.redis().async()
                 .xrange(keys.queue(w.job(), w.shape()), Range.create("-", "+"), Limit.create(0, 100))
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        String message = w.what() + " asks for " + w.demand() + ", which no live node offered within "
+                + "jray.task.infeasible-timeout (" + timeout + "; workers: " + (workers.isEmpty() ? "none" : workers)
+                + ")";
+        List<CompletableFuture<String>> cancels = new ArrayList<>();
         for (StreamMessage<String, byte[]> entry : entries) {
             byte[] task = entry.getBody().get("t");
-            if (task == null) {
-                continue;
+            if (task != null) {
+                ObjectId id = new ObjectId(w.job(), new String(task, StandardCharsets.UTF_8));
+                cancels.add(control.cancel(id, RemoteError.of(TaskInfeasibleException.class, message, id.toString(),
+                        null, node).encode()));
             }
-            ObjectId id = new ObjectId(w.job(), new String(task, StandardCharsets.UTF_8));
-            String message = w.what() + " asks for " + w.demand() + ", which no live node offered within "
-                    + "jray.task.infeasible-timeout (" + timeout + "; workers: " + (workers.isEmpty() ? "none" : workers)
-                    + ")";
-            byte[] error = RemoteError.of(TaskInfeasibleException.class, message, id.toString(), null, node)
-                    .encode();
-            control.cancel(id, error).get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
+        // why: the cancels go out pipelined, one round trip for the lot
+        CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         if (!entries.isEmpty()) {
             log.warn("Failed " + entries.size() + " task(s) of " + w.what() + " in job " + w.job() + ": no live node "
                     + "offers " + w.demand() + " (jray.task.infeasible-timeout " + timeout + ")");

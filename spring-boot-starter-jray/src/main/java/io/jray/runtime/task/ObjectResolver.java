@@ -392,7 +392,6 @@ public final class ObjectResolver {
         }
     }
 
-    /** Why a task was cancelled, when its record says so (its job ended, say), as a clause. */
     /** A cancelled task's exception: a TaskInfeasibleException when no node could run it, else a TaskCancelledException. */
     private static JRayException cancelled(ObjectRefImpl<?> ref, byte[] error) {
         RemoteError why = null;

@@ -85,30 +85,14 @@ local function record(id, att, q, eid, kind, payload, started, epoch)
   end
 end
 
-local i = 4
-local function recordFromI()
-  while i <= #ARGV do
-    record(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7])
-    i = i + 8
-  end
-end
--- A refused record ends the protected run; it is set aside and the run resumes after it.
-local refused = {}
-while true do
-  local ok, err = pcall(recordFromI)
-  if ok then
-    break
-  end
-  err = errorText(err)
-  local q, eid = ARGV[i + 2], ARGV[i + 3]
-  refused[#refused + 1] = ARGV[i]
-  refused[#refused + 1] = err
+local refused = eachRecord(4, function() return 8 end, 0, function(i)
+  record(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7])
+end, function(i, err)
   if string.sub(err, 1, 4) ~= 'OOM ' then
     -- why: the outcome is dropped; its entry must not be read again and the task run once more
-    redis.pcall('XACK', queue(q), 'w', eid)
-    redis.pcall('XDEL', queue(q), eid)
+    redis.pcall('XACK', queue(ARGV[i + 2]), 'w', ARGV[i + 3])
+    redis.pcall('XDEL', queue(ARGV[i + 2]), ARGV[i + 3])
   end
-  i = i + 8
-end
+end)
 flushNotes()
 return refused

@@ -29,6 +29,34 @@ local function errorText(e)
   return tostring(e)
 end
 
+-- Runs handle(i) on each record of a batch script's arguments, from ARGV[first] on, length(i)
+-- arguments each, in one protected run that resumes after a record Redis refuses (out of memory, a
+-- key of the wrong type): refusedAt(i, error) is told of it, and the rest of the batch is written.
+-- Returns the refused records as a flat list: id (ARGV[i + idAt]), error, id, error...
+local function eachRecord(first, length, idAt, handle, refusedAt)
+  local i = first
+  local function fromI()
+    while i <= #ARGV do
+      handle(i)
+      i = i + length(i)
+    end
+  end
+  local refused = {}
+  while true do
+    local ok, err = pcall(fromI)
+    if ok then
+      return refused
+    end
+    err = errorText(err)
+    refused[#refused + 1] = ARGV[i + idAt]
+    refused[#refused + 1] = err
+    if refusedAt then
+      refusedAt(i, err)
+    end
+    i = i + length(i)
+  end
+end
+
 -- The value of field 'name' of a stream entry ({id, {field, value, ...}}), or nil.
 local function entryField(entry, name)
   local f = entry[2]
@@ -227,7 +255,7 @@ end
 local function settle(id, st, payload, now, inlineMax, known)
   local ids, sts, n = {id}, {st}, 1
   while n > 0 do
-    if budget <= 0 and n > 0 and ids[n] ~= id then
+    if budget <= 0 and ids[n] ~= id then
       local items = {}
       for k = 1, n do
         items[k] = 'S ' .. ids[k]

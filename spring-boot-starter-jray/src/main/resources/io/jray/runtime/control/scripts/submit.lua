@@ -26,7 +26,8 @@ if ARGV[5] == '1' then
   redis.pcall('SADD', P .. 'nodes', owner)
 end
 -- How many arguments the record at 'i' takes.
-local function recordLength(kind, i)
+local function recordLength(i)
+  local kind = ARGV[i]
   if kind == 'P' then
     return 3
   elseif kind == 'L' then
@@ -150,27 +151,12 @@ local function submitRecord(kind, id, i)
   end
 end
 
-local i = 6
-local replayed = i <= #ARGV and redis.call('HEXISTS', rec(ARGV[i + 1]), 'k') == 1
-local function submitFromI()
-  while i <= #ARGV do
-    local kind, id = ARGV[i], ARGV[i + 1]
-    if not (replayed and redis.call('HEXISTS', rec(id), 'k') == 1) then
-      submitRecord(kind, id, i)
-    end
-    i = i + recordLength(kind, i)
+local replayed = #ARGV >= 7 and redis.call('HEXISTS', rec(ARGV[7]), 'k') == 1
+local refused = eachRecord(6, recordLength, 1, function(i)
+  local kind, id = ARGV[i], ARGV[i + 1]
+  if not (replayed and redis.call('HEXISTS', rec(id), 'k') == 1) then
+    submitRecord(kind, id, i)
   end
-end
--- A refused record ends the protected run; it is set aside and the run resumes after it.
-local refused = {}
-while true do
-  local ok, err = pcall(submitFromI)
-  if ok then
-    break
-  end
-  refused[#refused + 1] = ARGV[i + 1]
-  refused[#refused + 1] = errorText(err)
-  i = i + recordLength(ARGV[i], i)
-end
+end)
 flushNotes()
 return refused
