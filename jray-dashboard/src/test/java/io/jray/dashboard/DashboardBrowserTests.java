@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
+import io.jray.api.TaskOptions;
 import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Sleeper;
 import io.jray.dashboard.app.Tally;
@@ -127,6 +130,35 @@ class DashboardBrowserTests {
         open("/jray/task?id=" + sum.id(), "Task " + sum.id(), "task");
         assertThat(browser.findElement(By.cssSelector("[data-state]")).getText()).isEqualTo("finished");
         assertThat(browser.findElements(By.cssSelector("ul.links li"))).hasSize(2);
+    }
+
+    @Test
+    void aTaskNoNodeCanRunShowsWhatItAsksForAndAnInfeasibleMarkBesideIt() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ObjectRef<Integer> gpu = jray.task(Adder::add, 1, 1)
+                .options(TaskOptions.builder().resource("gpu", 1).build()).remote();
+        new WebDriverWait(browser, TIMEOUT).until(driver -> {
+            driver.get(dashboard.base() + "/jray/task?id=" + gpu.id());
+            return !driver.findElements(By.cssSelector("[data-infeasible]")).isEmpty();
+        });
+        open("/jray/task?id=" + gpu.id(), "Task " + gpu.id(), "task-infeasible");
+
+        WebElement mark = browser.findElement(By.cssSelector("[data-infeasible]"));
+        WebElement cell = mark.findElement(By.xpath("./ancestor::td"));
+        WebElement shape = cell.findElement(By.tagName("code"));
+        assertThat(shape.getText()).isEqualTo("cpu=1,gpu=1");
+        assertThat(mark.isDisplayed()).isTrue();
+        assertThat(mark.getText()).isEqualTo("infeasible: no live node offers it");
+        Rectangle markBox = mark.getRect();
+        Rectangle cellBox = cell.getRect();
+        Rectangle shapeBox = shape.getRect();
+        assertThat(markBox.getX()).as("the mark starts after the shape").isGreaterThanOrEqualTo(shapeBox.getX()
+                + shapeBox.getWidth());
+        assertThat(markBox.getX() + markBox.getWidth()).as("the mark ends inside its cell")
+                .isLessThanOrEqualTo(cellBox.getX() + cellBox.getWidth());
+        assertThat(markBox.getY() + markBox.getHeight()).isLessThanOrEqualTo(cellBox.getY() + cellBox.getHeight());
+        assertThat(mark.getCssValue("color")).as("drawn in the colour of failures").isEqualTo("rgba(170, 51, 51, 1)");
+        jray.cancel(gpu);
     }
 
     @Test
