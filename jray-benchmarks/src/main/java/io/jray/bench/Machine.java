@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A one-line description of the machine and JVM the benchmark ran on. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    /** Cores, CPU model, memory, OS and JDK. */
+    public static String describe() {
         return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s, JDK %s (%s)",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memoryGiB(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("java.runtime.version"),
