@@ -37,7 +37,8 @@ class DeploymentFilesTest {
         for (String name : List.of("head", "worker")) {
             Map<String, Object> node = services.get(name);
             List<String> command = (List<String>) node.get("command");
-            assertThat(command).as(name).contains("--spring.data.redis.host=redis", "--jray.object.bind-address=0.0.0.0");
+            assertThat(command).as(name).contains("--spring.data.redis.host=redis", "--jray.object.bind-address=0.0.0.0",
+                    "--sun-misc-unsafe-memory-access=allow");
             DataSize shm = DataSize.parse(((String) node.get("shm_size")).toUpperCase());
             assertThat(shm).as("%s shm_size above its store limit", name).isGreaterThan(storeLimit(command));
             assertKnownJRaySettings(command);
@@ -69,6 +70,9 @@ class DeploymentFilesTest {
                     .get("template")).get("spec");
             Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).getFirst();
             List<String> args = (List<String>) container.get("args");
+            if (((String) container.get("image")).startsWith("jray-sample-app")) {
+                assertThat(container.get("image")).as("the image Jib builds").isEqualTo(jibImage());
+            }
             if (args.stream().noneMatch(a -> a.startsWith("--spring.data.redis.host="))) {
                 continue;
             }
@@ -88,6 +92,17 @@ class DeploymentFilesTest {
             assertKnownJRaySettings(args);
         }
         assertThat(nodes).as("head and worker deployments").isEqualTo(2);
+    }
+
+    /** The image name Jib gives the sample app ({@code <to><image>} in its pom, version resolved). */
+    private static String jibImage() throws IOException {
+        String pom = Files.readString(ROOT.resolve("sample-app/pom.xml"));
+        Matcher to = Pattern.compile("<to>\\s*<image>([^<]+)</image>").matcher(pom);
+        Matcher version = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL).matcher(pom);
+        assertThat(to.find()).as("a Jib <to><image> in sample-app/pom.xml").isTrue();
+        assertThat(version.find()).isTrue();
+        assertThat(pom).as("the image's JVM flags").contains("<jvmFlag>--sun-misc-unsafe-memory-access=allow</jvmFlag>");
+        return to.group(1).replace("${project.version}", version.group(1));
     }
 
     private static DataSize storeLimit(List<String> args) {

@@ -50,8 +50,9 @@ public @interface JRayClusterTest {
     /** Properties ({@code name=value}) for the workers only, such as one that turns off a start-up runner. */
     String[] workerProperties() default {};
 
-    /** Options of the worker JVMs; they start faster with C1 only and a small heap. */
-    String[] jvmArgs() default { "-Xmx512m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED" };
+    /** Options of the worker JVMs: they start faster with C1 only and a small heap, and without JDK warnings. */
+    String[] jvmArgs() default { "-Xmx512m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow" };
 
     /** How long, in seconds, the workers may take to join before the test class fails. */
     int startTimeoutSeconds() default 120;
