@@ -28,6 +28,7 @@ import io.jray.test.TestRedis;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.plainapp.PlainApp;
 import io.jray.worker.it.plainapp.PlainTasks;
+import io.jray.worker.it.tasks.BlobTasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,11 +77,12 @@ class NewcomerAppIT {
         return redis.commands().scard(namespace + ":nodes");
     }
 
-    private JRay startDriver() {
+    /** A driver (submitting only) of the plain app, knowing the functions of {@code more} bean classes too. */
+    private JRay startDriver(Class<?>... more) {
         List<String> properties = new ArrayList<>(List.of("jray.namespace=" + namespace, "jray.worker.enabled=false",
                 "jray.heartbeat.interval=250ms", "jray.heartbeat.timeout=2s"));
         redis.springProperties().forEach((k, v) -> properties.add(k + "=" + v));
-        driver = new SpringApplicationBuilder(PlainApp.class).web(WebApplicationType.NONE)
+        driver = new SpringApplicationBuilder(PlainApp.class).sources(more).web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new)).run();
         return driver.getBean(JRay.class);
     }
@@ -150,7 +152,7 @@ class NewcomerAppIT {
         awaitNodes(2);
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(appWorker.output())
                 .containsPattern("runs tasks: [1-9][0-9]* remote functions"));
-        JRay jray = startDriver();
+        JRay jray = startDriver(BlobTasks.class);
 
         List<ObjectRef<Long>> refs = IntStream.range(0, 200)
                 .mapToObj(i -> jray.task(PlainTasks::work, i, 5L).remote()).toList();
@@ -158,6 +160,15 @@ class NewcomerAppIT {
         assertThat(new HashSet<>(jray.get(refs, TIMEOUT))).as("all ran on the worker that has the function")
                 .containsExactly(appWorker.pid());
         assertThat(lacking.output()).doesNotContain("UnknownFunctionException");
+
+        // why: locality queues a task at the node holding its large argument, here the one without its function
+        ObjectRef<byte[]> blob = jray.task(BlobTasks::bytes, 2_000_000, 7).remote();
+        assertThat(jray.get(jray.task(BlobTasks::pid).remote(), TIMEOUT)).isEqualTo(lacking.pid());
+        assertThat(jray.wait(List.of(blob), 1, TIMEOUT).ready()).as("the argument is made (and not fetched here)")
+                .hasSize(1);
+        ObjectRef<Integer> length = jray.task(PlainTasks::length, blob).remote();
+        assertThat(length.get(Duration.ofSeconds(30))).as("run where the function is, pulling the argument there")
+                .isEqualTo(2_000_000);
     }
 
     @Test

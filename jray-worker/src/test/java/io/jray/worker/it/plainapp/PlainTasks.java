@@ -14,6 +14,11 @@ public class PlainTasks {
         return ProcessHandle.current().pid();
     }
 
+    /** The length of a value, and so of a large argument held by another node. */
+    public int length(byte[] data) {
+        return data.length;
+    }
+
     /**
      * Marks its start as {@code <index>.<pid>.started} in the directory named by the system property
      * {@code plain.markers} (when set), works for {@code millis}, and returns the pid of its JVM.

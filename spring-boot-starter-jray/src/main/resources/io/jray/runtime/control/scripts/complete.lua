@@ -79,7 +79,8 @@ local function record(id, att, q, eid, kind, payload, started, epoch)
           event('X', id, reportingNode)
         end
         redis.call('HSET', key, 'a', a)
-        enqueue(id, now)
+        -- why: a node that gave a task back (no function, no room) must not get it straight back
+        enqueue(id, now, kind == 'G' and node or nil)
       end
     end
   end

@@ -161,7 +161,7 @@ end
 -- and has free slots by its last heartbeat; nil when no such node. 'q' is the shape's shared queue.
 local NODE_PREFIX = NS .. ':node:{'
 
-local function nodeQueue(q, large)
+local function nodeQueue(q, large, avoid)
   local bytes, best, most = {}, nil, 0
   for _, arg in ipairs(large) do
     for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. arg[1])) do
@@ -172,7 +172,7 @@ local function nodeQueue(q, large)
       end
     end
   end
-  if best and redis.call('SISMEMBER', P .. 'targets', q .. '@' .. best) == 1 then
+  if best and best ~= avoid and redis.call('SISMEMBER', P .. 'targets', q .. '@' .. best) == 1 then
     local free = tonumber(redis.call('HGET', NODE_PREFIX .. best .. '}', 'free'))
     if free and free > 0 then
       return q .. '@' .. best
@@ -194,13 +194,14 @@ local function largeArguments(deps)
 end
 
 -- Queues a task: in the queue of the node holding most of its large arguments when that node has
--- room, else in its shape's shared queue. 'eq' names the queue of its entry 'e'.
-local function enqueue(id, now)
+-- room (and is not 'avoid', a node that gave the task back), else in its shape's shared queue. 'eq'
+-- names the queue of its entry 'e'.
+local function enqueue(id, now, avoid)
   local key = rec(id)
   local f = redis.call('HMGET', key, 'q', 'a', 'sp', 'd')
   local q = f[1]
   if f[4] and f[4] ~= '' and string.sub(q, 1, 2) == 'q:' then
-    q = nodeQueue(q, largeArguments(f[4])) or q
+    q = nodeQueue(q, largeArguments(f[4]), avoid) or q
   end
   local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', f[2], 's', f[3])
   redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid, 'eq', q)
