@@ -1,13 +1,24 @@
 // Live updates over Server-Sent Events: the overview's figures go into the elements marked
-// data-live and its throughput chart; the states of a DAG's vertices into their class (state-F,
-// state-R, ...); a task page's state into its state cell.
+// data-live and its throughput chart; a task page's state into its state cell (dag.js follows a DAG).
 (function () {
     if (!window.EventSource) {
         return;
     }
     var base = document.querySelector('link[rel=stylesheet]').href.replace(/dashboard\.css.*$/, '');
+    window.jrayStream = function (url) {
+        // a page left open in the back/forward cache would keep its stream, and a browser opens only
+        // six connections to one server: close it on leaving, and reload a page shown again
+        var source = new EventSource(url);
+        window.addEventListener('pagehide', function () { source.close(); });
+        window.addEventListener('pageshow', function (event) {
+            if (event.persisted) {
+                location.reload();
+            }
+        });
+        return source;
+    };
     if (document.querySelector('[data-live]')) {
-        new EventSource(base + 'live').addEventListener('overview', function (event) {
+        jrayStream(base + 'live').addEventListener('overview', function (event) {
             var figures = JSON.parse(event.data);
             document.querySelectorAll('[data-live]').forEach(function (element) {
                 var value = figures[element.getAttribute('data-live')];
@@ -43,26 +54,11 @@
     var task = document.querySelector('[data-task]');
     var stateCell = task && task.querySelector('[data-state]');
     if (stateCell) {
-        new EventSource(base + 'task/live?id=' + encodeURIComponent(task.getAttribute('data-task')))
+        jrayStream(base + 'task/live?id=' + encodeURIComponent(task.getAttribute('data-task')))
             .addEventListener('state', function (event) {
                 var state = JSON.parse(event.data);
                 stateCell.textContent = state.name;
                 stateCell.setAttribute('class', 'state state-' + state.state);
-            });
-    }
-    var dag = document.querySelector('svg[data-end]');
-    if (dag) {
-        new EventSource(base + 'dag/live?task=' + encodeURIComponent(dag.getAttribute('data-end'))
-                + '&view=' + encodeURIComponent(dag.getAttribute('data-view')))
-            .addEventListener('states', function (event) {
-                var states = JSON.parse(event.data);
-                dag.querySelectorAll('g.vertex').forEach(function (vertex) {
-                    var state = states[vertex.getAttribute('data-id')];
-                    if (state) {
-                        vertex.setAttribute('class', 'vertex state-' + state);
-                        vertex.setAttribute('data-state', state);
-                    }
-                });
             });
     }
 })();

@@ -2,7 +2,10 @@ package io.jray.dashboard;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +13,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -18,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import io.jray.dashboard.dag.DagDrawing;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.history.HistoryEvent;
@@ -88,7 +93,10 @@ class DashboardController {
 
     @GetMapping("/jray/dag")
     Mono<String> dag(@RequestParam(name = "task", required = false) String task,
-            @RequestParam(name = "view", required = false) String view, Model model, ServerHttpResponse response) {
+            @RequestParam(name = "view", required = false) String view,
+            @RequestParam MultiValueMap<String, String> parameters, Model model, ServerHttpResponse response) {
+        // why: a List parameter would split "add(int,int)@2" at its comma
+        List<String> expand = parameters.get("expand");
         model.addAttribute("page", "dag");
         model.addAttribute("task", task == null ? "" : task);
         model.addAttribute("descendants", DESCENDANTS.equals(view));
@@ -113,7 +121,10 @@ class DashboardController {
                                 + ": never submitted, or its retention time passed.");
                     }
                     else {
-                        model.addAttribute("dag", DagLayout.of(graph));
+                        Set<String> expanded = expand == null ? Set.of() : new LinkedHashSet<>(expand);
+                        model.addAttribute("dag", DagDrawing.of(graph, expanded, DagLinks::task,
+                                key -> DagLinks.expanded(task, view, expanded, key)));
+                        model.addAttribute("collapseLinks", DagLinks.collapseLinks(task, view, expanded));
                         model.addAttribute("truncated", graph.truncated());
                         model.addAttribute("limit", MAX_GRAPH);
                     }
@@ -181,8 +192,11 @@ class DashboardController {
      * grew from it (with every input of those tasks).
      */
     private TaskGraph.Graph graph(ObjectId task, boolean descendants) throws Exception {
-        return descendants ? node.operations().graph(Descendants.of(task, history, MAX_GRAPH), MAX_GRAPH)
-                : node.operations().graph(task, MAX_GRAPH);
+        if (!descendants) {
+            return node.operations().graph(task, MAX_GRAPH);
+        }
+        List<ObjectId> grown = Descendants.of(task, history, MAX_GRAPH);
+        return Descendants.only(node.operations().graph(grown, MAX_GRAPH), grown);
     }
 
     /** Whether the DAG parameter {@code view} asks for descendants; refuses a view it does not know. */

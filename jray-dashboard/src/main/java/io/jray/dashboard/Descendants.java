@@ -1,10 +1,13 @@
 package io.jray.dashboard;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.task.ObjectId;
 
@@ -33,5 +36,21 @@ final class Descendants {
             layer = next;
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The part of a graph (read as the graphs ending in each of {@code grown}, so with their other
+     * arguments too) that grew from the first of them: only those vertices, and edges among them.
+     */
+    static TaskGraph.Graph only(TaskGraph.Graph graph, List<ObjectId> grown) {
+        Set<ObjectId> keep = new LinkedHashSet<>(grown);
+        Map<ObjectId, TaskGraph.Vertex> vertices = new LinkedHashMap<>();
+        graph.vertices().forEach((id, v) -> {
+            if (keep.contains(id)) {
+                vertices.put(id, new TaskGraph.Vertex(id, v.function(), v.state(), v.node(),
+                        v.dependencies().stream().filter(keep::contains).toList(), v.depth()));
+            }
+        });
+        return new TaskGraph.Graph(grown.getFirst(), vertices, graph.truncated());
     }
 }

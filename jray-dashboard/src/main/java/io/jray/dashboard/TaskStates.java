@@ -6,7 +6,7 @@ import java.util.Map;
 import io.jray.runtime.history.TaskHistory;
 
 /** The words the dashboard shows for the one-letter states the control plane records. */
-final class TaskStates {
+public final class TaskStates {
 
     private static final Map<String, String> NAMES = Map.of("W", "waiting", "Q", "queued", "R", "running", "F",
             "finished", "E", "failed", "C", "cancelled", "D", "dead");
@@ -21,7 +21,8 @@ final class TaskStates {
         return names;
     }
 
-    static String name(String code) {
+    /** The words for a state code, such as "finished" for F. */
+    public static String name(String code) {
         return code == null ? "unknown" : NAMES.getOrDefault(code, code);
     }
 }

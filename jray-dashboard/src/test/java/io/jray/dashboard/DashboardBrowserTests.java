@@ -1,28 +1,15 @@
 package io.jray.dashboard;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.jray.api.ActorHandle;
@@ -46,9 +33,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DashboardBrowserTests {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static RunningDashboard dashboard;
@@ -56,18 +40,10 @@ class DashboardBrowserTests {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
         dashboard = new RunningDashboard();
         await().atMost(TIMEOUT).until(dashboard.context().getBean(HistoryIndexer.class)::isListening);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1280,800");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        browser = HeadlessChromium.start(1280, 800);
     }
 
     @AfterAll
@@ -84,12 +60,8 @@ class DashboardBrowserTests {
     private static void open(String path, String heading, String screenshot) throws Exception {
         browser.get(dashboard.base() + path);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(errors).as("console errors on " + path).isEmpty();
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(screenshot + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(HeadlessChromium.consoleErrors(browser)).as("console errors on " + path).isEmpty();
+        HeadlessChromium.screenshot(browser, screenshot);
     }
 
     @Test
@@ -196,6 +168,21 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(endVertex).getAttribute("class")).contains("state-F");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
+    }
+
+    @Test
+    void pagesLeftForOthersGiveBackTheirLiveStreams() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ObjectRef<Integer> sum = jray.task(Adder::add, 1, 2).remote();
+        assertThat(sum.get(TIMEOUT)).isEqualTo(3);
+        // why: a browser opens six connections to a server; streams kept by pages left behind would stall the seventh page
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            browser.get(dashboard.base() + (i % 3 == 0 ? "/jray" : i % 3 == 1 ? "/jray/dag?task=" + sum.id()
+                    : "/jray/task?id=" + sum.id()));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("page %d of a row of live pages", i + 1)
+                    .isLessThan(Duration.ofSeconds(10));
+        }
     }
 
     @Test

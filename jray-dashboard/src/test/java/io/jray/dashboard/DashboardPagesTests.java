@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -152,12 +153,13 @@ class DashboardPagesTests {
     }
 
     @Test
-    void aDagOfAThousandTasksIsDrawnCompactAndLinksEachBoxToItsTask() throws Exception {
+    void aDagOfAThousandTasksFoldsEachDepthIntoAGroupThatExpandsInPlace() throws Exception {
         JRay jray = context.getBean(JRay.class);
         List<ObjectRef<Integer>> layer = new ArrayList<>();
         for (int i = 0; i < 512; i++) {
             layer.add(jray.task(Adder::add, i, 1).remote());
         }
+        ObjectRef<Integer> leaf = layer.get(5);
         while (layer.size() > 1) {
             List<ObjectRef<Integer>> next = new ArrayList<>();
             for (int i = 0; i < layer.size(); i += 2) {
@@ -170,13 +172,24 @@ class DashboardPagesTests {
         HttpResponse<String> page = get("/jray/dag?task=" + layer.getFirst().id());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("10 layers of tasks, depth 10, 1023 vertices", "drawn compact");
-        assertThat(count(page.body(), "data-task=\"true\"")).isEqualTo(1023);
-        Matcher size = Pattern.compile("<svg [^>]*width=\"(\\d+)\" height=\"(\\d+)\"").matcher(page.body());
-        assertThat(size.find()).isTrue();
-        assertThat(Integer.parseInt(size.group(2))).as("height").isLessThanOrEqualTo(1000);
-        assertThat(Integer.parseInt(size.group(1))).as("width").isLessThanOrEqualTo(4000);
-        assertThat(page.body()).contains("<a href=\"/jray/task?id=" + layer.getFirst().id() + "\">");
+        assertThat(page.body()).contains("10 layers of tasks, depth 10, 1023 vertices; 9 groups of one function at one depth",
+                "Adder#add ×512", "512 finished", "Adder#add ×2");
+        assertThat(count(page.body(), "data-task=\"true\"")).isEqualTo(10);
+        assertThat(page.body()).contains("<a href=\"task?id=" + layer.getFirst().id() + "\">");
+        Matcher expand = Pattern.compile("<a href=\"(dag\\?task=[^\"]+expand=[^\"]+\\)@2)\">").matcher(page.body());
+        assertThat(expand.find()).as("a link that expands the group at depth 2 among %s",
+                Pattern.compile("href=\"dag[^\"]*\"").matcher(page.body()).results().map(MatchResult::group).toList())
+                .isTrue();
+
+        String expanded = get("/jray/" + expand.group(1).replace("&amp;", "&")).body();
+        assertThat(count(expanded, "data-task=\"true\"")).as("the 256 tasks at depth 2 one by one, 9 boxes else")
+                .isEqualTo(256 + 9);
+        assertThat(expanded).contains("Drawn one by one:", "Adder#add at depth 2", ">fold</a>");
+
+        String grown = get("/jray/dag?view=descendants&task=" + leaf.id()).body();
+        assertThat(taskDepths(grown)).as("one leaf and the adds above it, no sibling")
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(count(grown, "data-task=\"true\"")).isEqualTo(10);
     }
 
     @Test

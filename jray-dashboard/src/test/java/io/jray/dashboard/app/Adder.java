@@ -10,6 +10,11 @@ public class Adder {
         return a + b;
     }
 
+    /** One, once its argument is there: counts the tasks it follows. */
+    public int one(long ignored) {
+        return 1;
+    }
+
     public int fail(String why) {
         throw new IllegalStateException(why);
     }
