@@ -24,6 +24,7 @@ import io.jray.dashboard.app.Sleeper;
 import io.jray.runtime.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -202,6 +203,18 @@ class DagBrowserTests {
         assertThat(((Number) millis).doubleValue()).as("ms to fetch and draw the folded 4,095-task graph")
                 .isLessThan(1000);
         List<Map<String, Object>> large = openAndCheck("/jray/dag?task=" + fourThousand.id(), "dag-4095");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String svgWidth = "return document.querySelector('svg[data-end]').getBoundingClientRect().width;";
+        double width = ((Number) js.executeScript(svgWidth)).doubleValue();
+        browser.findElement(By.cssSelector("[data-zoom=in]")).click();
+        assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("zoomed in")
+                .isCloseTo(width * 1.25, offset(2.0));
+        browser.findElement(By.cssSelector("[data-zoom=fit]")).click();
+        assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("the whole graph fits the frame")
+                .isLessThanOrEqualTo(((Number) js.executeScript(
+                        "return document.querySelector('.dag').clientWidth;")).doubleValue() + 1);
+        browser.findElement(By.cssSelector("[data-zoom=one]")).click();
+        assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("actual size").isCloseTo(width, offset(1.0));
         assertThat(large).hasSize(12);
         assertThat(browser.findElement(By.className("caption")).getText())
                 .startsWith("12 layers of tasks, depth 12, 4095 vertices; 11 groups");
