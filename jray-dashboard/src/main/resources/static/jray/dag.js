@@ -2,7 +2,7 @@
 // Server-Sent Events: a vertex's class follows its state; a folded group's counts and colour follow
 // its members' states.
 (function () {
-    var svg = document.querySelector('svg[data-end]');
+    var svg = document.querySelector('svg.dag-drawing');
     if (!svg) {
         return;
     }
@@ -113,8 +113,10 @@
         return;
     }
     var base = document.querySelector('link[rel=stylesheet]').href.replace(/dashboard\.css.*$/, '');
-    jrayStream(base + 'dag/live?task=' + encodeURIComponent(svg.getAttribute('data-end'))
-            + '&view=' + encodeURIComponent(svg.getAttribute('data-view')))
+    var job = svg.getAttribute('data-job');
+    jrayStream(base + (job ? 'dag/live?job=' + encodeURIComponent(job)
+            : 'dag/live?task=' + encodeURIComponent(svg.getAttribute('data-end'))
+              + '&view=' + encodeURIComponent(svg.getAttribute('data-view'))))
         .addEventListener('states', function (event) {
             var states = JSON.parse(event.data);
             var changedGroups = {};

@@ -19,29 +19,32 @@ final class DagLinks {
         return UriComponentsBuilder.fromPath("task").queryParam("id", id).encode().build().toUriString();
     }
 
+    /** The graph of a whole job, from the Jobs page (relative to {@code /jray/jobs}). */
+    static String job(String job) {
+        return UriComponentsBuilder.fromPath("dag").queryParam("job", job).encode().build().toUriString();
+    }
+
     /** This graph with {@code key} expanded as well. */
-    static String expanded(String task, String view, Set<String> expanded, String key) {
+    static String expanded(DagSource source, Set<String> expanded, String key) {
         Set<String> keys = new LinkedHashSet<>(expanded);
         keys.add(key);
-        return graph(task, view, keys);
+        return graph(source, keys);
     }
 
     /** For each expanded group, named as the page names it, this graph with that group folded again. */
-    static Map<String, String> collapseLinks(String task, String view, Set<String> expanded) {
+    static Map<String, String> collapseLinks(DagSource source, Set<String> expanded) {
         Map<String, String> links = new LinkedHashMap<>();
         for (String key : expanded) {
             Set<String> others = new LinkedHashSet<>(expanded);
             others.remove(key);
-            links.put(DagDrawing.groupName(key), graph(task, view, others));
+            links.put(DagDrawing.groupName(key), graph(source, others));
         }
         return links;
     }
 
-    private static String graph(String task, String view, Set<String> expanded) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("dag").queryParam("task", task);
-        if (view != null && !view.isBlank()) {
-            link.queryParam("view", view);
-        }
+    private static String graph(DagSource source, Set<String> expanded) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("dag");
+        source.parameters().forEach(link::queryParam);
         expanded.forEach(key -> link.queryParam("expand", key));
         return link.encode().build().toUriString();
     }

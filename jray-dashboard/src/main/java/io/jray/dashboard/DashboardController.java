@@ -24,7 +24,6 @@ import reactor.core.scheduler.Schedulers;
 
 import io.jray.dashboard.dag.DagDrawing;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.history.HistoryEvent;
 import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.task.ObjectId;
@@ -44,8 +43,6 @@ class DashboardController {
     private static final int MAX_ACTORS = 500;
     private static final int MAX_GRAPH = 5000;
     private static final int MAX_LARGEST = 10;
-    private static final String ANCESTORS = "ancestors";
-    private static final String DESCENDANTS = "descendants";
 
     private final JRayNode node;
     private final TaskHistory history;
@@ -94,37 +91,37 @@ class DashboardController {
     @GetMapping("/jray/dag")
     Mono<String> dag(@RequestParam(name = "task", required = false) String task,
             @RequestParam(name = "view", required = false) String view,
+            @RequestParam(name = "job", required = false) String job,
             @RequestParam MultiValueMap<String, String> parameters, Model model, ServerHttpResponse response) {
         // why: a List parameter would split "add(int,int)@2" at its comma
         List<String> expand = parameters.get("expand");
         model.addAttribute("page", "dag");
         model.addAttribute("task", task == null ? "" : task);
-        model.addAttribute("descendants", DESCENDANTS.equals(view));
-        if (task == null || task.isBlank()) {
-            return Mono.just("jray/dag");
-        }
-        ObjectId end;
+        model.addAttribute("job", job == null ? "" : job);
+        model.addAttribute("descendants", DagSource.DESCENDANTS.equals(view));
+        DagSource source;
         try {
-            end = Params.taskId("task", task);
-            descendants(view);
+            source = DagSource.of(task, view, job);
         }
         catch (IllegalArgumentException e) {
             response.setStatusCode(HttpStatus.BAD_REQUEST);
             model.addAttribute("problem", e.getMessage());
             return Mono.just("jray/dag");
         }
-        return Mono.fromCallable(() -> graph(end, descendants(view))).subscribeOn(Schedulers.boundedElastic())
+        if (source == null) {
+            return Mono.just("jray/dag");
+        }
+        return Mono.fromCallable(() -> source.read(node, history, MAX_GRAPH)).subscribeOn(Schedulers.boundedElastic())
                 .map(graph -> {
                     if (graph.vertices().isEmpty()) {
                         response.setStatusCode(HttpStatus.NOT_FOUND);
-                        model.addAttribute("problem", "Redis has no record of " + end
-                                + ": never submitted, or its retention time passed.");
+                        model.addAttribute("problem", source.missing());
                     }
                     else {
                         Set<String> expanded = expand == null ? Set.of() : new LinkedHashSet<>(expand);
                         model.addAttribute("dag", DagDrawing.of(graph, expanded, DagLinks::task,
-                                key -> DagLinks.expanded(task, view, expanded, key)));
-                        model.addAttribute("collapseLinks", DagLinks.collapseLinks(task, view, expanded));
+                                key -> DagLinks.expanded(source, expanded, key)));
+                        model.addAttribute("collapseLinks", DagLinks.collapseLinks(source, expanded));
                         model.addAttribute("truncated", graph.truncated());
                         model.addAttribute("limit", MAX_GRAPH);
                     }
@@ -134,19 +131,21 @@ class DashboardController {
 
     @GetMapping(value = "/jray/dag/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    Flux<ServerSentEvent<Map<String, String>>> dagLive(@RequestParam("task") String task,
-            @RequestParam(name = "view", required = false) String view) {
-        ObjectId end;
-        boolean descendants;
+    Flux<ServerSentEvent<Map<String, String>>> dagLive(@RequestParam(name = "task", required = false) String task,
+            @RequestParam(name = "view", required = false) String view,
+            @RequestParam(name = "job", required = false) String job) {
+        DagSource source;
         try {
-            end = Params.taskId("task", task);
-            descendants = descendants(view);
+            source = DagSource.of(task, view, job);
         }
         catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
+        if (source == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name a task (task=job/task) or a job (job=id)");
+        }
         Flux<Map<String, String>> reads = Flux.interval(Duration.ZERO, RE_READ_EVERY).onBackpressureDrop()
-                .concatMap(tick -> Mono.fromCallable(() -> graph(end, descendants))
+                .concatMap(tick -> Mono.fromCallable(() -> source.read(node, history, MAX_GRAPH))
                         .subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()))
                 .map(graph -> {
                     Map<String, String> states = new LinkedHashMap<>();
@@ -157,7 +156,7 @@ class DashboardController {
         Flux<Map<String, String>> changes = live.events().map(batch -> {
             Map<String, String> states = new LinkedHashMap<>();
             for (HistoryEvent event : batch) {
-                if (event.isStateChange() && event.task().job().equals(end.job())) {
+                if (event.isStateChange() && event.task().job().equals(source.jobId())) {
                     states.put(event.task().toString(), event.state());
                 }
             }
@@ -185,30 +184,6 @@ class DashboardController {
                         .map(both -> figures(both.getT1(), both.getT2()))
                         .onErrorResume(e -> Mono.just(Map.of("error", String.valueOf(e.getMessage())))))
                 .map(figures -> ServerSentEvent.builder(figures).event("overview").build());
-    }
-
-    /**
-     * The graph drawn for {@code task}: the graph ending in it, or with {@code descendants} what
-     * grew from it (with every input of those tasks).
-     */
-    private TaskGraph.Graph graph(ObjectId task, boolean descendants) throws Exception {
-        if (!descendants) {
-            return node.operations().graph(task, MAX_GRAPH);
-        }
-        List<ObjectId> grown = Descendants.of(task, history, MAX_GRAPH);
-        return Descendants.only(node.operations().graph(grown, MAX_GRAPH), grown);
-    }
-
-    /** Whether the DAG parameter {@code view} asks for descendants; refuses a view it does not know. */
-    private static boolean descendants(String view) {
-        if (view == null || view.isBlank() || ANCESTORS.equals(view)) {
-            return false;
-        }
-        if (DESCENDANTS.equals(view)) {
-            return true;
-        }
-        throw new IllegalArgumentException("view must be '" + ANCESTORS + "' (the graph ending in the task) or '"
-                + DESCENDANTS + "' (what grew from it), was '" + (view.length() > 40 ? view.substring(0, 40) : view) + "'");
     }
 
     private Mono<ClusterOverview> overview() {

@@ -4,7 +4,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every dashboard page's model holds: this node's id (for the navigation), and whether it shows write actions. */
-@ControllerAdvice(assignableTypes = {DashboardController.class, TasksController.class, DashboardActionsController.class})
+@ControllerAdvice(assignableTypes = {DashboardController.class, TasksController.class, JobsController.class,
+        DashboardActionsController.class})
 class DashboardModel {
 
     private final String self;

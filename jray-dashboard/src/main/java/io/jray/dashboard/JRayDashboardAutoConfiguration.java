@@ -61,6 +61,12 @@ public final class JRayDashboardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    JobsController jrayJobsController(JRayNode node, TaskHistory history) {
+        return new JobsController(node, history);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     TasksController jrayTasksController(JRayNode node, TaskHistory history, LiveEvents live) {
         return new TasksController(node, history, live);
     }

@@ -41,7 +41,7 @@ class DagBrowserTests {
 
     /** Each box's rectangle and its texts' rectangles, as the browser laid them out. */
     private static final String READ_BOXES = """
-            return Array.from(document.querySelectorAll('svg[data-end] g.vertex')).map(function (g) {
+            return Array.from(document.querySelectorAll('svg.dag-drawing g.vertex')).map(function (g) {
                 function box(e) { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }
                 return { key: g.getAttribute('data-id') || g.getAttribute('data-group'),
                          task: g.getAttribute('data-task') === 'true',
@@ -204,7 +204,7 @@ class DagBrowserTests {
                 .isLessThan(1000);
         List<Map<String, Object>> large = openAndCheck("/jray/dag?task=" + fourThousand.id(), "dag-4095");
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        String svgWidth = "return document.querySelector('svg[data-end]').getBoundingClientRect().width;";
+        String svgWidth = "return document.querySelector('svg.dag-drawing').getBoundingClientRect().width;";
         double width = ((Number) js.executeScript(svgWidth)).doubleValue();
         browser.findElement(By.cssSelector("[data-zoom=in]")).click();
         assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("zoomed in")

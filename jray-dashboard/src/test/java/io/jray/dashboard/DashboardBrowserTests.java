@@ -11,12 +11,16 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.dashboard.app.Adder;
+import io.jray.dashboard.app.DashboardApplication;
 import io.jray.dashboard.app.Sleeper;
 import io.jray.dashboard.app.Tally;
 import io.jray.runtime.history.HistoryIndexer;
@@ -168,6 +172,39 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(endVertex).getAttribute("class")).contains("state-F");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
+    }
+
+    @Test
+    void theJobsPageLeadsToAJobsWholeGraphWhichFollowsItsTasks() throws Exception {
+        try (ConfigurableApplicationContext driver = new SpringApplicationBuilder(DashboardApplication.class)
+                .web(WebApplicationType.NONE).properties(dashboard.clusterProperties())
+                .properties("jray.dashboard.enabled=false").run()) {
+            JRay jray = driver.getBean(JRay.class);
+            ObjectRef<Long> slow = jray.task(Sleeper::sleep, 3000L).remote();
+            ObjectRef<Long> end = jray.task(Sleeper::echo, slow).remote();
+            String job = end.id().substring(0, end.id().indexOf('/'));
+
+            new WebDriverWait(browser, TIMEOUT).until(driver2 -> {
+                driver2.get(dashboard.base() + "/jray/jobs");
+                return !driver2.findElements(By.cssSelector("tr[data-job='" + job + "']")).isEmpty();
+            });
+            open("/jray/jobs", "Jobs", "jobs");
+            assertThat(browser.findElement(By.cssSelector("tr[data-job='" + job + "']")).getText()).contains(job,
+                    "running");
+            browser.findElement(By.cssSelector("tr[data-job='" + job + "'] a.dag-link")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("DAG");
+            ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+            By endVertex = By.cssSelector("g.vertex[data-id='" + end.id() + "']");
+            assertThat(browser.findElements(By.cssSelector("g.vertex[data-task=true]"))).hasSize(2);
+            assertThat(browser.findElement(endVertex).getAttribute("data-state")).isIn("W", "Q");
+
+            assertThat(end.get(TIMEOUT)).isEqualTo(3000L);
+            new WebDriverWait(browser, TIMEOUT).until(driver2 -> "F".equals(driver2.findElement(endVertex)
+                    .getAttribute("data-state")));
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                    .as("the page was not reloaded").isEqualTo(true);
+            HeadlessChromium.screenshot(browser, "dag-job");
+        }
     }
 
     @Test

@@ -18,12 +18,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.Adder;
+import io.jray.dashboard.app.DashboardApplication;
 import io.jray.dashboard.app.Tally;
 import io.jray.runtime.history.HistoryIndexer;
 
@@ -190,6 +194,40 @@ class DashboardPagesTests {
         assertThat(taskDepths(grown)).as("one leaf and the adds above it, no sibling")
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(count(grown, "data-task=\"true\"")).isEqualTo(10);
+    }
+
+    @Test
+    void theJobsPageListsRunningAndEndedJobsWithTheirTasksByStateAndTheirWholeGraph() throws Exception {
+        JRay jray = context.getBean(JRay.class);
+        ObjectRef<Integer> sum = jray.task(Adder::add, jray.task(Adder::add, 1, 2).remote(),
+                jray.task(Adder::add, 3, 4).remote()).remote();
+        assertThat(sum.get(Duration.ofSeconds(30))).isEqualTo(10);
+        String job = sum.id().substring(0, sum.id().indexOf('/'));
+        String ended;
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(DashboardApplication.class)
+                .web(WebApplicationType.NONE).properties(dashboard.clusterProperties())
+                .properties("jray.dashboard.enabled=false").run()) {
+            ObjectRef<Integer> one = other.getBean(JRay.class).task(Adder::add, 5, 6).remote();
+            assertThat(one.get(Duration.ofSeconds(30))).isEqualTo(11);
+            ended = one.id().substring(0, one.id().indexOf('/'));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String page = get("/jray/jobs").body();
+            assertThat(page).contains("<h1>Jobs</h1>");
+            String row = page.substring(page.indexOf("data-job=\"" + job + "\""));
+            assertThat(row.substring(0, row.indexOf("</tr>"))).contains(self(), "(this node)", "running",
+                    "finished", "dag?job=" + job);
+            String endedRow = page.substring(page.indexOf("data-job=\"" + ended + "\""));
+            assertThat(endedRow.substring(0, endedRow.indexOf("</tr>"))).contains("ended", "1 finished");
+        });
+
+        HttpResponse<String> graph = get("/jray/dag?job=" + job);
+        assertThat(graph.statusCode()).isEqualTo(200);
+        assertThat(graph.body()).contains("Every task of job", "data-job=\"" + job + "\"", sum.id());
+        assertThat(count(graph.body(), "data-task=\"true\"")).isGreaterThanOrEqualTo(3);
+        assertThat(get("/jray/dag?job=not-a-job!").statusCode()).isEqualTo(400);
+        assertThat(get("/jray/dag?job=jnothing").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -27,6 +27,7 @@ final class RunningDashboard implements AutoCloseable {
                     + "ReactiveManagementWebSecurityAutoConfiguration");
 
     private final TestRedis redis = TestRedis.start();
+    private final String namespace = TestRedis.uniqueNamespace();
     private final ReactiveWebServerApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,7 +39,7 @@ final class RunningDashboard implements AutoCloseable {
     /** With extra properties, such as Spring Security's user. */
     RunningDashboard(String... extra) {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-                "jray.namespace=" + TestRedis.uniqueNamespace(), "jray.node.cpus=2", "jray.heartbeat.interval=250ms",
+                "jray.namespace=" + namespace, "jray.node.cpus=2", "jray.heartbeat.interval=250ms",
                 "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
                 "management.endpoints.web.exposure.include=jray,health"));
         properties.addAll(List.of(extra));
@@ -70,6 +71,12 @@ final class RunningDashboard implements AutoCloseable {
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The properties that make another application a node of this dashboard's cluster. */
+    String[] clusterProperties() {
+        return new String[] {"spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
+                "jray.namespace=" + namespace, "jray.heartbeat.interval=250ms"};
     }
 
     String nodeId() {

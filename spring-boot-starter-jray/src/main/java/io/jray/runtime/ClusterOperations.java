@@ -1,11 +1,13 @@
 package io.jray.runtime;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.JobListing;
 import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.task.ActorClient;
@@ -20,6 +22,7 @@ public final class ClusterOperations {
 
     private final ClusterView view;
     private final TaskGraph graph;
+    private final JobListing jobs;
     private final TaskCanceller canceller;
     private final ActorClient actors;
     private final ControlPlane control;
@@ -31,6 +34,7 @@ public final class ClusterOperations {
             BooleanSupplier drainSelf) {
         this.view = new ClusterView(control);
         this.graph = new TaskGraph(control);
+        this.jobs = new JobListing(control);
         this.control = control;
         this.canceller = canceller;
         this.actors = actors;
@@ -57,6 +61,17 @@ public final class ClusterOperations {
     /** The graph of tasks and values that ends in any of {@code ends}, at most {@code limit} vertices. */
     public TaskGraph.Graph graph(List<ObjectId> ends, int limit) throws Exception {
         return graph.read(ends, limit);
+    }
+
+    /** The active jobs and those ended within the retention time, newest first, at most {@code limit}. */
+    public List<JobListing.Job> jobs(int limit) throws Exception {
+        return jobs.jobs(limit);
+    }
+
+    /** The graph of a whole job: its records, oldest first, at most {@code limit} vertices. */
+    public TaskGraph.Graph jobGraph(String job, int limit) throws Exception {
+        List<ObjectId> records = jobs.records(job, limit).stream().map(id -> new ObjectId(job, id)).toList();
+        return records.isEmpty() ? new TaskGraph.Graph(null, Map.of(), false) : graph.read(records, limit);
     }
 
     /** Cancels a task that has not finished; returns whether it was unfinished. */

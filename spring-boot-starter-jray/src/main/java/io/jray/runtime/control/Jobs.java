@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.Range;
+
 import io.jray.api.TaskCancelledException;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.task.IdGenerator;
@@ -54,7 +56,12 @@ public final class Jobs {
     public void end(String job) throws Exception {
         byte[] cancelled = RemoteError.of(TaskCancelledException.class, "job " + job + " ended (its driver left or was "
                 + "declared dead) before the task finished", null, null, null).encode();
-        control.redis().text().srem(control.keys().jobs(), job).get(10, TimeUnit.SECONDS);
+        Keys keys = control.keys();
+        long now = System.currentTimeMillis();
+        control.redis().text().srem(keys.jobs(), job).get(10, TimeUnit.SECONDS);
+        control.redis().text().hset(keys.jobMeta(job), "te", Long.toString(now));
+        control.redis().text().zadd(keys.endedJobs(), now, job);
+        control.redis().text().zremrangebyscore(keys.endedJobs(), Range.create(0L, now - retention.toMillis()));
         long offset = 0;
         do {
             offset = control.endJob(job, retention.toMillis(), offset, cancelled).get(30, TimeUnit.SECONDS);

@@ -26,6 +26,11 @@ public final class Keys {
         return ns + ":jobs";
     }
 
+    /** Sorted set of the ids of ended jobs, scored by when they ended; kept for the job retention time. */
+    public String endedJobs() {
+        return ns + ":jobs:ended";
+    }
+
     /** Set of the ids of registered nodes. */
     public String nodes() {
         return ns + ":nodes";

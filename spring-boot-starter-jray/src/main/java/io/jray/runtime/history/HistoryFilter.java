@@ -9,24 +9,32 @@ import java.util.List;
  * @param state one of {@link TaskHistory#STATES}
  * @param function a function id
  * @param node a node id
+ * @param job a job id
  */
-public record HistoryFilter(String state, String function, String node) {
+public record HistoryFilter(String state, String function, String node, String job) {
 
-    public static final HistoryFilter ALL = new HistoryFilter(null, null, null);
+    public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null);
+
+    /** A filter of every job. */
+    public HistoryFilter(String state, String function, String node) {
+        this(state, function, node, null);
+    }
 
     public HistoryFilter {
         state = blankToNull(state);
         function = blankToNull(function);
         node = blankToNull(node);
+        job = blankToNull(job);
         if (state != null && !TaskHistory.STATES.contains(state)) {
             throw new IllegalArgumentException("state must be one of " + TaskHistory.STATES + ", was '" + state + "'");
         }
         word("function", function);
         word("node", node);
+        word("job", job);
     }
 
     List<String> bitmaps() {
-        List<String> maps = new ArrayList<>(3);
+        List<String> maps = new ArrayList<>(4);
         if (state != null) {
             maps.add("s:" + state);
         }
@@ -35,6 +43,9 @@ public record HistoryFilter(String state, String function, String node) {
         }
         if (node != null) {
             maps.add("n:" + node);
+        }
+        if (job != null) {
+            maps.add("j:" + job);
         }
         return maps;
     }

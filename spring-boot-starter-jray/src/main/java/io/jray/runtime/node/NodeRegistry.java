@@ -104,6 +104,8 @@ public final class NodeRegistry {
         redis.hset(keys.node(self.id()), info).get(30, TimeUnit.SECONDS);
         redis.pexpire(keys.node(self.id()), timeout.toMillis()).get(30, TimeUnit.SECONDS);
         control.redis().text().sadd(keys.nodes(), self.id()).get(30, TimeUnit.SECONDS);
+        // why: a node's first tasks count in a dashboard's history too, not only those after its first heartbeat
+        control.recordEvents(control.redis().text().exists(keys.eventsListened()).get(30, TimeUnit.SECONDS) == 1);
         epoch = next;
         health.onSuccess();
     }

@@ -4,7 +4,8 @@
 --   a row "r:<slot / 128>" field <slot % 128>: "seq job id function state node submitted started
 --   ended" followed by its timeline, its first 40 events as <state>:<ms>:<node> (:<started ms> when
 --   a node reported the end of an attempt; state X: an attempt failed and is retried)
---   a bit in "all", in "f:<function>", in "s:<state>" and, once it ran, in "n:<node>" (listed in "maps")
+--   a bit in "all", in "f:<function>", in "j:<job>", in "s:<state>" and, once it ran, in "n:<node>"
+--   (listed in "maps")
 -- and the task's record keeps its seq (field hx). The first 50 tasks that take a task's result as
 -- an argument are its dependents: "d:<seq / 128>" field <seq % 128>, their ids space separated.
 -- Before a new task takes the first slot of a block of 4096, that block is cleared in every bitmap
@@ -124,6 +125,7 @@ local function create(prefix, id, fn, ms)
   row.slot, row.st0, row.node0 = slot, '-', '-'
   mark('all', slot, true)
   mark('f:' .. fn, slot, true)
+  mark('j:' .. job, slot, true)
   rows[prefix .. id] = row
   order[#order + 1] = row
 end

@@ -1,0 +1,93 @@
+package io.jray.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.TaskGraph;
+import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.task.ObjectId;
+
+/**
+ * What the DAG page draws: the graph ending in a task, what grew from it ({@code view=descendants}),
+ * or a whole job ({@code job=<id>}), from the page's parameters.
+ *
+ * @param end the task, or {@code null} for a job
+ * @param descendants whether what grew from the task is drawn
+ * @param job the job, or {@code null} for a task's graph
+ */
+record DagSource(ObjectId end, boolean descendants, String job) {
+
+    static final String ANCESTORS = "ancestors";
+    static final String DESCENDANTS = "descendants";
+
+    /**
+     * Reads the parameters; {@code null} when neither a task nor a job is given.
+     *
+     * @throws IllegalArgumentException naming the parameter at fault
+     */
+    static DagSource of(String task, String view, String job) {
+        boolean grown = descendants(view);
+        if (task != null && !task.isBlank()) {
+            return new DagSource(Params.taskId("task", task), grown, null);
+        }
+        if (job != null && !job.isBlank()) {
+            if (!job.trim().matches("[A-Za-z0-9]{1,40}")) {
+                throw new IllegalArgumentException("job must be a job id (letters and digits), was '"
+                        + (job.length() > 40 ? job.substring(0, 40) + "..." : job) + "'");
+            }
+            return new DagSource(null, false, job.trim());
+        }
+        return null;
+    }
+
+    /** The job whose tasks are drawn. */
+    String jobId() {
+        return job != null ? job : end.job();
+    }
+
+    TaskGraph.Graph read(JRayNode node, TaskHistory history, int limit) throws Exception {
+        if (job != null) {
+            return node.operations().jobGraph(job, limit);
+        }
+        if (!descendants) {
+            return node.operations().graph(end, limit);
+        }
+        List<ObjectId> grown = Descendants.of(end, history, limit);
+        return Descendants.only(node.operations().graph(grown, limit), grown);
+    }
+
+    /** What a 404 says. */
+    String missing() {
+        return job != null ? "Redis has no record of a task of job " + job + ": it has none yet, or its retention time passed."
+                : "Redis has no record of " + end + ": never submitted, or its retention time passed.";
+    }
+
+    /** The page's parameters that name this graph, for its links. */
+    Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (job != null) {
+            parameters.put("job", job);
+        }
+        else {
+            parameters.put("task", end.toString());
+            if (descendants) {
+                parameters.put("view", DESCENDANTS);
+            }
+        }
+        return parameters;
+    }
+
+    /** Whether the DAG parameter {@code view} asks for descendants; refuses a view it does not know. */
+    private static boolean descendants(String view) {
+        if (view == null || view.isBlank() || ANCESTORS.equals(view)) {
+            return false;
+        }
+        if (DESCENDANTS.equals(view)) {
+            return true;
+        }
+        throw new IllegalArgumentException("view must be '" + ANCESTORS + "' (the graph ending in the task) or '"
+                + DESCENDANTS + "' (what grew from it), was '" + (view.length() > 40 ? view.substring(0, 40) : view) + "'");
+    }
+}
