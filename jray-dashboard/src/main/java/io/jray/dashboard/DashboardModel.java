@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every dashboard page's model holds: this node's id (for the navigation), and whether it shows write actions. */
 @ControllerAdvice(assignableTypes = {DashboardController.class, TasksController.class, JobsController.class,
-        DashboardActionsController.class})
+        TimelineController.class, DashboardActionsController.class})
 class DashboardModel {
 
     private final String self;

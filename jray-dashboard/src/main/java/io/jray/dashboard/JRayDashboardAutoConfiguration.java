@@ -67,6 +67,12 @@ public final class JRayDashboardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    TimelineController jrayTimelineController(TaskHistory history) {
+        return new TimelineController(history);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     TasksController jrayTasksController(JRayNode node, TaskHistory history, LiveEvents live) {
         return new TasksController(node, history, live);
     }

@@ -106,6 +106,9 @@ class DashboardBrowserTests {
         open("/jray/task?id=" + sum.id(), "Task " + sum.id(), "task");
         assertThat(browser.findElement(By.cssSelector("[data-state]")).getText()).isEqualTo("finished");
         assertThat(browser.findElements(By.cssSelector("ul.links li"))).hasSize(2);
+        open("/jray/timeline?minutes=5", "Timeline", "timeline");
+        assertThat(browser.findElements(By.cssSelector("svg.timeline-drawing rect.run"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("a.export")).getAttribute("href")).contains("timeline.json");
     }
 
     @Test

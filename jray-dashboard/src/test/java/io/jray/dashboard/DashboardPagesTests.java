@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,6 +30,7 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.DashboardApplication;
+import io.jray.dashboard.app.Sleeper;
 import io.jray.dashboard.app.Tally;
 import io.jray.runtime.history.HistoryIndexer;
 
@@ -228,6 +231,52 @@ class DashboardPagesTests {
         assertThat(count(graph.body(), "data-task=\"true\"")).isGreaterThanOrEqualTo(3);
         assertThat(get("/jray/dag?job=not-a-job!").statusCode()).isEqualTo(400);
         assertThat(get("/jray/dag?job=jnothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTimelineDrawsEachRunInALaneOfItsNodeAndExportsValidChromeTraceJson() throws Exception {
+        JRay jray = context.getBean(JRay.class);
+        List<ObjectRef<Long>> sleeps = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sleeps.add(jray.task(Sleeper::sleep, 60L).remote());
+        }
+        assertThat(jray.get(sleeps, Duration.ofSeconds(30))).hasSize(10);
+
+        List<Map<String, Object>>[] runs = new List[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> json = get("/jray/timeline.json?minutes=5");
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(json.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                    value -> assertThat(value).contains("jray-timeline.json"));
+            Map<String, Object> trace = JsonParserFactory.getJsonParser().parseMap(json.body());
+            List<Map<String, Object>> events = (List<Map<String, Object>>) trace.get("traceEvents");
+            runs[0] = events.stream().filter(e -> "X".equals(e.get("ph")) && "Sleeper#sleep(long)".equals(e.get("name")))
+                    .toList();
+            assertThat(runs[0]).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(events).anyMatch(e -> "process_name".equals(e.get("name"))
+                    && ((Map<String, Object>) e.get("args")).get("name").equals("node " + self()));
+        });
+        for (Map<String, Object> run : runs[0]) {
+            assertThat(((Number) run.get("dur")).longValue()).as("µs").isGreaterThanOrEqualTo(50_000);
+            assertThat(run).containsKeys("ts", "pid", "tid", "cat", "args");
+        }
+        for (Map<String, Object> a : runs[0]) {
+            for (Map<String, Object> b : runs[0]) {
+                if (a != b && a.get("pid").equals(b.get("pid")) && a.get("tid").equals(b.get("tid"))) {
+                    long as = ((Number) a.get("ts")).longValue(), ae = as + ((Number) a.get("dur")).longValue();
+                    long bs = ((Number) b.get("ts")).longValue(), be = bs + ((Number) b.get("dur")).longValue();
+                    assertThat(ae <= bs || be <= as).as("runs of one lane do not overlap").isTrue();
+                }
+            }
+        }
+
+        HttpResponse<String> page = get("/jray/timeline?minutes=5");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Timeline</h1>", "node " + self(), "lane 1", "Chrome trace JSON");
+        assertThat(count(page.body(), "class=\"run state-F\"")).isGreaterThanOrEqualTo(10);
+        assertThat(get("/jray/timeline?minutes=0").statusCode()).isEqualTo(400);
+        assertThat(get("/jray/timeline.json?minutes=abc").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -8,8 +8,8 @@ import io.jray.runtime.task.ObjectId;
  * @param task the task
  * @param state {@code N} (new), {@code X} (an attempt failed and is retried), or the state it
  *        entered: W, Q, R, F, E, C, D
- * @param detail for N the function id, for R the node, for F, E or X reported by a node
- *        {@code node,started at}; else {@code null}
+ * @param detail for N the function id, for R, F, E or X reported by a node {@code node,started at};
+ *        else {@code null}
  * @param at when, epoch ms (Redis's clock)
  */
 public record HistoryEvent(ObjectId task, String state, String detail, long at) {

@@ -49,7 +49,7 @@ local function record(id, att, q, eid, kind, payload, started, epoch)
   elseif kind == 'S' then
     if live then
       redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
-      event('R', id, node)
+      event('R', id, reportingNode)
     end
   else
     redis.call('XACK', queue(q), 'w', eid)

@@ -86,7 +86,7 @@ end
 -- History events, for dashboards: what this script call did to tasks, as one entry of the
 -- namespace's event stream KEYS[2] (field p: the job's key prefix, e: the events), given only while
 -- a dashboard listens. An event is three words: state, task id and a detail ('-' for none):
--- N <id> <function> for a new task (its state follows), R <id> <node>, F/E <id> <node,started at>
+-- N <id> <function> for a new task (its state follows), R/F/E <id> <node,started at>
 -- (or - when no node reported it), X <id> <node,started at> (an attempt failed and the task is
 -- retried), and Q, W, C, D <id> -.
 local NS = string.match(P, '^(.*):{[^{}]*}:$')

@@ -164,7 +164,9 @@ while i <= #ARGV do
       if row and st ~= 'X' then
         row[5] = st
         if st == 'R' then
-          row[6], row[8] = detail, ms
+          -- why: a task is reported running only once it has run a while; its detail says since when
+          local node, started = string.match(detail, '^([^,]+),(%d+)$')
+          row[6], row[8] = node or detail, started or ms
         elseif st == 'F' or st == 'E' or st == 'C' or st == 'D' then
           row[9] = ms
           local node, started = string.match(detail, '^([^,]+),(%d+)$')
