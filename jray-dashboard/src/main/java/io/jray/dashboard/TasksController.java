@@ -27,8 +27,8 @@ import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.task.ObjectId;
 
 /**
- * The tasks page ({@code /jray/tasks}: the history, newest first, filtered by state, function and
- * node, paged; a search by id opens the task) and the task page ({@code /jray/task?id=job/task}),
+ * The tasks page ({@code /jray/tasks}: the history, newest first, filtered by state, function,
+ * node and job, paged; a search by id opens the task) and the task page ({@code /jray/task?id=job/task}),
  * whose state follows the event stream ({@code /jray/task/live}). Bad parameters get a 400 page
  * saying which and why; an unknown task a 404.
  */
@@ -50,7 +50,8 @@ class TasksController {
     @GetMapping("/jray/tasks")
     Mono<String> tasks(@RequestParam(required = false) String state, @RequestParam(required = false) String function,
             @RequestParam(name = "node", required = false) String nodeId, @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size, @RequestParam(required = false) String id, Model model,
+            @RequestParam(required = false) String size, @RequestParam(required = false) String id,
+            @RequestParam(required = false) String job, Model model,
             ServerHttpResponse response) {
         model.addAttribute("page", "tasks");
         if (id != null && !id.isBlank()) {
@@ -58,7 +59,7 @@ class TasksController {
         }
         TasksQuery query;
         try {
-            query = TasksQuery.parse(state, function, nodeId, page, size);
+            query = TasksQuery.parse(state, function, nodeId, job, page, size);
         }
         catch (IllegalArgumentException e) {
             return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/tasks");

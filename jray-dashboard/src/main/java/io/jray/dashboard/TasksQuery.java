@@ -11,7 +11,7 @@ import io.jray.runtime.history.TaskHistory;
  * The parameters of a tasks page, checked, and the links to its neighbours: other states, other
  * pages. Bad values raise {@link IllegalArgumentException} naming the parameter.
  *
- * @param filter state, function and node
+ * @param filter state, function, node and job
  * @param page the page number, from 1
  * @param size rows per page
  */
@@ -19,8 +19,8 @@ record TasksQuery(HistoryFilter filter, int page, int size) {
 
     static final int DEFAULT_SIZE = 50;
 
-    static TasksQuery parse(String state, String function, String node, String page, String size) {
-        return new TasksQuery(new HistoryFilter(state, function, node), number("page", page, 1, 1, 100_000),
+    static TasksQuery parse(String state, String function, String node, String job, String page, String size) {
+        return new TasksQuery(new HistoryFilter(state, function, node, job), number("page", page, 1, 1, 100_000),
                 number("size", size, DEFAULT_SIZE, 1, TaskHistory.MAX_PAGE));
     }
 
@@ -30,19 +30,25 @@ record TasksQuery(HistoryFilter filter, int page, int size) {
 
     /** This query for another state ({@code null}: any), from its first page. */
     public String withState(String state) {
-        return link(state, filter.function(), filter.node(), 1);
+        return link(state, filter.function(), filter.node(), filter.job(), 1);
+    }
+
+    /** This query for every job, from its first page. */
+    public String allJobs() {
+        return link(filter.state(), filter.function(), filter.node(), null, 1);
     }
 
     /** This query's page {@code n}. */
     public String page(int n) {
-        return link(filter.state(), filter.function(), filter.node(), n);
+        return link(filter.state(), filter.function(), filter.node(), filter.job(), n);
     }
 
-    private String link(String state, String function, String node, int n) {
+    private String link(String state, String function, String node, String job, int n) {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         add(query, "state", state);
         add(query, "function", function);
         add(query, "node", node);
+        add(query, "job", job);
         if (n > 1) {
             query.add("page=" + n);
         }

@@ -225,6 +225,11 @@ class DashboardPagesTests {
             assertThat(endedRow.substring(0, endedRow.indexOf("</tr>"))).contains("ended", "1 finished");
         });
 
+        String tasks = get("/jray/tasks?job=" + ended).body();
+        assertThat(tasks).contains("job <code>" + ended + "</code>", "every job", "Tasks 1–1 of 1");
+        assertThat(get("/jray/tasks?job=" + job).body()).doesNotContain(ended + "/").contains(sum.id());
+        assertThat(get("/jray/tasks?job=not%20a%20word").statusCode()).isEqualTo(400);
+
         HttpResponse<String> graph = get("/jray/dag?job=" + job);
         assertThat(graph.statusCode()).isEqualTo(200);
         assertThat(graph.body()).contains("Every task of job", "data-job=\"" + job + "\"", sum.id());
