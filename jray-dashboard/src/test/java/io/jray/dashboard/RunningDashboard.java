@@ -69,7 +69,7 @@ final class RunningDashboard implements AutoCloseable {
 
     /** {@code GET} of a path of this dashboard, such as {@code /jray/tasks}. */
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
