@@ -1,6 +1,7 @@
 // The DAG page: zoom (buttons, Ctrl + wheel) and pan (drag) of the drawing, and live states over
 // Server-Sent Events: a vertex's class follows its state; a folded group's counts and colour follow
-// its members' states.
+// its members' states; a job's graph (or what grew from a task) that gains tasks is drawn again in
+// place, at the same zoom.
 (function () {
     var svg = document.querySelector('svg.dag-drawing');
     if (!svg) {
@@ -109,6 +110,64 @@
         group.setAttribute('data-state', state);
     }
 
+    function knownIds() {
+        var known = {};
+        Object.keys(members).forEach(function (id) { known[id] = true; });
+        svg.querySelectorAll('g.vertex[data-id]').forEach(function (v) { known[v.getAttribute('data-id')] = true; });
+        return known;
+    }
+
+    // why: a graph that grows is laid out again by the server; at most one read every 2 s per page
+    var grows = svg.getAttribute('data-grows') === 'true';
+    var known = knownIds();
+    var ignored = {};
+    var redrawing = false;
+    var redrawAgain = false;
+    var lastRedraw = 0;
+
+    function redraw(wanted) {
+        if (redrawing) {
+            redrawAgain = true;
+            return;
+        }
+        redrawing = true;
+        setTimeout(function () {
+            lastRedraw = Date.now();
+            fetch(window.location.href, { headers: { 'Accept': 'text/html' } })
+                .then(function (response) { return response.ok ? response.text() : null; })
+                .then(function (html) {
+                    var page = html && new DOMParser().parseFromString(html, 'text/html');
+                    var fresh = page && page.querySelector('svg.dag-drawing');
+                    if (fresh) {
+                        var next = document.importNode(fresh, true);
+                        svg.replaceWith(next);
+                        svg = next;
+                        width = +svg.getAttribute('width');
+                        height = +svg.getAttribute('height');
+                        members = JSON.parse(page.getElementById('dag-members').textContent || '{}');
+                        document.getElementById('dag-members').textContent = JSON.stringify(members);
+                        var caption = page.querySelector('[data-dag-caption]');
+                        var shown = document.querySelector('[data-dag-caption]');
+                        if (caption && shown) {
+                            shown.textContent = caption.textContent;
+                        }
+                        zoom(scale, 0, 0);
+                        grows = svg.getAttribute('data-grows') === 'true';
+                        known = knownIds();
+                        wanted.forEach(function (id) { if (!known[id]) { ignored[id] = true; } });
+                    }
+                })
+                .catch(function () { })
+                .then(function () {
+                    redrawing = false;
+                    if (redrawAgain) {
+                        redrawAgain = false;
+                        redraw([]);
+                    }
+                });
+        }, Math.max(0, lastRedraw + 2000 - Date.now()));
+    }
+
     if (!window.jrayStream) {
         return;
     }
@@ -120,10 +179,14 @@
         .addEventListener('states', function (event) {
             var states = JSON.parse(event.data);
             var changedGroups = {};
+            var unknown = [];
             Object.keys(states).forEach(function (id) {
                 if (members[id] && members[id][1] !== states[id]) {
                     members[id][1] = states[id];
                     changedGroups[members[id][0]] = true;
+                }
+                if (!known[id] && !ignored[id]) {
+                    unknown.push(id);
                 }
             });
             Object.keys(changedGroups).forEach(drawGroup);
@@ -134,5 +197,8 @@
                     vertex.setAttribute('data-state', state);
                 }
             });
+            if (grows && unknown.length) {
+                redraw(unknown);
+            }
         });
 })();

@@ -51,14 +51,30 @@
             rects[1].setAttribute('height', failed);
         });
     }
+    // why: a task's result, error and log are read with its page; once it ends, they are read again in place
+    function refreshTask(shown) {
+        fetch(window.location.href, {headers: {'Accept': 'text/html'}})
+            .then(function (response) { return response.ok ? response.text() : null; })
+            .then(function (html) {
+                var fresh = html && new DOMParser().parseFromString(html, 'text/html').querySelector('[data-task]');
+                if (fresh) {
+                    shown.replaceWith(document.importNode(fresh, true));
+                }
+            });
+    }
+
     var task = document.querySelector('[data-task]');
     var stateCell = task && task.querySelector('[data-state]');
     if (stateCell) {
         jrayStream(base + 'task/live?id=' + encodeURIComponent(task.getAttribute('data-task')))
             .addEventListener('state', function (event) {
                 var state = JSON.parse(event.data);
+                var wasUnfinished = /state-[WQR]\b/.test(stateCell.getAttribute('class'));
                 stateCell.textContent = state.name;
                 stateCell.setAttribute('class', 'state state-' + state.state);
+                if (wasUnfinished && 'FECD'.indexOf(state.state) >= 0) {
+                    refreshTask(task);
+                }
             });
     }
 })();

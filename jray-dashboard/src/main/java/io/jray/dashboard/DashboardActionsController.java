@@ -11,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.task.ObjectId;
@@ -28,7 +27,10 @@ class DashboardActionsController {
     private final JRayNode node;
     private final boolean enabled;
 
-    DashboardActionsController(JRayNode node, boolean enabled) {
+    private final DashboardReads reads;
+
+    DashboardActionsController(JRayNode node, boolean enabled, DashboardReads reads) {
+        this.reads = reads;
         this.node = node;
         this.enabled = enabled;
     }
@@ -70,7 +72,7 @@ class DashboardActionsController {
         }
         return exchange.getFormData().map(form -> form.getFirst(field) == null ? "" : form.getFirst(field).trim())
                 .flatMap(value -> Mono.fromCallable((Callable<String>) () -> action.run(value))
-                        .subscribeOn(Schedulers.boundedElastic()))
+                        .subscribeOn(reads.scheduler()))
                 .onErrorResume(Unknown.class, e -> problem(model, response, HttpStatus.NOT_FOUND, e.getMessage()))
                 .onErrorResume(IllegalArgumentException.class,
                         e -> problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage()));

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import io.jray.dashboard.dag.DagDrawing;
 import io.jray.runtime.JRayNode;
@@ -48,7 +47,10 @@ class DashboardController {
     private final TaskHistory history;
     private final LiveEvents live;
 
-    DashboardController(JRayNode node, TaskHistory history, LiveEvents live) {
+    private final DashboardReads reads;
+
+    DashboardController(JRayNode node, TaskHistory history, LiveEvents live, DashboardReads reads) {
+        this.reads = reads;
         this.node = node;
         this.history = history;
         this.live = live;
@@ -56,7 +58,7 @@ class DashboardController {
 
     @GetMapping({"/jray", "/jray/"})
     Mono<String> overview(Model model) {
-        return overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(Schedulers.boundedElastic()))
+        return overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(reads.scheduler()))
                 .map(both -> {
                     model.addAttribute("page", "overview");
                     model.addAttribute("o", both.getT1());
@@ -111,7 +113,7 @@ class DashboardController {
         if (source == null) {
             return Mono.just("jray/dag");
         }
-        return Mono.fromCallable(() -> source.read(node, history, MAX_GRAPH)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> source.read(node, history, MAX_GRAPH)).subscribeOn(reads.scheduler())
                 .map(graph -> {
                     if (graph.vertices().isEmpty()) {
                         response.setStatusCode(HttpStatus.NOT_FOUND);
@@ -144,9 +146,9 @@ class DashboardController {
         if (source == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name a task (task=job/task) or a job (job=id)");
         }
-        Flux<Map<String, String>> reads = Flux.interval(Duration.ZERO, RE_READ_EVERY).onBackpressureDrop()
+        Flux<Map<String, String>> reread = Flux.interval(Duration.ZERO, RE_READ_EVERY).onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> source.read(node, history, MAX_GRAPH))
-                        .subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> Mono.empty()))
+                        .subscribeOn(reads.scheduler()).onErrorResume(e -> Mono.empty()))
                 .map(graph -> {
                     Map<String, String> states = new LinkedHashMap<>();
                     graph.vertices().forEach((id, vertex) -> states.put(id.toString(), vertex.state()));
@@ -162,12 +164,12 @@ class DashboardController {
             }
             return states;
         }).filter(states -> !states.isEmpty());
-        return Flux.merge(reads, changes).map(states -> ServerSentEvent.builder(states).event("states").build());
+        return Flux.merge(reread, changes).map(states -> ServerSentEvent.builder(states).event("states").build());
     }
 
     @GetMapping("/jray/actors")
     Mono<String> actors(Model model) {
-        return Mono.fromCallable(() -> node.operations().actors(MAX_ACTORS)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> node.operations().actors(MAX_ACTORS)).subscribeOn(reads.scheduler())
                 .map(actors -> {
                     model.addAttribute("page", "actors");
                     model.addAttribute("actors", actors);
@@ -180,7 +182,7 @@ class DashboardController {
     @ResponseBody
     Flux<ServerSentEvent<Map<String, Object>>> live() {
         return live.changes(LIVE_EVERY, RE_READ_EVERY)
-                .concatMap(tick -> overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(Schedulers.boundedElastic()))
+                .concatMap(tick -> overview().zipWith(Mono.fromCallable(this::activity).subscribeOn(reads.scheduler()))
                         .map(both -> figures(both.getT1(), both.getT2()))
                         .onErrorResume(e -> Mono.just(Map.of("error", String.valueOf(e.getMessage())))))
                 .map(figures -> ServerSentEvent.builder(figures).event("overview").build());
@@ -188,7 +190,7 @@ class DashboardController {
 
     private Mono<ClusterOverview> overview() {
         return Mono.fromCallable(() -> ClusterOverview.of(node.operations().summary()))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(reads.scheduler());
     }
 
     /** What the history says of the last minutes: tasks by state, finished and failed per 10 s. */

@@ -53,34 +53,43 @@ public final class JRayDashboardAutoConfiguration {
         return new LiveEvents(indexer);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    DashboardController jrayDashboardController(JRayNode node, TaskHistory history, LiveEvents live) {
-        return new DashboardController(node, history, live);
+    DashboardReads jrayDashboardReads() {
+        return new DashboardReads();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    JobsController jrayJobsController(JRayNode node, TaskHistory history) {
-        return new JobsController(node, history);
+    DashboardController jrayDashboardController(JRayNode node, TaskHistory history, LiveEvents live,
+            DashboardReads reads) {
+        return new DashboardController(node, history, live, reads);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TimelineController jrayTimelineController(TaskHistory history) {
-        return new TimelineController(history);
+    JobsController jrayJobsController(JRayNode node, TaskHistory history, DashboardReads reads) {
+        return new JobsController(node, history, reads);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TasksController jrayTasksController(JRayNode node, TaskHistory history, LiveEvents live) {
-        return new TasksController(node, history, live);
+    TimelineController jrayTimelineController(TaskHistory history, DashboardReads reads) {
+        return new TimelineController(history, reads);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    DashboardActionsController jrayDashboardActionsController(JRayNode node, JRayDashboardProperties properties) {
-        return new DashboardActionsController(node, properties.isWriteActions());
+    TasksController jrayTasksController(JRayNode node, TaskHistory history, LiveEvents live,
+            DashboardReads reads) {
+        return new TasksController(node, history, live, reads);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DashboardActionsController jrayDashboardActionsController(JRayNode node, JRayDashboardProperties properties,
+            DashboardReads reads) {
+        return new DashboardActionsController(node, properties.isWriteActions(), reads);
     }
 
     @Bean

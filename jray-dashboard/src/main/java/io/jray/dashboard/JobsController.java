@@ -7,7 +7,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.JobListing;
@@ -26,7 +25,10 @@ class JobsController {
     private final JRayNode node;
     private final TaskHistory history;
 
-    JobsController(JRayNode node, TaskHistory history) {
+    private final DashboardReads reads;
+
+    JobsController(JRayNode node, TaskHistory history, DashboardReads reads) {
+        this.reads = reads;
         this.node = node;
         this.history = history;
     }
@@ -34,7 +36,7 @@ class JobsController {
     @GetMapping("/jray/jobs")
     Mono<String> jobs(Model model) {
         model.addAttribute("page", "jobs");
-        return Mono.fromCallable(this::rows).subscribeOn(Schedulers.boundedElastic()).map(rows -> {
+        return Mono.fromCallable(this::rows).subscribeOn(reads.scheduler()).map(rows -> {
             model.addAttribute("jobs", rows);
             return "jray/jobs";
         });

@@ -32,13 +32,14 @@ import java.util.List;
  * @param error the error it failed with, or {@code null}
  * @param lastError the exception of its last retried attempt, or {@code null}
  * @param runs its attempts as the history recorded them, with nodes and timings
+ * @param log what it printed and logged, every attempt's
  */
 record TaskDetail(String id, String kind, String function, String name, String state, String stateName,
         String resources, String infeasible, int attempt,
         int attempts, String node, String owner, String parent, String actor, String submitted, String started,
         String ended, String waited, String ran, List<Argument> arguments, String argumentsNote,
         List<Link> dependencies, List<Link> dependents, String result, Failure error, Failure lastError,
-        List<Attempts.Attempt> runs) {
+        List<Attempts.Attempt> runs, TaskLogView log) {
 
     /**
      * An argument: a value's preview, or a ref's id.

@@ -16,6 +16,7 @@ import io.lettuce.core.KeyValue;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.logs.TaskLog;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.task.ObjectId;
 import io.jray.runtime.task.TaskArg;
@@ -23,7 +24,7 @@ import io.jray.runtime.task.TaskSpec;
 
 /**
  * Reads what the task page shows: the task's record (one HMGET), its dependencies' states (one
- * pipelined read), and its dependents and attempts from the history. Values are previewed through the node's
+ * pipelined read), its dependents and attempts from the history, and its log (one GET). Values are previewed through the node's
  * codec, so only registered types are ever decoded.
  */
 final class TaskDetails {
@@ -79,6 +80,7 @@ final class TaskDetails {
                         id.job() + "|" + resources).get(30, TimeUnit.SECONDS), "");
         int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
         Optional<TaskHistory.Entry> entry = history.entry(id);
+        TaskLogView log = log(id);
         return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
                 text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), resources, infeasible,
                 (int) number(f, "a"), maxRetries + 1,
@@ -86,7 +88,18 @@ final class TaskDetails {
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
                 arguments, argumentsNote, dependencies(id, text(f, "d")), links(entry.map(TaskHistory.Entry::dependents)
                         .orElse(List.of())), result, failure(f.get("er")), failure(f.get("le")),
-                Attempts.of(entry.map(TaskHistory.Entry::timeline).orElse(List.of())));
+                Attempts.of(entry.map(TaskHistory.Entry::timeline).orElse(List.of())), log);
+    }
+
+    /** What the task printed and logged, every attempt's, as far as Redis still keeps it. */
+    TaskLogView log(ObjectId id) throws Exception {
+        return TaskLogView.of(TaskLog.decode(rawLog(id)));
+    }
+
+    /** The task's log as stored, or {@code null}. */
+    byte[] rawLog(ObjectId id) throws Exception {
+        return node.control().redis().async().get(node.control().keys().taskLog(id.job(), id.id()))
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static String kindName(String kind, boolean call) {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.history.HistoryEvent;
@@ -29,7 +28,8 @@ import io.jray.runtime.task.ObjectId;
 /**
  * The tasks page ({@code /jray/tasks}: the history, newest first, filtered by state, function,
  * node and job, paged; a search by id opens the task) and the task page ({@code /jray/task?id=job/task}),
- * whose state follows the event stream ({@code /jray/task/live}). Bad parameters get a 400 page
+ * whose state follows the event stream ({@code /jray/task/live}) and whose log is also served as
+ * plain text ({@code /jray/task/log?id=}). Bad parameters get a 400 page
  * saying which and why; an unknown task a 404.
  */
 @Controller
@@ -40,7 +40,10 @@ class TasksController {
     private final TaskDetails details;
     private final LiveEvents live;
 
-    TasksController(JRayNode node, TaskHistory history, LiveEvents live) {
+    private final DashboardReads reads;
+
+    TasksController(JRayNode node, TaskHistory history, LiveEvents live, DashboardReads reads) {
+        this.reads = reads;
         this.node = node;
         this.history = history;
         this.details = new TaskDetails(node, history);
@@ -75,7 +78,7 @@ class TasksController {
             model.addAttribute("rows", rows.rows().stream().map(TaskRow::of).toList());
             model.addAttribute("total", rows.total());
             return rows;
-        }).subscribeOn(Schedulers.boundedElastic()).map(rows -> {
+        }).subscribeOn(reads.scheduler()).map(rows -> {
             model.addAttribute("q", query);
             model.addAttribute("names", TaskStates.names());
             model.addAttribute("first", rows.rows().isEmpty() ? 0 : query.offset() + 1);
@@ -99,13 +102,38 @@ class TasksController {
             return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/task");
         }
         return Mono.fromCallable(() -> Optional.ofNullable(details.read(task)))
-                .subscribeOn(Schedulers.boundedElastic()).flatMap(detail -> {
+                .subscribeOn(reads.scheduler()).flatMap(detail -> {
                     if (detail.isEmpty()) {
                         return problem(model, response, HttpStatus.NOT_FOUND, notFound(task), "jray/task");
                     }
                     model.addAttribute("t", detail.get());
                     return Mono.just("jray/task");
                 });
+    }
+
+    /** The task's log as plain text, every attempt's, one line per entry. */
+    @GetMapping(value = "/jray/task/log", produces = MediaType.TEXT_PLAIN_VALUE)
+    @ResponseBody
+    Mono<String> taskLog(@RequestParam(required = false) String id) {
+        ObjectId task;
+        try {
+            task = Params.taskId("id", id);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return Mono.fromCallable(() -> details.log(task)).subscribeOn(reads.scheduler()).map(log -> {
+            StringBuilder text = new StringBuilder();
+            for (TaskLogView.Line line : log.lines()) {
+                text.append(line.time()).append(' ').append(line.source());
+                if (!line.fullLogger().isEmpty()) {
+                    text.append(' ').append(line.fullLogger());
+                }
+                text.append(" | ").append(line.text()).append('\n');
+            }
+            return text.isEmpty() ? "Task " + task + " printed and logged nothing that is still kept.\n"
+                    : text.toString();
+        });
     }
 
     @GetMapping(value = "/jray/task/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -138,7 +166,7 @@ class TasksController {
         catch (IllegalArgumentException e) {
             return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage(), "jray/tasks");
         }
-        return Mono.fromCallable(() -> node.records().find(task) != null).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> node.records().find(task) != null).subscribeOn(reads.scheduler())
                 .flatMap(found -> {
                     if (!found) {
                         return problem(model, response, HttpStatus.NOT_FOUND, notFound(task), "jray/tasks");

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import io.jray.dashboard.timeline.ChromeTrace;
 import io.jray.dashboard.timeline.Timeline;
@@ -36,7 +35,10 @@ class TimelineController {
 
     private final TaskHistory history;
 
-    TimelineController(TaskHistory history) {
+    private final DashboardReads reads;
+
+    TimelineController(TaskHistory history, DashboardReads reads) {
+        this.reads = reads;
         this.history = history;
     }
 
@@ -90,7 +92,7 @@ class TimelineController {
                 }
             }
             return Timeline.of(rows, from, to);
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(reads.scheduler());
     }
 
     private static int minutes(String value) {

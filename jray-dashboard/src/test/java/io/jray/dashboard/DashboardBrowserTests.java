@@ -1,6 +1,7 @@
 package io.jray.dashboard;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,6 +28,7 @@ import io.jray.dashboard.app.Tally;
 import io.jray.runtime.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -153,9 +156,49 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(state).getText()).isIn("queued", "running");
 
         assertThat(slow.get(TIMEOUT)).isEqualTo(3000L);
-        new WebDriverWait(browser, TIMEOUT).until(driver -> "finished".equals(driver.findElement(state).getText()));
+        // why: the task's part of the page is replaced once it ends, under a reference just found
+        WebDriverWait inPlace = new WebDriverWait(browser, TIMEOUT);
+        inPlace.ignoring(StaleElementReferenceException.class);
+        inPlace.until(driver -> "finished".equals(driver.findElement(state).getText()));
+        inPlace.until(driver -> driver.findElements(By.cssSelector("table.log tr.log-out"))
+                .stream().anyMatch(row -> row.getText().contains("slept 3000 ms")));
+        assertThat(browser.findElement(By.cssSelector("code.preview")).getText()).as("its result, read in place")
+                .isEqualTo("3000");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
+    }
+
+    @Test
+    void aFailedTasksPageDrawsItsLogInsideItsBoxAndLinksToItFromTheError() throws Exception {
+        JRay jray = dashboard.context().getBean(JRay.class);
+        ObjectRef<Integer> empty = jray.task(Adder::countLoudly, "").remote();
+        assertThat(catchThrowable(() -> empty.get(TIMEOUT))).isNotNull();
+        open("/jray/task?id=" + empty.id(), "Task " + empty.id(), "task-failed");
+
+        WebElement box = browser.findElement(By.className("log-box"));
+        Rectangle boxRect = box.getRect();
+        List<WebElement> rows = box.findElements(By.cssSelector("tr"));
+        assertThat(rows).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("nothing to count"))
+                .anySatisfy(t -> assertThat(t).contains("giving up on an empty text"));
+        for (WebElement row : rows) {
+            Rectangle r = row.getRect();
+            assertThat(r.getX()).isGreaterThanOrEqualTo(boxRect.getX());
+            assertThat(r.getX() + r.getWidth()).as("row '%s' ends inside the log's box", row.getText())
+                    .isLessThanOrEqualTo(boxRect.getX() + boxRect.getWidth());
+        }
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "var b = document.querySelector('.log-box'); return b.scrollWidth <= b.clientWidth;"))
+                .as("no line runs out sideways: long lines wrap").isEqualTo(true);
+        WebElement stderr = box.findElement(By.cssSelector("tr.log-err td.log-source"));
+        assertThat(stderr.getCssValue("color")).as("stderr in the colour of failures").isEqualTo("rgba(170, 51, 51, 1)");
+
+        browser.findElement(By.cssSelector("a[data-error-log]")).click();
+        new WebDriverWait(browser, TIMEOUT).until(driver -> driver.getCurrentUrl().endsWith("#log"));
+        Rectangle heading = browser.findElement(By.id("log")).getRect();
+        long scrolled = ((Number) ((JavascriptExecutor) browser).executeScript("return window.scrollY;")).longValue();
+        assertThat(scrolled).as("the link scrolls to the log").isPositive();
+        assertThat(heading.getY() - scrolled).isBetween(-5L, 60L);
+        HeadlessChromium.screenshot(browser, "task-log");
     }
 
     @Test
@@ -178,7 +221,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void theJobsPageLeadsToAJobsWholeGraphWhichFollowsItsTasks() throws Exception {
+    void theJobsPageLeadsToAJobsWholeGraphWhichFollowsItsTasksAndGrowsWithTheJob() throws Exception {
         try (ConfigurableApplicationContext driver = new SpringApplicationBuilder(DashboardApplication.class)
                 .web(WebApplicationType.NONE).properties(dashboard.clusterProperties())
                 .properties("jray.dashboard.enabled=false").run()) {
@@ -204,6 +247,16 @@ class DashboardBrowserTests {
             assertThat(end.get(TIMEOUT)).isEqualTo(3000L);
             new WebDriverWait(browser, TIMEOUT).until(driver2 -> "F".equals(driver2.findElement(endVertex)
                     .getAttribute("data-state")));
+
+            ObjectRef<Long> later = jray.task(Sleeper::echo, jray.task(Sleeper::echo, end).remote()).remote();
+            assertThat(later.get(TIMEOUT)).isEqualTo(3000L);
+            WebDriverWait grown = new WebDriverWait(browser, TIMEOUT);
+            grown.ignoring(StaleElementReferenceException.class);
+            grown.until(driver2 -> driver2.findElements(By.cssSelector("g.vertex[data-task=true]")).size() == 4
+                    && "F".equals(driver2.findElement(By.cssSelector("g.vertex[data-id='" + later.id() + "']"))
+                            .getAttribute("data-state")));
+            assertThat(browser.findElement(By.cssSelector("[data-dag-caption]")).getText())
+                    .as("the caption follows the graph").startsWith("4 layers of tasks");
             assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                     .as("the page was not reloaded").isEqualTo(true);
             HeadlessChromium.screenshot(browser, "dag-job");

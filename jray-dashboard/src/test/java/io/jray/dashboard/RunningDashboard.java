@@ -4,9 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -68,9 +74,41 @@ final class RunningDashboard implements AutoCloseable {
     }
 
     /** {@code GET} of a path of this dashboard, such as {@code /jray/tasks}. */
+    /**
+     * GETs a page; one that takes over 10 s prints the JVM's threads to stderr (once per request)
+     * before it is waited for up to 30 s, so a stall shows what it waited on.
+     */
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> response = http.sendAsync(HttpRequest.newBuilder(
+                URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return response.get(10, TimeUnit.SECONDS);
+        }
+        catch (TimeoutException slow) {
+            System.err.println("GET " + path + " has taken over 10 s; the threads of this JVM:\n" + threadDump());
+            try {
+                return response.get(25, TimeUnit.SECONDS);
+            }
+            catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static String threadDump() {
+        StringBuilder out = new StringBuilder();
+        for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            out.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState())
+                    .append(thread.getLockName() == null ? "" : " on " + thread.getLockName()).append('\n');
+            StackTraceElement[] frames = thread.getStackTrace();
+            for (int i = 0; i < Math.min(40, frames.length); i++) {
+                out.append("    at ").append(frames[i]).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /** The properties that make another application a node of this dashboard's cluster. */

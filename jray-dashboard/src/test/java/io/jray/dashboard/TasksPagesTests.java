@@ -95,8 +95,10 @@ class TasksPagesTests {
     void filtersByStateFunctionAndNodeAndPages() throws Exception {
         String failed = get("/jray/tasks?state=E").body();
         assertThat(failed).contains("Tasks 1–3 of 3");
-        failures.forEach(ref -> assertThat(failed).contains(ref.id()));
+        failures.forEach(ref -> assertThat(failed).contains(ref.id(), "<a class=\"log-link\" href=\"/jray/task?id="
+                + ref.id() + "#log\">its log</a>"));
         assertThat(failed).doesNotContain(sums.getFirst().id() + "<");
+        assertThat(get("/jray/tasks?state=F").body()).as("only failures link their log").doesNotContain("log-link\"");
 
         String adds = get("/jray/tasks?state=F&function=" + encoded(function("add", int.class, int.class)) + "&node="
                 + encoded(dashboard.nodeId()) + "&size=5&page=2").body();

@@ -17,6 +17,7 @@ import io.jray.runtime.JRayNode;
 import io.jray.runtime.NodeSettings;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.ProxyCallDispatcher;
+import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.Resources;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
@@ -90,6 +91,11 @@ class JRayNodeConfiguration {
         return 2L << 30;
     }
 
+    private static TaskLogCapture.Settings logSettings(JRayProperties.Logs logs) {
+        return new TaskLogCapture.Settings(logs.isEnabled(), (int) logs.getMaxPerTask().toBytes(),
+                logs.getMaxPerSecond().toBytes(), logs.getRetention());
+    }
+
     static NodeSettings settings(JRayProperties properties) {
         JRayProperties.Node node = properties.getNode();
         Map<String, Double> resources = new HashMap<>(node.getResources());
@@ -104,7 +110,8 @@ class JRayNodeConfiguration {
                 properties.getRedis().getUnavailableTimeout(), storeSettings(properties.getObject()),
                 properties.getJob().getRetention(), properties.getSubmit().getBatch(),
                 new Worker.Settings(worker.getBlock(), worker.getGiveBackAfter(), worker.getShortTask(),
-                        worker.getPrefetch(), worker.getReportBatch(), worker.getShutdownGrace()),
+                        worker.getPrefetch(), worker.getReportBatch(), worker.getShutdownGrace(),
+                        logSettings(properties.getLogs())),
                 properties.getTask().getInfeasibleTimeout());
     }
 }

@@ -42,6 +42,8 @@ public class JRayProperties implements Validator {
 
     private final Task task = new Task();
 
+    private final Logs logs = new Logs();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -92,6 +94,10 @@ public class JRayProperties implements Validator {
 
     public Task getTask() {
         return task;
+    }
+
+    public Logs getLogs() {
+        return logs;
     }
 
     /** Boot checks the bound values with this before any bean uses them. */
@@ -484,6 +490,54 @@ public class JRayProperties implements Validator {
 
         public void setInfeasibleTimeout(Duration infeasibleTimeout) {
             this.infeasibleTimeout = infeasibleTimeout;
+        }
+    }
+
+    /** What tasks print and log, kept per task for the dashboard's task page. */
+    public static class Logs {
+
+        /** Whether what tasks write to System.out and System.err and log through SLF4J is kept. */
+        private boolean enabled = true;
+
+        /** The most kept of one attempt's log: its first and last lines, the middle counted and left out. */
+        private DataSize maxPerTask = DataSize.ofKilobytes(16);
+
+        /** The most bytes of task logs one node ships to Redis per second, on average (bursts of 10 s pass). */
+        private DataSize maxPerSecond = DataSize.ofKilobytes(64);
+
+        /** How long a task's log stays in Redis. */
+        private Duration retention = Duration.ofMinutes(30);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public DataSize getMaxPerTask() {
+            return maxPerTask;
+        }
+
+        public void setMaxPerTask(DataSize maxPerTask) {
+            this.maxPerTask = maxPerTask;
+        }
+
+        public DataSize getMaxPerSecond() {
+            return maxPerSecond;
+        }
+
+        public void setMaxPerSecond(DataSize maxPerSecond) {
+            this.maxPerSecond = maxPerSecond;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
         }
     }
 }

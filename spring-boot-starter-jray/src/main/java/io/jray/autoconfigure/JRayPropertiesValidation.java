@@ -47,6 +47,16 @@ final class JRayPropertiesValidation {
         notNegative(errors, "job.retention", p.getJob().getRetention());
         atLeastOne(errors, "submit.batch", p.getSubmit().getBatch());
         notNegative(errors, "task.infeasible-timeout", p.getTask().getInfeasibleTimeout());
+        JRayProperties.Logs logs = p.getLogs();
+        between(errors, "logs.max-per-task", logs.getMaxPerTask(), DataSize.ofKilobytes(1), DataSize.ofMegabytes(16));
+        notNegative(errors, "logs.max-per-second", logs.getMaxPerSecond());
+        positive(errors, "logs.retention", logs.getRetention());
+    }
+
+    private static void between(Errors errors, String field, DataSize value, DataSize min, DataSize max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            errors.rejectValue(field, "range", "must be between " + min + " and " + max);
+        }
     }
 
     private static boolean isPositive(Duration d) {

@@ -8,6 +8,7 @@ public class Sleeper {
 
     public long sleep(long millis) throws InterruptedException {
         Thread.sleep(millis);
+        System.out.println("slept " + millis + " ms");
         return millis;
     }
 

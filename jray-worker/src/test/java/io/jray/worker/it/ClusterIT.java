@@ -27,6 +27,7 @@ import io.jray.api.TaskOptions;
 import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
+import io.jray.runtime.logs.TaskLog;
 import io.jray.runtime.task.ObjectId;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.driveronly.DriverOnlyTasks;
@@ -166,6 +167,29 @@ class ClusterIT {
             assertThat(e.remoteType()).isEqualTo(UnknownFunctionException.class.getName());
             assertThat(e.getMessage()).contains("DriverOnlyTasks#hello()");
         });
+    }
+
+    @Test
+    @Order(7)
+    void whatATaskPrintsAndLogsOnAWorkerJvmIsKeptWithItAndStillReachesTheWorkersConsole() throws Exception {
+        ObjectRef<String> ref = jray.task(ClusterTasks::shout, "hello from a worker")
+                .options(TaskOptions.builder().resource("remote", 1).build()).remote();
+        assertThat(ref.get(Duration.ofSeconds(30))).isEqualTo("HELLO FROM A WORKER");
+
+        ObjectId id = ObjectId.parse(ref.id());
+        String worker = records.find(id).node();
+        assertThat(worker).as("a worker JVM ran it").isNotEqualTo(cluster.node().identity().id());
+        TaskLog log = TaskLog.decode(cluster.node().control().redis().sync()
+                .get(cluster.node().control().keys().taskLog(id.job(), id.id())));
+        List<TaskLog.Entry> entries = log.entries().stream()
+                .filter(e -> e.logger().isEmpty() || e.logger().equals(ClusterTasks.class.getName())).toList();
+        assertThat(entries).extracting(TaskLog.Entry::source).containsExactly(TaskLog.Source.ATTEMPT,
+                TaskLog.Source.OUT, TaskLog.Source.INFO);
+        assertThat(entries).extracting(TaskLog.Entry::text).containsExactly("attempt 1 on node " + worker,
+                "shouting hello from a worker", "shouted 19 characters");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cluster.workers)
+                .anySatisfy(w -> assertThat(w.output()).contains("shouting hello from a worker")
+                        .contains("shouted 19 characters")));
     }
 
     @Test

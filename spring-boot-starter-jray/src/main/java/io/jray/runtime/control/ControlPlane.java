@@ -1,6 +1,7 @@
 package io.jray.runtime.control;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,20 +138,24 @@ public final class ControlPlane {
 
     /**
      * Reports what a node did with tasks of one job it read; returns the outcomes Redis refused (the
-     * others were recorded).
+     * others were recorded). Their logs are kept for {@code logRetention}.
      */
-    public CompletableFuture<List<Refusal>> complete(String job, String node, List<Outcome> outcomes) {
-        List<byte[]> header = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT));
-        return inChunks(complete, job, header, outcomes, o -> o.payload().length + 96, (o, args) -> {
-            args.add(b(o.task().id()));
-            args.add(b(Integer.toString(o.attempt())));
-            args.add(b(o.queue()));
-            args.add(b(o.entryId()));
-            args.add(b(o.kind().code()));
-            args.add(o.payload());
-            args.add(b(Long.toString(o.startedAt())));
-            args.add(b(Long.toString(o.epoch())));
-        });
+    public CompletableFuture<List<Refusal>> complete(String job, String node, List<Outcome> outcomes,
+            Duration logRetention) {
+        List<byte[]> header = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT),
+                Long.toString(Math.max(1, logRetention.toMillis())));
+        return inChunks(complete, job, header, outcomes, o -> o.payload().length + o.log().length + 96,
+                (o, args) -> {
+                    args.add(b(o.task().id()));
+                    args.add(b(Integer.toString(o.attempt())));
+                    args.add(b(o.queue()));
+                    args.add(b(o.entryId()));
+                    args.add(b(o.kind().code()));
+                    args.add(o.payload());
+                    args.add(b(Long.toString(o.startedAt())));
+                    args.add(b(Long.toString(o.epoch())));
+                    args.add(o.log());
+                });
     }
 
     /**

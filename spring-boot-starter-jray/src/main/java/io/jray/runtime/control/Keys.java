@@ -121,6 +121,11 @@ public final class Keys {
         return job(job) + "l:" + id;
     }
 
+    /** What a task printed and logged, its attempts one after the other (see {@code TaskLog}); expires by itself. */
+    public String taskLog(String job, String id) {
+        return job(job) + "log:" + id;
+    }
+
     /** Stream of ready tasks of one resource shape in a job. */
     public String queue(String job, String shape) {
         return job(job) + taskQueue(shape);

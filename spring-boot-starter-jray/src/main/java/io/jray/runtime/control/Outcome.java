@@ -15,14 +15,28 @@ import io.jray.runtime.task.ObjectId;
  * @param startedAt when it started, epoch ms (0 if it did not)
  * @param epoch the node's registration it was read under; for an actor call, the one its actor
  *        instance was created under (only the actor's current host and epoch may answer its calls)
+ * @param log what the attempt printed and logged, as {@link io.jray.runtime.logs.TaskLog} stores it
+ *        (empty when nothing, and always for {@link Kind#STARTED} and {@link Kind#GIVEN_BACK})
  */
 public record Outcome(ObjectId task, int attempt, String queue, String entryId, Kind kind, byte[] payload,
-        long startedAt, long epoch) {
+        long startedAt, long epoch, byte[] log) {
 
     private static final byte[] NONE = new byte[0];
 
     public Outcome {
         payload = payload == null ? NONE : payload;
+        log = log == null ? NONE : log;
+    }
+
+    /** An outcome without a log. */
+    public Outcome(ObjectId task, int attempt, String queue, String entryId, Kind kind, byte[] payload,
+            long startedAt, long epoch) {
+        this(task, attempt, queue, entryId, kind, payload, startedAt, epoch, NONE);
+    }
+
+    /** This outcome with the attempt's log. */
+    public Outcome withLog(byte[] attemptLog) {
+        return new Outcome(task, attempt, queue, entryId, kind, payload, startedAt, epoch, attemptLog);
     }
 
     /** What happened to a task. */

@@ -1,5 +1,6 @@
 package io.jray.runtime.worker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,11 +38,14 @@ final class OutcomeReporter implements AutoCloseable {
     private final HeldEntries held;
     private final Batcher<Outcome> batcher;
     private volatile boolean closing;
+    private final Duration logRetention;
     /** After how many refusals in a row a batch's outcomes are reported at WARN. */
     private static final int REFUSED_WARN_AT = 5;
 
-    OutcomeReporter(ControlPlane control, String node, ClusterHealth health, int maxBatch, HeldEntries held) {
+    OutcomeReporter(ControlPlane control, String node, ClusterHealth health, int maxBatch, HeldEntries held,
+            Duration logRetention) {
         this.control = control;
+        this.logRetention = logRetention;
         this.held = held;
         this.node = node;
         this.health = health;
@@ -86,7 +90,7 @@ final class OutcomeReporter implements AutoCloseable {
      */
     private CompletableFuture<Void> send(Map<String, List<Outcome>> byJob, int attempt) {
         Map<String, CompletableFuture<List<Refusal>>> calls = new LinkedHashMap<>();
-        byJob.forEach((job, outcomes) -> calls.put(job, control.complete(job, node, outcomes)));
+        byJob.forEach((job, outcomes) -> calls.put(job, control.complete(job, node, outcomes, logRetention)));
         return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new)).handle((ok, error) -> {
             if (error == null) {
                 Map<String, List<Outcome>> again = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.function.RegisteredFunction;
+import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
@@ -53,6 +54,7 @@ final class TaskRunner {
     private final ExecutorService threads;
     private final ScheduledExecutorService timer;
     private final ActorHost actors;
+    private final TaskLogCapture logs;
     private volatile TaskEvents events = TaskEvents.NONE;
     private volatile TaskObservations observations = TaskObservations.NONE;
     /** Tasks running longer than this are reported as running; shorter ones only with their result. */
@@ -69,7 +71,8 @@ final class TaskRunner {
 
     TaskRunner(FunctionRegistry functions, FunctionDirectory functionDirectory, ValueCodec codec, LargeObjects objects,
             ObjectResolver resolver, OutcomeReporter reporter, ResourcePool pool, String node, ExecutorService threads,
-            ScheduledExecutorService timer, ActorHost actors) {
+            ScheduledExecutorService timer, ActorHost actors, TaskLogCapture logs) {
+        this.logs = logs;
         this.functionDirectory = functionDirectory;
         this.objects = objects;
         this.actors = actors;
@@ -96,7 +99,7 @@ final class TaskRunner {
         boolean[] handedOver = new boolean[1];
         HostedActor[] created = new HostedActor[1];
         try {
-            reporter.report(execute(delivery, done, handedOver, created));
+            reporter.report(executeLogged(delivery, done, handedOver, created));
             if (created[0] != null) {
                 // why: its calls' answers count only once Redis records it as hosted here, in this epoch
                 HostedActor actor = created[0];
@@ -167,6 +170,20 @@ final class TaskRunner {
 
     int runningCount() {
         return running.size();
+    }
+
+    /** Runs the work as {@link #execute} does, keeping what it prints and logs with its outcome. */
+    private Outcome executeLogged(Delivery d, Runnable done, boolean[] handedOver, HostedActor[] created) {
+        TaskLogCapture.Session log = logs.begin(d.task().toString());
+        Outcome outcome;
+        byte[] lines;
+        try {
+            outcome = execute(d, done, handedOver, created);
+        }
+        finally {
+            lines = log.end(d.attempt(), node);
+        }
+        return lines.length == 0 || outcome.kind() == Outcome.Kind.GIVEN_BACK ? outcome : outcome.withLog(lines);
     }
 
     private Outcome execute(Delivery d, Runnable done, boolean[] handedOver, HostedActor[] created) {

@@ -15,6 +15,7 @@ import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.node.Resources;
@@ -38,9 +39,10 @@ public final class Worker implements AutoCloseable {
      * @param maxPrefetch how many tasks may be read ahead
      * @param maxBatch the most outcomes reported in one script call
      * @param shutdownGrace how long running tasks may finish at shutdown
+     * @param logs how what tasks print and log is kept
      */
     public record Settings(Duration block, Duration giveBackAfter, Duration shortTask, int maxPrefetch, int maxBatch,
-            Duration shutdownGrace) {
+            Duration shutdownGrace, TaskLogCapture.Settings logs) {
     }
 
     /** How often, and after how long idle, entries pending here but not held are taken up again. */
@@ -58,6 +60,7 @@ public final class Worker implements AutoCloseable {
     private final Settings settings;
     private final HeldEntries held = new HeldEntries();
     private final Keys keys;
+    private final TaskLogCapture logs;
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
             FunctionDirectory functionDirectory, ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
@@ -67,10 +70,12 @@ public final class Worker implements AutoCloseable {
         this.keys = control.keys();
         this.pool = new ResourcePool(resources);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jray-task-", 0).factory());
-        this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch(), held);
+        this.reporter = new OutcomeReporter(control, node, health, settings.maxBatch(), held,
+                settings.logs().retention());
         this.actors = new ActorHost(functions, node, epoch);
+        this.logs = new TaskLogCapture(settings.logs());
         this.runner = new TaskRunner(functions, functionDirectory, codec, objects, resolver, reporter, pool, node,
-                threads, timer, actors);
+                threads, timer, actors, logs);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
                 settings.giveBackAfter(), threads, epoch, held);
@@ -165,5 +170,6 @@ public final class Worker implements AutoCloseable {
         actors.stopAll();
         reporter.close();
         threads.shutdownNow();
+        logs.close();
     }
 }

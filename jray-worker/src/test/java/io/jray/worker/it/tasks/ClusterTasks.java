@@ -2,11 +2,16 @@ package io.jray.worker.it.tasks;
 
 import java.util.Random;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.jray.api.RemoteTask;
 
 /** The remote functions the cluster tests run on worker JVMs (and on the test JVM). */
 @RemoteTask
 public class ClusterTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterTasks.class);
 
     public int slow(int i) throws InterruptedException {
         Thread.sleep(1000);
@@ -58,5 +63,12 @@ public class ClusterTasks {
 
     public int twice(int x) {
         return 2 * x;
+    }
+
+    /** Upper-cases a text, telling so on System.out and through SLF4J. */
+    public String shout(String text) {
+        System.out.println("shouting " + text);
+        log.info("shouted {} characters", text.length());
+        return text.toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -1,11 +1,13 @@
 -- Records what a node did with the tasks it read, in one round trip.
--- ARGV: now, node, inline notification limit, then records of 8 fields:
---   id attempt queue entryId kind payload startedAt epoch
+-- ARGV: now, node, inline notification limit, log retention ms, then records of 9 fields:
+--   id attempt queue entryId kind payload startedAt epoch log
 -- kinds: S started, F finished (payload = value), L finished with a large value (payload = its size;
 --        the value is in this node's object store), E failed (payload = error),
 --        R retry after an exception (next attempt), G given back before it started (same attempt).
 -- epoch: the node's registration the entry was read under; for an actor call, the one its actor
 -- instance was created under.
+-- log: what the attempt printed and logged (empty when nothing); an attempt that counts appends it
+-- to "log:<id>", which expires after the log retention.
 -- An actor's creation finishes when the actor lives (F), hosted by this node and epoch; if it fails
 -- (E), so do its calls.
 -- A record only counts when it names the task's current attempt and queue entry: a replayed or late
@@ -15,8 +17,17 @@
 -- An outcome Redis refuses is left out and the rest go on; returns the refused ones as a flat list
 -- (id, error, ...). One refused for want of memory (OOM) keeps its entry, to be reported again; any
 -- other is dropped with its entry.
-local now, node, inlineMax = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local now, node, inlineMax, logRetention = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 local hosts = {}
+
+-- Appends an attempt's log to the task's.
+local function keepLog(id, log)
+  if #log > 0 then
+    local key = P .. 'log:' .. id
+    redis.call('APPEND', key, log)
+    redis.call('PEXPIRE', key, logRetention)
+  end
+end
 
 -- Whether the actor whose call stream is 'q' ('a:<actor>') is hosted by this node in 'epoch'.
 local function hostsActor(q, epoch)
@@ -30,7 +41,7 @@ local function hostsActor(q, epoch)
 end
 
 -- Records one outcome.
-local function record(id, att, q, eid, kind, payload, started, epoch)
+local function record(id, att, q, eid, kind, payload, started, epoch, log)
   reportingNode = node .. ',' .. started
   local key = rec(id)
   local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc', 'e')
@@ -55,6 +66,9 @@ local function record(id, att, q, eid, kind, payload, started, epoch)
     redis.call('XACK', queue(q), 'w', eid)
     redis.call('XDEL', queue(q), eid)
     if live then
+      if kind ~= 'G' then
+        keepLog(id, log)
+      end
       if kind == 'F' then
         redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)
         if cur[6] == 'a' then
@@ -86,8 +100,9 @@ local function record(id, att, q, eid, kind, payload, started, epoch)
   end
 end
 
-local refused = eachRecord(4, function() return 8 end, 0, function(i)
-  record(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7])
+local refused = eachRecord(5, function() return 9 end, 0, function(i)
+  record(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7],
+    ARGV[i + 8])
 end, function(i, err)
   if string.sub(err, 1, 4) ~= 'OOM ' then
     -- why: the outcome is dropped; its entry must not be read again and the task run once more

@@ -1,0 +1,5 @@
+/**
+ * jray's public API: {@code JRay}, remote tasks and actors, object refs, their options and
+ * exceptions.
+ */
+package io.jray.api;

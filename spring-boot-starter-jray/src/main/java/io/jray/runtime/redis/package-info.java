@@ -1,0 +1,4 @@
+/**
+ * The Redis connections of a node and the loading of its Lua scripts.
+ */
+package io.jray.runtime.redis;
