@@ -1,11 +1,13 @@
 package io.jray.dashboard;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.TaskGraph;
+import io.jray.runtime.history.HistoryFilter;
 import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.task.ObjectId;
 
@@ -49,13 +51,31 @@ record DagSource(ObjectId end, boolean descendants, String job) {
 
     TaskGraph.Graph read(JRayNode node, TaskHistory history, int limit) throws Exception {
         if (job != null) {
-            return node.operations().jobGraph(job, limit);
+            return node.operations().jobGraph(job, limit, inHistory(job, history, limit));
         }
         if (!descendants) {
             return node.operations().graph(end, limit);
         }
         List<ObjectId> grown = Descendants.of(end, history, limit);
         return Descendants.only(node.operations().graph(grown, limit), grown);
+    }
+
+    /**
+     * The job's tasks in the history, newest first, at most {@code limit}: with the job's records
+     * they name every task, those whose record left the job's index when their value was freed too.
+     */
+    private static List<ObjectId> inHistory(String job, TaskHistory history, int limit) throws Exception {
+        List<ObjectId> ids = new ArrayList<>();
+        HistoryFilter ofJob = new HistoryFilter(null, null, null, job);
+        for (int offset = 0; ids.size() < limit; offset += TaskHistory.MAX_PAGE) {
+            TaskHistory.Page page = history.page(ofJob, offset, TaskHistory.MAX_PAGE);
+            page.rows().forEach(row -> ids.add(row.id()));
+            if (page.rows().size() < TaskHistory.MAX_PAGE || offset + TaskHistory.MAX_PAGE >= page.total()
+                    || offset + TaskHistory.MAX_PAGE > history.capacity()) {
+                break;
+            }
+        }
+        return ids.size() > limit ? ids.subList(0, limit) : ids;
     }
 
     /** What a 404 says. */

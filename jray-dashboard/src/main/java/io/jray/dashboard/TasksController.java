@@ -114,7 +114,9 @@ class TasksController {
     /** The task's log as plain text, every attempt's, one line per entry. */
     @GetMapping(value = "/jray/task/log", produces = MediaType.TEXT_PLAIN_VALUE)
     @ResponseBody
-    Mono<String> taskLog(@RequestParam(required = false) String id) {
+    Mono<String> taskLog(@RequestParam(required = false) String id, ServerHttpResponse response) {
+        // why: the text is what a task printed; no browser may take it for a page or a script
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
         ObjectId task;
         try {
             task = Params.taskId("id", id);

@@ -67,6 +67,7 @@ class TaskLogPageTests {
         HttpResponse<String> text = get("/jray/task/log?id=" + encoded(counted.id()));
         assertThat(text.statusCode()).isEqualTo(200);
         assertThat(text.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(text.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(text.body().lines().toList()).hasSize(7).last().asString()
                 .endsWith("INFO io.jray.dashboard.app.Adder | counted 4 words");
         assertThat(get("/jray/task?id=" + encoded(quiet.id())).body())

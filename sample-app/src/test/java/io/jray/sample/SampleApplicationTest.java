@@ -78,6 +78,31 @@ class SampleApplicationTest {
     }
 
     @Test
+    void theJobsPageListsTheTutorialsJobAndItsGraphHoldsEveryTaskOfIt(CapturedOutput output) {
+        Matcher linear = Pattern.compile("linear, depth 7: 36 .*task=(\\S+)\\)").matcher(output.getOut());
+        assertThat(linear.find()).isTrue();
+        String job = ObjectId.parse(linear.group(1)).job();
+
+        web.get().uri("/jray/jobs").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(page -> assertThat(page).contains("data-job=\"" + job + "\"", "dag?job=" + job + "\""));
+        String tasks = web.get().uri("/jray/tasks?job=" + job + "&size=500").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Matcher ids = Pattern.compile("<code>(" + job + "/[^<]+)</code>").matcher(tasks);
+        java.util.Set<String> ofJob = new java.util.TreeSet<>();
+        while (ids.find()) {
+            ofJob.add(ids.group(1));
+        }
+        assertThat(ofJob).as("the tutorial's tasks in the history").hasSizeGreaterThan(20).contains(linear.group(1));
+        String graph = web.get().uri("/jray/dag?job=" + job).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(graph).contains("Every task of job").doesNotContain("the first 5000 only");
+        for (String id : ofJob) {
+            assertThat(graph).as("the job's graph draws or folds " + id)
+                    .containsAnyOf("data-id=\"" + id + "\"", "\"" + id + "\":[");
+        }
+    }
+
+    @Test
     void anotherInstanceJoinsAsAWorker() throws Exception {
         EmbeddedRedisServer redis = context.getBean(EmbeddedRedisServer.class);
         try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(SampleApplication.class).properties(

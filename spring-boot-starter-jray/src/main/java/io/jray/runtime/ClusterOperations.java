@@ -1,7 +1,9 @@
 package io.jray.runtime;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -70,8 +72,19 @@ public final class ClusterOperations {
 
     /** The graph of a whole job: its records, oldest first, at most {@code limit} vertices. */
     public TaskGraph.Graph jobGraph(String job, int limit) throws Exception {
-        List<ObjectId> records = jobs.records(job, limit).stream().map(id -> new ObjectId(job, id)).toList();
-        return records.isEmpty() ? new TaskGraph.Graph(null, Map.of(), false) : graph.read(records, limit);
+        return jobGraph(job, limit, List.of());
+    }
+
+    /**
+     * The graph of a whole job: its records, oldest first, then the tasks of {@code alsoThese} (such
+     * as the history's, whose records left the job's index when their values were freed but are kept
+     * for the retention time), at most {@code limit} vertices.
+     */
+    public TaskGraph.Graph jobGraph(String job, int limit, List<ObjectId> alsoThese) throws Exception {
+        Set<ObjectId> ends = new LinkedHashSet<>();
+        jobs.records(job, limit).forEach(id -> ends.add(new ObjectId(job, id)));
+        ends.addAll(alsoThese);
+        return ends.isEmpty() ? new TaskGraph.Graph(null, Map.of(), false) : graph.read(List.copyOf(ends), limit);
     }
 
     /** Cancels a task that has not finished; returns whether it was unfinished. */

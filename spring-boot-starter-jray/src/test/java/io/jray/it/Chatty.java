@@ -1,6 +1,8 @@
 package io.jray.it;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -17,8 +19,21 @@ public class Chatty {
     private static final Logger log = LoggerFactory.getLogger(Chatty.class);
     private static final AtomicInteger attempts = new AtomicInteger();
 
+    static volatile CountDownLatch started = new CountDownLatch(1);
+    static volatile CountDownLatch release = new CountDownLatch(1);
+
     static void reset() {
         attempts.set(0);
+        started = new CountDownLatch(1);
+        release = new CountDownLatch(1);
+    }
+
+    /** Prints, then waits until the test releases it. */
+    public int printsThenWaits(int n) throws InterruptedException {
+        System.out.println("printed before the wait");
+        started.countDown();
+        release.await(30, TimeUnit.SECONDS);
+        return n;
     }
 
     /** Prints to both streams, logs at INFO and WARN (with an exception) and from a thread of its own. */

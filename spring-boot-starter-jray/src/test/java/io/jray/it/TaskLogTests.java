@@ -155,6 +155,24 @@ class TaskLogTests {
     }
 
     @Test
+    void garbageUnderALogsKeyIsReplacedAndTheOutcomeStillCounts() throws Exception {
+        Chatty.reset();
+        redis.node().withUserConfiguration(Chatty.class).run(context -> {
+            ObjectRef<Integer> ref = context.getBean(JRay.class).task(Chatty::printsThenWaits, 8).remote();
+            assertThat(Chatty.started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            JRayNode node = context.getBean(JRayNode.class);
+            ObjectId id = ObjectId.parse(ref.id());
+            String key = node.control().keys().taskLog(id.job(), id.id());
+            redis.redis().commands().hset(key, "not", "a log");
+            Chatty.release.countDown();
+
+            assertThat(ref.get(TIMEOUT)).isEqualTo(8);
+            assertThat(redis.redis().commands().type(key)).isEqualTo("string");
+            assertThat(written(logOf(context, ref))).extracting(TaskLog.Entry::text).endsWith("printed before the wait");
+        });
+    }
+
+    @Test
     void aQuietTaskLeavesNoLogInRedis() {
         redis.node().withUserConfiguration(Chatty.class).run(context -> {
             ObjectRef<Integer> ref = context.getBean(JRay.class).task(Chatty::quiet, 4).remote();

@@ -17,7 +17,7 @@ import org.slf4j.MDC;
  */
 final class Slf4jBridge {
 
-    private static final boolean LOGBACK = isPresent("ch.qos.logback.classic.LoggerContext");
+    private static final boolean LOGBACK = TaskLogCapture.present("ch.qos.logback.classic.LoggerContext");
     private static final TaskAppender APPENDER = new TaskAppender();
 
     private Slf4jBridge() {
@@ -62,16 +62,6 @@ final class Slf4jBridge {
                 APPENDER.start();
             }
             CapturedStreams.eventsCaptured = true;
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, Slf4jBridge.class.getClassLoader());
-            return true;
-        }
-        catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

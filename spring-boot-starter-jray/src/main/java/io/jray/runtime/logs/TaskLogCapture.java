@@ -113,7 +113,8 @@ public final class TaskLogCapture implements AutoCloseable {
         }
     }
 
-    private static boolean present(String className) {
+    /** Whether the class is on this class path (without loading it). */
+    static boolean present(String className) {
         try {
             Class.forName(className, false, TaskLogCapture.class.getClassLoader());
             return true;

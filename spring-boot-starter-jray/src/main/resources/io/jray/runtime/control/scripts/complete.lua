@@ -20,11 +20,19 @@
 local now, node, inlineMax, logRetention = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 local hosts = {}
 
--- Appends an attempt's log to the task's.
+-- Appends an attempt's log to the task's. A key of another type (garbage) is replaced, never
+-- allowed to refuse the outcome; running out of memory refuses it, to be reported again.
 local function keepLog(id, log)
   if #log > 0 then
     local key = P .. 'log:' .. id
-    redis.call('APPEND', key, log)
+    local appended = redis.pcall('APPEND', key, log)
+    if type(appended) == 'table' and appended.err then
+      if string.sub(appended.err, 1, 4) == 'OOM ' then
+        error(appended)
+      end
+      redis.call('DEL', key)
+      redis.call('SET', key, log)
+    end
     redis.call('PEXPIRE', key, logRetention)
   end
 end
