@@ -25,7 +25,7 @@ import io.jray.dashboard.dag.DagDrawing;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.history.HistoryEvent;
 import io.jray.runtime.history.TaskHistory;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary and

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.history.TaskHistory;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * What grew from a task: it and, transitively, the tasks that took a result of it as an argument,

@@ -1,6 +1,6 @@
 package io.jray.dashboard;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /** The id parameters of the dashboard's requests, parsed; a bad one raises {@link IllegalArgumentException} naming it. */
 final class Params {

@@ -18,9 +18,9 @@ import io.jray.runtime.control.Keys;
 import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.logs.TaskLog;
 import io.jray.runtime.serialization.RemoteError;
-import io.jray.runtime.task.ObjectId;
-import io.jray.runtime.task.TaskArg;
-import io.jray.runtime.task.TaskSpec;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskArg;
+import io.jray.runtime.core.TaskSpec;
 
 /**
  * Reads what the task page shows: the task's record (one HMGET), its dependencies' states (one

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,12 +20,9 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Sleeper;
-import io.jray.runtime.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the DAG page draws, read in a real headless Chromium: for the tutorial's chain and tree and
@@ -49,39 +45,31 @@ class DagBrowserTests {
                          texts: Array.from(g.querySelectorAll('text')).map(box) };
             });""";
 
-    private static RunningDashboard dashboard;
-    private static ChromeDriver browser;
-    private static JRay jray;
+    @RegisterExtension
+    static final BrowserOnDashboard session = new BrowserOnDashboard(1400, 900);
 
-    @BeforeAll
-    static void start() {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-        dashboard = new RunningDashboard();
-        await().atMost(TIMEOUT).until(dashboard.context().getBean(HistoryIndexer.class)::isListening);
-        browser = HeadlessChromium.start(1400, 900);
-        jray = dashboard.context().getBean(JRay.class);
+    private static RunningDashboard dashboard() {
+        return session.dashboard();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
+    private static ChromeDriver browser() {
+        return session.browser();
+    }
+
+    private static JRay jray() {
+        return dashboard().context().getBean(JRay.class);
     }
 
     /** A reduce of {@code leaves} tasks pairwise up to one: 2 * leaves - 1 tasks. */
     private static ObjectRef<Integer> reduce(int leaves) {
         List<ObjectRef<Integer>> layer = new ArrayList<>();
         for (int i = 0; i < leaves; i++) {
-            layer.add(jray.task(Adder::add, i, 1).remote());
+            layer.add(jray().task(Adder::add, i, 1).remote());
         }
         while (layer.size() > 1) {
             List<ObjectRef<Integer>> next = new ArrayList<>();
             for (int i = 0; i < layer.size(); i += 2) {
-                next.add(jray.task(Adder::add, layer.get(i), layer.get(i + 1)).remote());
+                next.add(jray().task(Adder::add, layer.get(i), layer.get(i + 1)).remote());
             }
             layer = next;
         }
@@ -91,10 +79,10 @@ class DagBrowserTests {
     /** Opens a graph's page, checks what is drawn, and returns the boxes read. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> openAndCheck(String path, String screenshot) throws Exception {
-        browser.get(dashboard.base() + path);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("DAG");
-        assertThat(HeadlessChromium.consoleErrors(browser)).as("console errors on %s", path).isEmpty();
-        List<Map<String, Object>> boxes = (List<Map<String, Object>>) ((JavascriptExecutor) browser)
+        browser().get(dashboard().base() + path);
+        assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("DAG");
+        assertThat(HeadlessChromium.consoleErrors(browser())).as("console errors on %s", path).isEmpty();
+        List<Map<String, Object>> boxes = (List<Map<String, Object>>) ((JavascriptExecutor) browser())
                 .executeScript(READ_BOXES);
         assertThat(boxes).isNotEmpty();
         for (int i = 0; i < boxes.size(); i++) {
@@ -113,7 +101,7 @@ class DagBrowserTests {
                         .isTrue();
             }
         }
-        HeadlessChromium.screenshot(browser, screenshot);
+        HeadlessChromium.screenshot(browser(), screenshot);
         return boxes;
     }
 
@@ -137,26 +125,26 @@ class DagBrowserTests {
         Deque<ObjectRef<Integer>> chain = new ArrayDeque<>();
         Deque<ObjectRef<Integer>> tree = new ArrayDeque<>();
         for (int i = 1; i <= 8; i++) {
-            chain.add(jray.put(i));
-            tree.add(jray.put(i));
+            chain.add(jray().put(i));
+            tree.add(jray().put(i));
         }
         while (chain.size() > 1) {
-            chain.addFirst(jray.task(Adder::add, chain.pollFirst(), chain.pollFirst()).remote());
+            chain.addFirst(jray().task(Adder::add, chain.pollFirst(), chain.pollFirst()).remote());
         }
         while (tree.size() > 1) {
-            tree.addLast(jray.task(Adder::add, tree.pollFirst(), tree.pollFirst()).remote());
+            tree.addLast(jray().task(Adder::add, tree.pollFirst(), tree.pollFirst()).remote());
         }
         assertThat(chain.getFirst().get(TIMEOUT)).isEqualTo(36);
         assertThat(tree.getFirst().get(TIMEOUT)).isEqualTo(36);
         List<Map<String, Object>> linear = openAndCheck("/jray/dag?task=" + chain.getFirst().id(), "dag-linear");
         assertThat(linear).hasSize(15);
         assertThat(taskColumns(linear)).as("7 adds one after another").containsExactly(1L, 1L, 1L, 1L, 1L, 1L, 1L);
-        assertThat(browser.findElement(By.className("caption")).getText()).startsWith("7 layers of tasks, depth 7");
+        assertThat(browser().findElement(By.className("caption")).getText()).startsWith("7 layers of tasks, depth 7");
 
         List<Map<String, Object>> balanced = openAndCheck("/jray/dag?task=" + tree.getFirst().id(), "dag-tree");
         assertThat(balanced).hasSize(15);
         assertThat(taskColumns(balanced)).as("4, 2 and 1 adds").containsExactly(4L, 2L, 1L);
-        assertThat(browser.findElement(By.className("caption")).getText()).startsWith("3 layers of tasks, depth 3");
+        assertThat(browser().findElement(By.className("caption")).getText()).startsWith("3 layers of tasks, depth 3");
     }
 
     @Test
@@ -177,21 +165,21 @@ class DagBrowserTests {
 
         List<Map<String, Object>> folded = openAndCheck("/jray/dag?task=" + thousand.id(), "dag-1023");
         assertThat(folded).hasSize(10);
-        assertThat(browser.findElement(By.cssSelector("g.group text.counts")).getText()).endsWith("finished");
+        assertThat(browser().findElement(By.cssSelector("g.group text.counts")).getText()).endsWith("finished");
 
-        browser.findElement(By.cssSelector("g.group[data-group$='@8']")).click();
-        new WebDriverWait(browser, TIMEOUT).until(driver -> driver.getCurrentUrl().contains("expand="));
-        List<Map<String, Object>> expanded = openAndCheck(browser.getCurrentUrl().substring(dashboard.base().length()),
+        browser().findElement(By.cssSelector("g.group[data-group$='@8']")).click();
+        new WebDriverWait(browser(), TIMEOUT).until(driver -> driver.getCurrentUrl().contains("expand="));
+        List<Map<String, Object>> expanded = openAndCheck(browser().getCurrentUrl().substring(dashboard().base().length()),
                 "dag-1023-expanded");
         assertThat(expanded).as("the 4 tasks at depth 8 one by one, 9 boxes else").hasSize(13);
-        assertThat(((JavascriptExecutor) browser).executeScript("""
+        assertThat(((JavascriptExecutor) browser()).executeScript("""
                 var frame = document.querySelector('.dag').getBoundingClientRect();
                 var first = document.querySelector('g.vertex[data-id][data-in$="@8"] rect').getBoundingClientRect();
                 return first.left >= frame.left && first.right <= frame.right
                     && first.top >= frame.top && first.bottom <= frame.bottom;"""))
                 .as("the expanded group's first task is scrolled into view").isEqualTo(true);
 
-        Object millis = ((JavascriptExecutor) browser).executeScript("""
+        Object millis = ((JavascriptExecutor) browser()).executeScript("""
                 var start = performance.now();
                 var request = new XMLHttpRequest();
                 request.open('GET', arguments[0], false);
@@ -203,20 +191,20 @@ class DagBrowserTests {
         assertThat(((Number) millis).doubleValue()).as("ms to fetch and draw the folded 4,095-task graph")
                 .isLessThan(1000);
         List<Map<String, Object>> large = openAndCheck("/jray/dag?task=" + fourThousand.id(), "dag-4095");
-        JavascriptExecutor js = (JavascriptExecutor) browser;
+        JavascriptExecutor js = (JavascriptExecutor) browser();
         String svgWidth = "return document.querySelector('svg.dag-drawing').getBoundingClientRect().width;";
         double width = ((Number) js.executeScript(svgWidth)).doubleValue();
-        browser.findElement(By.cssSelector("[data-zoom=in]")).click();
+        browser().findElement(By.cssSelector("[data-zoom=in]")).click();
         assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("zoomed in")
                 .isCloseTo(width * 1.25, offset(2.0));
-        browser.findElement(By.cssSelector("[data-zoom=fit]")).click();
+        browser().findElement(By.cssSelector("[data-zoom=fit]")).click();
         assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("the whole graph fits the frame")
                 .isLessThanOrEqualTo(((Number) js.executeScript(
                         "return document.querySelector('.dag').clientWidth;")).doubleValue() + 1);
-        browser.findElement(By.cssSelector("[data-zoom=one]")).click();
+        browser().findElement(By.cssSelector("[data-zoom=one]")).click();
         assertThat(((Number) js.executeScript(svgWidth)).doubleValue()).as("actual size").isCloseTo(width, offset(1.0));
         assertThat(large).hasSize(12);
-        assertThat(browser.findElement(By.className("caption")).getText())
+        assertThat(browser().findElement(By.className("caption")).getText())
                 .startsWith("12 layers of tasks, depth 12, 4095 vertices; 11 groups");
     }
 
@@ -224,33 +212,33 @@ class DagBrowserTests {
     void aGroupsCountsFollowItsTasksWithoutAReload() throws Exception {
         List<ObjectRef<Long>> echoes = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            echoes.add(jray.task(Sleeper::echo, jray.task(Sleeper::sleep, 150L).remote()).remote());
+            echoes.add(jray().task(Sleeper::echo, jray().task(Sleeper::sleep, 150L).remote()).remote());
         }
         ObjectRef<Integer> end = reduceOf(echoes);
-        browser.get(dashboard.base() + "/jray/dag?task=" + end.id());
-        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        browser().get(dashboard().base() + "/jray/dag?task=" + end.id());
+        ((JavascriptExecutor) browser()).executeScript("window.sameDocument = true;");
         By sleeps = By.cssSelector("g.group[data-group*='Sleeper#sleep('] text.counts");
-        assertThat(browser.findElement(sleeps).getText()).isNotEqualTo("32 finished");
+        assertThat(browser().findElement(sleeps).getText()).isNotEqualTo("32 finished");
 
         assertThat(end.get(TIMEOUT)).isEqualTo(32);
-        new WebDriverWait(browser, TIMEOUT).until(driver -> "32 finished".equals(driver.findElement(sleeps).getText()));
-        assertThat(browser.findElement(By.cssSelector("g.group[data-group*='Sleeper#sleep(']"))
+        new WebDriverWait(browser(), TIMEOUT).until(driver -> "32 finished".equals(driver.findElement(sleeps).getText()));
+        assertThat(browser().findElement(By.cssSelector("g.group[data-group*='Sleeper#sleep(']"))
                 .getAttribute("class")).contains("state-F");
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+        assertThat(((JavascriptExecutor) browser()).executeScript("return window.sameDocument === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
-        HeadlessChromium.screenshot(browser, "dag-groups-live");
+        HeadlessChromium.screenshot(browser(), "dag-groups-live");
     }
 
     /** Counts the echoes: one task over all of them, pairwise, so the graph ends in one task. */
     private static ObjectRef<Integer> reduceOf(List<ObjectRef<Long>> echoes) {
         List<ObjectRef<Integer>> ones = new ArrayList<>();
         for (ObjectRef<Long> echo : echoes) {
-            ones.add(jray.task(Adder::one, echo).remote());
+            ones.add(jray().task(Adder::one, echo).remote());
         }
         while (ones.size() > 1) {
             List<ObjectRef<Integer>> next = new ArrayList<>();
             for (int i = 0; i < ones.size(); i += 2) {
-                next.add(jray.task(Adder::add, ones.get(i), ones.get(i + 1)).remote());
+                next.add(jray().task(Adder::add, ones.get(i), ones.get(i + 1)).remote());
             }
             ones = next;
         }

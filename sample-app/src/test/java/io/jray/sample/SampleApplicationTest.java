@@ -21,7 +21,7 @@ import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.embedded.EmbeddedRedisServer;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

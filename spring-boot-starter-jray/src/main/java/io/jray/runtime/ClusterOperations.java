@@ -13,7 +13,7 @@ import io.jray.runtime.control.JobListing;
 import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.task.ActorClient;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.task.TaskCanceller;
 
 /**

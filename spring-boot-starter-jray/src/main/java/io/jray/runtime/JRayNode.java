@@ -1,5 +1,7 @@
 package io.jray.runtime;
 
+import io.jray.runtime.core.TaskEvents;
+import io.jray.runtime.core.TaskObservations;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +43,10 @@ import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
 import io.jray.runtime.task.DefaultJRay;
-import io.jray.runtime.task.IdGenerator;
+import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectRefType;
 import io.jray.runtime.task.ObjectResolver;
@@ -138,7 +140,8 @@ public final class JRayNode implements AutoCloseable {
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions,
                 functionDirectory, codec, objects, resolver, directory, health, scheduler, settings.worker(),
                 registry::epoch) : null;
-        registry.reportLoad(() -> NodeLoad.of(worker, objects.store(), draining));
+        registry.reportLoad(() -> NodeLoad.of(worker == null ? NodeLoad.Work.NONE
+                : new NodeLoad.Work(worker.freeCpus(), worker.running(), worker.actors()), objects.store(), draining));
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id, health, settings.heartbeatTimeout(),
                 reapGrace(settings));
         directory.onChange(this::onJobsChanged);

@@ -2,7 +2,7 @@ package io.jray.runtime;
 
 import java.time.Duration;
 
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.store.StoreSettings;
 import io.jray.runtime.worker.Worker;
 

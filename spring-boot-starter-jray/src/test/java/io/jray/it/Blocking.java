@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.jray.api.RemoteTask;
-import io.jray.runtime.task.TaskContext;
+import io.jray.runtime.core.TaskContext;
 
 /**
  * Remote functions that let a test see and steer what runs: tasks wait at a gate the test opens,

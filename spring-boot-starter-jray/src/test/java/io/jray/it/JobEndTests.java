@@ -11,7 +11,7 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@ import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,7 +12,7 @@ import io.jray.api.ObjectRef;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;

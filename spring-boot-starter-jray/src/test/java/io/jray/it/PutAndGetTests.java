@@ -18,7 +18,7 @@ import io.jray.api.TaskFailedException;
 import io.jray.it.Arithmetic.Point;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

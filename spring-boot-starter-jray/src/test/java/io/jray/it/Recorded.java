@@ -3,7 +3,7 @@ package io.jray.it;
 import io.jray.api.ObjectRef;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /** What the control plane records of a task, read from Redis for assertions. */
 final class Recorded {

@@ -17,7 +17,7 @@ import io.jray.runtime.history.HistoryFilter;
 import io.jray.runtime.history.HistoryIndexer;
 import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.history.TaskHistory.Row;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;

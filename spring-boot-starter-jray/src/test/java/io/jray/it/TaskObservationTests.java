@@ -21,7 +21,7 @@ import io.jray.api.ActorHandle;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.autoconfigure.actuate.JRayObservationAutoConfiguration;
-import io.jray.runtime.TaskObservations;
+import io.jray.runtime.core.TaskObservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.jray.runtime.control.TaskGraph;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * What the page draws of a graph: each vertex as itself while the graph is small, else the vertices

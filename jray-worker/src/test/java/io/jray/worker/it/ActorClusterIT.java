@@ -20,7 +20,7 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.RemoteTaskException;
 import io.jray.api.TaskOptions;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.tasks.ActorCallers;
 import io.jray.worker.it.tasks.BrokenTally;

@@ -94,7 +94,7 @@ final class ChaosBatch {
     /** The job of the batch's tasks (they all share the driver's job). */
     String job() {
         return refs.stream().filter(r -> r != null).findFirst()
-                .map(r -> io.jray.runtime.task.ObjectId.parse(r.id()).job())
+                .map(r -> io.jray.runtime.core.ObjectId.parse(r.id()).job())
                 .orElseThrow(() -> new AssertionError("no task of batch " + name + " was submitted"));
     }
 

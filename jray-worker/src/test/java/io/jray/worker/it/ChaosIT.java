@@ -45,7 +45,7 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectLostException;
 import io.jray.api.ObjectRef;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.test.TestRedis;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.ChaosBatch.Outcome;

@@ -28,7 +28,7 @@ import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
 import io.jray.runtime.logs.TaskLog;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.driveronly.DriverOnlyTasks;
 import io.jray.worker.it.tasks.ClusterTasks;

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.TaskEvents;
+import io.jray.runtime.core.TaskEvents;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.node.ClusterView;
 

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.jray.autoconfigure.JRayAutoConfiguration;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.TaskObservations;
+import io.jray.runtime.core.TaskObservations;
 
 /**
  * Observations of the node's tasks in the application's {@link ObservationRegistry} (Spring Boot

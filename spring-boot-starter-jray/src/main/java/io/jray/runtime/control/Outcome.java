@@ -1,6 +1,6 @@
 package io.jray.runtime.control;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * What a node reports about a task it read from a queue.

@@ -2,7 +2,7 @@ package io.jray.runtime.control;
 
 import java.util.List;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /** One entry of a submission batch: a task, or a value put into the cluster. */
 public sealed interface SubmitRecord {
@@ -50,7 +50,7 @@ public sealed interface SubmitRecord {
      * @param name its display name, or {@code null}
      * @param parent the task that submitted it, or {@code null}
      * @param maxRetries its retries after node deaths
-     * @param spec the encoded {@link io.jray.runtime.task.TaskSpec}
+     * @param spec the encoded {@link io.jray.runtime.core.TaskSpec}
      * @param dependencies the objects of the same job it waits for
      */
     record Task(ObjectId id, String shape, boolean newShape, String function, String name, String parent,

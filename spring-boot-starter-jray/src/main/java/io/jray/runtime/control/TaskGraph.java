@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * Reads the task graph that ends in one task (or in several): the task and, transitively, the tasks

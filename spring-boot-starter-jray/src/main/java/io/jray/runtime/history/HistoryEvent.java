@@ -1,6 +1,6 @@
 package io.jray.runtime.history;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * One change to a task, as the control plane's scripts record it in the event stream.

@@ -19,7 +19,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.redis.LuaScript;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * Reads the task history that {@link HistoryIndexer} keeps: pages of tasks, newest first, filtered

@@ -22,7 +22,7 @@ import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.serialization.RemoteError;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * Finds nodes whose heartbeat lapsed and takes back their work: the tasks they had read are queued

@@ -1,5 +1,6 @@
 package io.jray.runtime.node;
 
+import io.jray.runtime.core.Resources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package io.jray.runtime.node;
 
+import io.jray.runtime.core.Resources;
+
 /**
  * Who this node is.
  *

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.jray.runtime.store.ObjectStore;
-import io.jray.runtime.worker.Worker;
 
 /**
  * What a node's heartbeat reports of its load, as fields of its hash: free task slots (whole free
@@ -29,13 +28,26 @@ public final class NodeLoad {
     private NodeLoad() {
     }
 
-    /** The fields now; {@code worker} is {@code null} on a node that runs no tasks. */
-    public static Map<String, String> of(Worker worker, ObjectStore store, boolean draining) {
+    /**
+     * What a node's worker is doing now.
+     *
+     * @param freeCpus CPUs free (negative while tasks blocked in {@code get()} have resumed beyond the limit)
+     * @param running tasks running
+     * @param actors actors living on the node
+     */
+    public record Work(double freeCpus, int running, int actors) {
+
+        /** A node that runs no tasks. */
+        public static final Work NONE = new Work(0, 0, 0);
+    }
+
+    /** The fields now; {@code work} is {@link Work#NONE} on a node that runs no tasks. */
+    public static Map<String, String> of(Work work, ObjectStore store, boolean draining) {
         Map<String, String> load = new LinkedHashMap<>();
-        boolean serving = worker != null && !draining;
-        load.put(FREE, serving ? Integer.toString((int) Math.max(0, worker.freeCpus())) : "0");
-        load.put(RUNNING, worker == null ? "0" : Integer.toString(worker.running()));
-        load.put(ACTORS, worker == null ? "0" : Integer.toString(worker.actors()));
+        boolean serving = work != Work.NONE && !draining;
+        load.put(FREE, serving ? Integer.toString((int) Math.max(0, work.freeCpus())) : "0");
+        load.put(RUNNING, Integer.toString(work.running()));
+        load.put(ACTORS, Integer.toString(work.actors()));
         load.put(DRAINING, draining ? "1" : "0");
         load.put(OBJECT_BYTES, Long.toString(store.usedBytes()));
         load.put(SPILLED_BYTES, Long.toString(store.spilledBytes()));

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.SetArgs;
 
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.task.IdGenerator;
+import io.jray.runtime.core.IdGenerator;
 
 /**
  * The secret that authenticates object transfers between nodes: the configured one, or else one

@@ -26,7 +26,7 @@ import io.jray.api.SerializationException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.ObjectState;
 import io.jray.runtime.serialization.ValueCodec;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * Decides how a value travels and reads large ones back. A value up to the inline threshold is

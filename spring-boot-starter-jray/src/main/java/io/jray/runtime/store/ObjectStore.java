@@ -28,7 +28,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.api.JRayException;
 import io.jray.api.ObjectTooLargeException;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * The large objects of one node: one file per object in the node's folder of the shared-memory

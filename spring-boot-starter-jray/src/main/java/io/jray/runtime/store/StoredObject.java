@@ -1,6 +1,6 @@
 package io.jray.runtime.store;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * An object file this node keeps, as the store tracks it.

@@ -1,5 +1,8 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

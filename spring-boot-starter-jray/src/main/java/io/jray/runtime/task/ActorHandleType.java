@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.ObjectId;
 import io.jray.api.SerializationException;
 import io.jray.runtime.serialization.BinaryReader;
 import io.jray.runtime.serialization.BinaryWriter;

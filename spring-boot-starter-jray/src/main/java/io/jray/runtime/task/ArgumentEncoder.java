@@ -1,5 +1,8 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskArg;
 import java.util.ArrayList;
 import java.util.List;
 

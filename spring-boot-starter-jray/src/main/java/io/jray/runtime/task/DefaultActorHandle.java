@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.ObjectId;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.TaskContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

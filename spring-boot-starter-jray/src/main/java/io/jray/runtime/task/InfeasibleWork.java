@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.ObjectId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.node.LiveNodes;
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.serialization.RemoteError;
 
 /**

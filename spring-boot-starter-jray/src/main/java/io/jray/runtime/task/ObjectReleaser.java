@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.ObjectId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

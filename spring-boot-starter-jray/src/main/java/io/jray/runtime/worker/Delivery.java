@@ -1,6 +1,6 @@
 package io.jray.runtime.worker;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * A queue entry this node read: one attempt of a task.

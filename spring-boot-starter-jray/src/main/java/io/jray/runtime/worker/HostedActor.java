@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.List;
 
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * An actor living on this node: its instance and its mailbox. Calls start in the order they were

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.jray.runtime.control.Outcome;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * The tasks this node has read but not started. They start in order as resources free up; those

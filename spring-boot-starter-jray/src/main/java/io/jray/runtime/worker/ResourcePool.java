@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 
 /**
  * The resources of this node that running tasks hold, kept as an array indexed by resource (the

@@ -22,9 +22,9 @@ import org.apache.commons.logging.LogFactory;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.node.ClusterHealth;
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.redis.RedisLink;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * Pulls ready tasks from the queues this node can serve, as it has free resources: one blocking

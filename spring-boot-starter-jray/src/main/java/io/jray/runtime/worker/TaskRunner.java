@@ -19,8 +19,8 @@ import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.Outcome;
-import io.jray.runtime.TaskEvents;
-import io.jray.runtime.TaskObservations;
+import io.jray.runtime.core.TaskEvents;
+import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.FunctionDirectory;
@@ -29,12 +29,12 @@ import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.task.ObjectRefImpl;
 import io.jray.runtime.task.ObjectResolver;
-import io.jray.runtime.task.TaskArg;
-import io.jray.runtime.task.TaskContext;
-import io.jray.runtime.task.TaskSpec;
+import io.jray.runtime.core.TaskArg;
+import io.jray.runtime.core.TaskContext;
+import io.jray.runtime.core.TaskSpec;
 
 /**
  * Runs one delivered task, actor creation or actor call on a virtual thread: resolves its

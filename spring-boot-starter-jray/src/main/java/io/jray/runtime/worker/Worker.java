@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.jray.runtime.TaskEvents;
-import io.jray.runtime.TaskObservations;
+import io.jray.runtime.core.TaskEvents;
+import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
@@ -18,10 +18,10 @@ import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.FunctionDirectory;
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.task.ObjectResolver;
 
 /**

@@ -1,5 +1,6 @@
 package io.jray.runtime.node;
 
+import io.jray.runtime.core.Resources;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jray.runtime.task.ObjectId;
+import io.jray.runtime.core.ObjectId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.jray.runtime.task;
 
+import io.jray.runtime.core.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

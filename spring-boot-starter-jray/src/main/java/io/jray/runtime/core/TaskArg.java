@@ -1,4 +1,4 @@
-package io.jray.runtime.task;
+package io.jray.runtime.core;
 
 /** One argument of a task as it travels: a serialized value, or a reference to an object. */
 public sealed interface TaskArg {

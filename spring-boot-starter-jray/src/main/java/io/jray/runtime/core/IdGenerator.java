@@ -1,4 +1,4 @@
-package io.jray.runtime.task;
+package io.jray.runtime.core;
 
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.jray.runtime.task;
+package io.jray.runtime.core;
 
 /**
  * The task a thread is running, bound while a worker runs it: tasks it submits belong to the same

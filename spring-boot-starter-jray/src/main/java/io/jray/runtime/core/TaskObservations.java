@@ -1,4 +1,4 @@
-package io.jray.runtime;
+package io.jray.runtime.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +12,8 @@ import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.task.ObjectId;
-import io.jray.runtime.task.TaskSpec;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskSpec;
 
 /**
  * Micrometer Observations of tasks, so a trace follows a call from its caller to the node that runs

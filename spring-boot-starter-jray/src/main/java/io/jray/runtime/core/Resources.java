@@ -1,4 +1,4 @@
-package io.jray.runtime.node;
+package io.jray.runtime.core;
 
 import java.math.BigDecimal;
 import java.util.Collections;

@@ -1,11 +1,11 @@
-package io.jray.runtime.task;
+package io.jray.runtime.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jray.runtime.node.Resources;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.serialization.BinaryReader;
 import io.jray.runtime.serialization.BinaryWriter;
 
@@ -28,7 +28,7 @@ import io.jray.runtime.serialization.BinaryWriter;
  * @param kind a task, the creation of an actor, or a call of an actor's method
  * @param actor the actor created or called, or {@code null} for a task
  * @param concurrency for an actor's creation, how many of its calls may run at once
- * @param trace the headers that carry the submitter's trace (see {@link io.jray.runtime.TaskObservations}), often none
+ * @param trace the headers that carry the submitter's trace (see {@link io.jray.runtime.core.TaskObservations}), often none
  */
 public record TaskSpec(ObjectId taskId, String function, List<TaskArg> args, Resources demand, int maxRetries,
         boolean retryExceptions, List<String> retryOn, String name, long timeoutMillis, String owner, String parent,

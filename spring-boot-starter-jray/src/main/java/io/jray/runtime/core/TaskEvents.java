@@ -1,4 +1,4 @@
-package io.jray.runtime;
+package io.jray.runtime.core;
 
 /**
  * What a node tells about the tasks it submits and runs, for metrics. Called on the task's own
