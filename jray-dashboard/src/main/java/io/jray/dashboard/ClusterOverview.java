@@ -2,9 +2,9 @@ package io.jray.dashboard;
 
 import java.util.List;
 
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.node.NodeLoad;
-import io.jray.runtime.core.Resources;
 
 /**
  * The figures of the overview, computed from a cluster summary: nodes, task slots (all, free,

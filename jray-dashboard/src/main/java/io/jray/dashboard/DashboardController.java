@@ -9,8 +9,8 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -25,7 +25,6 @@ import io.jray.dashboard.dag.DagDrawing;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.history.HistoryEvent;
 import io.jray.runtime.history.TaskHistory;
-import io.jray.runtime.core.ObjectId;
 
 /**
  * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary and

@@ -15,12 +15,12 @@ import io.lettuce.core.KeyValue;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.history.TaskHistory;
-import io.jray.runtime.logs.TaskLog;
-import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.TaskArg;
 import io.jray.runtime.core.TaskSpec;
+import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.logs.TaskLog;
+import io.jray.runtime.serialization.RemoteError;
 
 /**
  * Reads what the task page shows: the task's record (one HMGET), its dependencies' states (one

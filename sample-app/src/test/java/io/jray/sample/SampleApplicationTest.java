@@ -20,8 +20,8 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.embedded.EmbeddedRedisServer;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.embedded.EmbeddedRedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,19 @@
 package io.jray.api;
 
 /**
- * A node died while it ran a task and the task has used up its retries. Reaches the caller as the
- * {@linkplain RemoteTaskException#remoteType() remote type} of a {@link TaskFailedException}.
+ * A node died while it ran a task, and the task had used up its retries.
+ * {@code get()} throws it, a {@link TaskFailedException} whose {@linkplain #getCause() cause} carries
+ * the remote message and stack trace; a dependent task fails with it too.
  */
-public class NodeDiedException extends JRayException {
+public class NodeDiedException extends TaskFailedException {
 
+    /** Where the runtime raises it, before any caller is known. */
     public NodeDiedException(String message) {
-        super(message);
+        super(message, null, null, null);
+    }
+
+    /** As {@code get()} throws it: for the task asked for, which failed itself or through a dependency. */
+    public NodeDiedException(String message, String taskId, String failedTaskId, RemoteTaskException cause) {
+        super(message, taskId, failedTaskId, cause);
     }
 }

@@ -3,7 +3,9 @@ package io.jray.api;
 /**
  * Thrown by {@code get()} when the task that makes a value failed, or when one of the tasks it
  * depends on failed. The {@linkplain #getCause() cause} is a {@link RemoteTaskException} with the
- * remote exception's type, message and stack trace.
+ * remote exception's type, message and stack trace. Failures the runtime itself raises have their
+ * own subclasses, to catch on their own: {@link TaskTimeoutException}, {@link NodeDiedException},
+ * {@link UnknownFunctionException}.
  */
 public class TaskFailedException extends JRayException {
 
@@ -26,9 +28,9 @@ public class TaskFailedException extends JRayException {
         return failedTaskId;
     }
 
-    /** The fully qualified class name of the exception thrown remotely. */
+    /** The fully qualified class name of the exception thrown remotely (this one's own before it travelled). */
     public String remoteType() {
-        return getCause().remoteType();
+        return getCause() == null ? getClass().getName() : getCause().remoteType();
     }
 
     @Override

@@ -15,10 +15,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import io.jray.api.JRay;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.NodeSettings;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.logs.TaskLogCapture;
-import io.jray.runtime.core.Resources;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.StoreSettings;

@@ -11,9 +11,9 @@ import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.JobListing;
 import io.jray.runtime.control.TaskGraph;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.task.ActorClient;
-import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.task.TaskCanceller;
 
 /**

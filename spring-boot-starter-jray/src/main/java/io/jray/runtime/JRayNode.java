@@ -1,10 +1,7 @@
 package io.jray.runtime;
 
-import io.jray.runtime.core.TaskEvents;
-import io.jray.runtime.core.TaskObservations;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +23,10 @@ import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.TaskRecords;
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskEvents;
+import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.DeadNodeReaper;
@@ -43,13 +43,12 @@ import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
 import io.jray.runtime.task.DefaultJRay;
-import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectRefType;
+import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectResolver;
+import io.jray.runtime.task.TaskArguments;
 import io.jray.runtime.task.TaskCanceller;
 import io.jray.runtime.task.TaskSubmitter;
 import io.jray.runtime.worker.Worker;
@@ -62,12 +61,6 @@ import io.jray.runtime.worker.Worker;
 public final class JRayNode implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(JRayNode.class);
-    /** How long a new object copy may stay unregistered in Redis before the sweep takes it for unused. */
-    private static final Duration FREED_COPY_GRACE = Duration.ofSeconds(10);
-    /** How often refs pending since the last time are looked up again, in case their notification was lost. */
-    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(10);
-    /** How often released objects are sent to Redis, in one batch. */
-    private static final long RELEASE_EVERY_MILLIS = 100;
 
     private final RedisLink redis;
     private final NodeSettings settings;
@@ -94,7 +87,9 @@ public final class JRayNode implements AutoCloseable {
     private final FunctionRegistry functions;
     private final FunctionDirectory functionDirectory;
     private final InfeasibleWork infeasible;
-    private volatile String driverJob;
+    private final DriverJob driverJob;
+    private final NodeChores chores;
+    private final InboxRouter inboxRouter;
     private volatile boolean running;
 
     public JRayNode(RedisLink redis, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
@@ -114,6 +109,7 @@ public final class JRayNode implements AutoCloseable {
         this.inbox = new Inbox(control);
         this.jobs = new Jobs(control, inbox, settings.jobRetention());
         this.directory = new JobDirectory(control);
+        this.driverJob = new DriverJob(jobs, directory, health, id);
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2,
                 Thread.ofPlatform().name("jray-node-", 0).daemon().factory());
         timers.setRemoveOnCancelPolicy(true);
@@ -129,21 +125,25 @@ public final class JRayNode implements AutoCloseable {
         IdGenerator ids = new IdGenerator(id);
         this.infeasible = new InfeasibleWork(control, id, settings.infeasibleTimeout());
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver,
-                control, inbox, health, listener, this::driverJob, settings.submitBatch(), infeasible);
+                control, inbox, health, listener, driverJob::get, settings.submitBatch(), infeasible);
         this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id, virtualThreads);
-        ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, this::driverJob, id,
+        ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, driverJob::get, id,
                 actorHandleType);
         TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
         this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
         this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
         this.functionDirectory = new FunctionDirectory(control, id, functions);
         this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions,
-                functionDirectory, codec, objects, resolver, directory, health, scheduler, settings.worker(),
+                functionDirectory, objects, new TaskArguments(resolver, codec), directory, health, scheduler, settings.worker(),
                 registry::epoch) : null;
         registry.reportLoad(() -> NodeLoad.of(worker == null ? NodeLoad.Work.NONE
                 : new NodeLoad.Work(worker.freeCpus(), worker.running(), worker.actors()), objects.store(), draining));
         this.reaper = new DeadNodeReaper(control, jobs, inbox, id, health, settings.heartbeatTimeout(),
                 reapGrace(settings));
+        this.chores = new NodeChores(scheduler, new NodeChores.Parts(registry, reaper, directory, objects, health,
+                infeasible, releaser, resolver), settings.heartbeatInterval(), settings.heartbeatTimeout());
+        this.inboxRouter = new InboxRouter(worker, objects, scheduler, virtualThreads, chores::refreshDirectory,
+                this::drain);
         directory.onChange(this::onJobsChanged);
     }
 
@@ -215,16 +215,7 @@ public final class JRayNode implements AutoCloseable {
         if (worker != null) {
             worker.start();
         }
-        long beat = settings.heartbeatInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(registry::beat, beat, beat, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::reapDeadNodes, beat, beat, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::refreshDirectory, 5, 5, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::sweepObjects, 1, 5, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(infeasible::check, 500, 500, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(releaser::flush, RELEASE_EVERY_MILLIS, RELEASE_EVERY_MILLIS,
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> resolver.reconcile(health.steadyFor(settings.heartbeatTimeout())),
-                RECONCILE_EVERY.toMillis(), RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        chores.start();
         running = true;
         log.info("jray node " + identity.id() + " joined the cluster at Redis " + redis.address() + " (namespace '"
                 + settings.namespace() + "', resources " + identity.resources() + ", "
@@ -268,24 +259,7 @@ public final class JRayNode implements AutoCloseable {
 
     /** The job of the tasks this node submits from outside any task; started on first use. */
     public String driverJob() {
-        String job = driverJob;
-        if (job == null) {
-            synchronized (this) {
-                if (driverJob == null) {
-                    try {
-                        driverJob = jobs.start(identity.id());
-                        directory.refresh();
-                    }
-                    catch (Exception e) {
-                        health.onFailure(e);
-                        throw new JRayUnavailableException("could not start a job in Redis at "
-                                + redis.address() + ": " + e, e);
-                    }
-                }
-                job = driverJob;
-            }
-        }
-        return job;
+        return driverJob.get();
     }
 
     /**
@@ -310,14 +284,12 @@ public final class JRayNode implements AutoCloseable {
                 }
             });
         }
-        String job = driverJob;
+        String job = driverJob.started();
         try {
-            if (job != null && !jobs.isActive(job)) {
-                synchronized (this) {
-                    driverJob = null;
-                }
-                submitter.forgetJob(job);
-                resolver.failAllPending(new ObjectLostException("job " + job + " of node " + identity.id()
+            String ended = driverJob.forgetIfEnded();
+            if (ended != null) {
+                submitter.forgetJob(ended);
+                resolver.failAllPending(new ObjectLostException("job " + ended + " of node " + identity.id()
                         + " ended while the node was out of touch with Redis (declared dead, or Redis restarted "
                         + "without its data): the tasks it waited for are gone"));
             }
@@ -329,25 +301,7 @@ public final class JRayNode implements AutoCloseable {
     }
 
     private void onInboxMessage(Map<String, byte[]> message) {
-        String type = text(message.get("m"));
-        String argument = text(message.get("x"));
-        switch (type) {
-            case Inbox.JOBS -> scheduler.execute(this::refreshDirectory);
-            case Inbox.CANCEL -> {
-                if (worker != null) {
-                    worker.cancel(ObjectId.parse(argument));
-                }
-            }
-            case Inbox.KILL_ACTOR -> {
-                if (worker != null) {
-                    worker.killActor(ObjectId.parse(argument));
-                }
-            }
-            // why: deleting files is I/O; the two timer threads must keep beating
-            case Inbox.FREE -> virtualThreads.execute(() -> objects.deleteFreed(argument));
-            case Inbox.DRAIN -> drain();
-            default -> log.warn("Ignoring an inbox message of unknown type '" + type + "'");
-        }
+        inboxRouter.route(message);
     }
 
     private void onJobsChanged() {
@@ -357,36 +311,6 @@ public final class JRayNode implements AutoCloseable {
         objects.retainJobs(active);
         if (worker != null) {
             worker.retainJobs(active);
-        }
-    }
-
-    private void refreshDirectory() {
-        try {
-            directory.refresh();
-        }
-        catch (Exception e) {
-            log.debug("refreshing the job directory failed", e);
-        }
-    }
-
-    /** Deletes the object folders that nodes on this host left behind, and copies of freed objects. */
-    private void sweepObjects() {
-        try {
-            objects.sweepDeadFolders(health.steadyFor(settings.heartbeatTimeout()));
-            objects.sweepFreed(FREED_COPY_GRACE);
-            objects.store().dropIdleRecycled(FREED_COPY_GRACE);
-        }
-        catch (Exception e) {
-            log.debug("sweeping the object store failed", e);
-        }
-    }
-
-    private void reapDeadNodes() {
-        try {
-            reaper.check();
-        }
-        catch (Exception e) {
-            log.debug("checking for dead nodes failed", e);
         }
     }
 
@@ -401,7 +325,7 @@ public final class JRayNode implements AutoCloseable {
             worker.close();
         }
         submitter.close();
-        String job = driverJob;
+        String job = driverJob.started();
         if (job != null && !health.isFailing()) {
             try {
                 jobs.end(job);
@@ -411,22 +335,11 @@ public final class JRayNode implements AutoCloseable {
             }
         }
         listener.close();
-        stopBeating();
+        chores.stop();
         registry.deregister();
         objects.close();
         virtualThreads.shutdownNow();
         log.info("jray node " + identity.id() + " left the cluster");
-    }
-
-    /** Stops the heartbeat (and the other periodic work) before the node deregisters. */
-    private void stopBeating() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The configured cluster token, or the one kept in Redis. */
@@ -460,10 +373,6 @@ public final class JRayNode implements AutoCloseable {
     /** Where this node keeps large objects. */
     public LargeObjects objects() {
         return objects;
-    }
-
-    private static String text(byte[] bytes) {
-        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static String hostName() {

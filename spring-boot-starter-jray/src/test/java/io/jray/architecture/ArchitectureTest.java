@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The starter's structure, read from its compiled classes with ArchUnit: packages without cycles,
- * an API that knows nothing of the runtime, a shared vocabulary that knows neither side.
+ * an API that knows nothing of the runtime, a shared vocabulary that knows neither side, and a
+ * worker side (running tasks) and driver side (submitting them, owning refs) that meet only there.
  */
 class ArchitectureTest {
 
@@ -36,6 +37,14 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.jray.runtime.task..", "io.jray.runtime.worker..", "io.jray.runtime.control..",
                         "io.jray.runtime.node..", "io.jray.runtime.store..", "io.jray.autoconfigure..")
                 .check(STARTER);
+    }
+
+    @Test
+    void theWorkerSideAndTheDriverSideKnowOnlyEachOthersVocabulary() {
+        noClasses().that().resideInAPackage("io.jray.runtime.worker..").should().dependOnClassesThat()
+                .resideInAPackage("io.jray.runtime.task..").check(STARTER);
+        noClasses().that().resideInAPackage("io.jray.runtime.task..").should().dependOnClassesThat()
+                .resideInAPackage("io.jray.runtime.worker..").check(STARTER);
     }
 
     @Test

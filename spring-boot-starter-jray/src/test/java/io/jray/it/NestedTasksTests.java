@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
+import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.ObjectId;
 
 import static org.assertj.core.api.Assertions.assertThat;

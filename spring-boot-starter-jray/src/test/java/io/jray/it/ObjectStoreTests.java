@@ -26,9 +26,8 @@ import io.jray.api.ObjectLostException;
 import io.jray.api.ObjectRef;
 import io.jray.api.ObjectTooLargeException;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.control.Keys;
-import io.jray.runtime.store.ObjectStore;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.store.ObjectStore;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;

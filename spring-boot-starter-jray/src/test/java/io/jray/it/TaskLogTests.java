@@ -17,8 +17,8 @@ import io.jray.api.ObjectRef;
 import io.jray.api.TaskFailedException;
 import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.logs.TaskLog;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.logs.TaskLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -43,11 +43,19 @@ class TaskOptionsAtRuntimeTests {
             ObjectRef<Long> slow = jray.task(Arithmetic::sleepAndReturn, 60_000L)
                     .options(TaskOptions.builder().timeout(Duration.ofMillis(300)).build()).remote();
 
-            assertThatExceptionOfType(TaskFailedException.class).isThrownBy(() -> slow.get(TIMEOUT)).satisfies(e -> {
+            assertThatExceptionOfType(TaskTimeoutException.class).isThrownBy(() -> slow.get(TIMEOUT)).satisfies(e -> {
+                assertThat(e).as("caught as a TaskFailedException too").isInstanceOf(TaskFailedException.class);
+                assertThat(e.taskId()).isEqualTo(slow.id());
                 assertThat(e.remoteType()).isEqualTo(TaskTimeoutException.class.getName());
                 assertThat(e.getCause().remoteMessage()).contains("Arithmetic#sleepAndReturn(long)")
                         .contains("timeout of 300 ms");
             });
+            ObjectRef<Long> after = jray.task(Arithmetic::sleepAndReturn, slow).remote();
+            assertThatExceptionOfType(TaskTimeoutException.class).as("a dependent fails with its dependency's timeout")
+                    .isThrownBy(() -> after.get(TIMEOUT)).satisfies(e -> {
+                        assertThat(e.taskId()).isEqualTo(after.id());
+                        assertThat(e.failedTaskId()).isEqualTo(slow.id());
+                    });
         });
     }
 

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.jray.api.JRay;
+import io.jray.api.NodeDiedException;
 import io.jray.api.ObjectRef;
 import io.jray.api.SerializationException;
 import io.jray.api.TaskFailedException;
 import io.jray.api.TaskOptions;
 import io.jray.api.UnknownFunctionException;
-import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.TaskRecords.TaskInfo;
-import io.jray.runtime.logs.TaskLog;
+import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.logs.TaskLog;
 import io.jray.test.WorkerProcess;
 import io.jray.worker.it.driveronly.DriverOnlyTasks;
 import io.jray.worker.it.tasks.ClusterTasks;
@@ -163,7 +164,7 @@ class ClusterIT {
         ObjectRef<String> ref = jray.task(DriverOnlyTasks::hello)
                 .options(TaskOptions.builder().resource("remote", 1).build()).remote();
 
-        assertThatThrownBy(() -> ref.get(Duration.ofSeconds(30))).isInstanceOfSatisfying(TaskFailedException.class, e -> {
+        assertThatThrownBy(() -> ref.get(Duration.ofSeconds(30))).isInstanceOfSatisfying(UnknownFunctionException.class, e -> {
             assertThat(e.remoteType()).isEqualTo(UnknownFunctionException.class.getName());
             assertThat(e.getMessage()).contains("DriverOnlyTasks#hello()");
         });
@@ -220,6 +221,32 @@ class ClusterIT {
             retried += info.attempt() > 1 ? 1 : 0;
         }
         assertThat(retried).as("tasks re-run after the SIGKILL").isPositive();
+    }
+
+    @Test
+    @Order(101)
+    void aWorkerKilledUnderATaskWithNoRetriesLeftFailsItsGetWithNodeDiedException() {
+        Set<String> before = cluster.redis.commands().smembers(cluster.namespace + ":nodes");
+        WorkerProcess victim = cluster.startWorkers(1, "--jray.node.resources.doomed=1").getFirst();
+        Set<String> after = new HashSet<>(cluster.redis.commands().smembers(cluster.namespace + ":nodes"));
+        after.removeAll(before);
+        String victimNode = after.iterator().next();
+
+        ObjectRef<Integer> held = jray.task(ClusterTasks::slow, 7)
+                .options(TaskOptions.builder().resource("doomed", 1).maxRetries(0).build()).remote();
+        ObjectId id = ObjectId.parse(held.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            TaskInfo info = records.find(id);
+            return info != null && "R".equals(info.state()) && victimNode.equals(info.node());
+        });
+        victim.kill();
+
+        assertThatThrownBy(() -> held.get(Duration.ofSeconds(60))).isInstanceOfSatisfying(NodeDiedException.class, e -> {
+            assertThat(e).as("still a TaskFailedException to those who catch that").isInstanceOf(TaskFailedException.class);
+            assertThat(e.taskId()).isEqualTo(held.id());
+            assertThat(e.remoteType()).isEqualTo(NodeDiedException.class.getName());
+            assertThat(e.getMessage()).contains("node " + victimNode + " died while it held the task");
+        });
     }
 
     private long pendingOf(String queue, String consumer) {

@@ -12,8 +12,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 import io.jray.runtime.ClusterOperations;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.node.ClusterView;
 
 /**
  * The {@code jray} actuator endpoint. Read: the cluster summary (this node, live nodes with their

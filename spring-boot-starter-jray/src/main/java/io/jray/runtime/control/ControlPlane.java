@@ -13,10 +13,10 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.api.JRayException;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.redis.LuaScript;
 import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.RemoteError;
-import io.jray.runtime.core.ObjectId;
 
 /**
  * The control plane's operations on Redis, each one script call (one round trip) per job and

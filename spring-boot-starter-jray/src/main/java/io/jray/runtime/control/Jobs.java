@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.Range;
 
 import io.jray.api.TaskCancelledException;
-import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.serialization.RemoteError;
 
 /**
  * Starts and ends jobs. A job is one driver's submission session: its keys share a hash slot, and

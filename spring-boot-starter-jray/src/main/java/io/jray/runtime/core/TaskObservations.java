@@ -11,9 +11,9 @@ import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 
-import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.TaskSpec;
+import io.jray.runtime.function.FunctionId;
 
 /**
  * Micrometer Observations of tasks, so a trace follows a call from its caller to the node that runs

@@ -16,9 +16,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.redis.BlockingConnection;
 import io.jray.runtime.redis.LuaScript;
-import io.jray.runtime.core.ObjectId;
 
 /**
  * Keeps the task history of a namespace in Redis, off the task path: while it runs, the control

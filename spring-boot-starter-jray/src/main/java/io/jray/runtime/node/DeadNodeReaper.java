@@ -21,8 +21,8 @@ import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.serialization.RemoteError;
 
 /**
  * Finds nodes whose heartbeat lapsed and takes back their work: the tasks they had read are queued

@@ -1,6 +1,5 @@
 package io.jray.runtime.node;
 
-import io.jray.runtime.core.Resources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +16,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
 

@@ -1,6 +1,5 @@
 package io.jray.runtime.node;
 
-import io.jray.runtime.core.Resources;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.core.Resources;
 
 /** Reads fields of every registered node's hash in one pipelined round (blocking, for chores). */
 public final class LiveNodes {

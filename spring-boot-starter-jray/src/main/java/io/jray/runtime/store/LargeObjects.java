@@ -25,8 +25,8 @@ import org.apache.commons.logging.LogFactory;
 import io.jray.api.SerializationException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.ObjectState;
-import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.serialization.ValueCodec;
 
 /**
  * Decides how a value travels and reads large ones back. A value up to the inline threshold is

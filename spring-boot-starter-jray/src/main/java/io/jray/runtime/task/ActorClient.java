@@ -1,8 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.IdGenerator;
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.core.TaskContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +19,9 @@ import io.jray.api.function.RemoteCallable;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskContext;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.serialization.RemoteError;

@@ -1,7 +1,7 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import io.jray.api.SerializationException;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.serialization.BinaryReader;
 import io.jray.runtime.serialization.BinaryWriter;
 import io.jray.runtime.serialization.CustomType;

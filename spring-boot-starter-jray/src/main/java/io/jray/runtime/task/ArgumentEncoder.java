@@ -1,8 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.IdGenerator;
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.core.TaskArg;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +7,9 @@ import org.springframework.util.ClassUtils;
 
 import io.jray.api.ObjectRef;
 import io.jray.runtime.control.SubmitRecord;
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskArg;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.store.LargeObjects;
 

@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,6 +7,7 @@ import io.jray.api.ActorCall;
 import io.jray.api.ActorHandle;
 import io.jray.api.ObjectRef;
 import io.jray.api.function.RemoteCallable;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * jray's {@link ActorHandle}: the actor's id, class and name, bound to the local runtime that sends

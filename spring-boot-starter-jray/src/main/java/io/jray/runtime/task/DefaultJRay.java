@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.TaskContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import io.jray.api.TaskCall;
 import io.jray.api.WaitResult;
 import io.jray.api.function.RemoteCallable;
 import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.core.TaskContext;
 
 /** The {@link JRay} bean: a thin layer over the {@link TaskSubmitter} and {@link ObjectResolver}. */
 public final class DefaultJRay implements JRay {

@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +19,9 @@ import org.apache.commons.logging.LogFactory;
 import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.node.LiveNodes;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.Resources;
+import io.jray.runtime.node.LiveNodes;
 import io.jray.runtime.serialization.RemoteError;
 
 /**

@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.redis.BlockingConnection;
 import io.jray.runtime.redis.RedisLink;

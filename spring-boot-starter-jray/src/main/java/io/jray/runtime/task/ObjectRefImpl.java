@@ -1,11 +1,11 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.jray.api.ObjectRef;
 import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.core.ObjectId;
 
 /**
  * jray's {@link ObjectRef}: an object id, the node that owns it, and, once known, its state and

@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.store.ObjectStore;
 
 /**

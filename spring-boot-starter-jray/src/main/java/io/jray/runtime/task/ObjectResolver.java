@@ -1,7 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.core.TaskContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,18 +19,16 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.jray.api.ActorCreationException;
-import io.jray.api.ActorDiedException;
 import io.jray.api.GetTimeoutException;
 import io.jray.api.JRayException;
 import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectLostException;
 import io.jray.api.TaskCancelledException;
-import io.jray.api.TaskFailedException;
 import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.ObjectState;
-import io.jray.runtime.function.FunctionId;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskContext;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.serialization.ValueCodec;
@@ -325,25 +321,9 @@ public final class ObjectResolver {
         }
     }
 
-    /** The exception {@code get()} throws for a failed object: the actor's own, or a TaskFailedException. */
+    /** The exception {@code get()} throws for a failed object: see {@link RemoteFailures}. */
     private JRayException failure(ObjectRefImpl<?> ref, byte[] payload) {
-        RemoteError error = RemoteError.decode(payload);
-        if (error.type().equals(ActorDiedException.class.getName())) {
-            return new ActorDiedException(error.message() + " (call " + ref + ")");
-        }
-        if (error.type().equals(ActorCreationException.class.getName())) {
-            return new ActorCreationException(error.message() + " (call " + ref + ")",
-                    error.cause() == null ? null : error.cause().toException());
-        }
-        String failedTask = error.taskId() == null ? ref.id() : error.taskId();
-        String what = (ref.description() == null ? "" : ref.description() + " ") + "[" + ref.id() + "]";
-        String where = error.node() == null ? "" : " on node " + error.node();
-        String cause = error.type() + (error.message() == null ? "" : ": " + error.message());
-        String message = failedTask.equals(ref.id()) ? "Task " + what + " failed" + where + ": " + cause
-                : "Task " + what + " failed because its dependency "
-                        + (error.function() == null ? "" : FunctionId.shortName(error.function()) + " ")
-                        + "[" + failedTask + "] failed" + where + ": " + cause;
-        return new TaskFailedException(message, ref.id(), failedTask, error.toException());
+        return RemoteFailures.of(ref, RemoteError.decode(payload));
     }
 
     private JRayUnavailableException unavailable(String what, Throwable error) {

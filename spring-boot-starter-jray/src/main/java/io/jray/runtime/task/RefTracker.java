@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.lang.ref.Cleaner;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +7,8 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.jray.runtime.core.ObjectId;
 
 /**
  * Reference counting by owner, on this node's side: each ref this node makes for an object it owns

@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +11,7 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.TaskCancelledException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.serialization.RemoteError;
 

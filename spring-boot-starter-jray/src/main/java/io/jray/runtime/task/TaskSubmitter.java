@@ -1,10 +1,5 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.IdGenerator;
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.core.TaskArg;
-import io.jray.runtime.core.TaskContext;
-import io.jray.runtime.core.TaskSpec;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,19 +21,24 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.api.function.RemoteCallable;
-import io.jray.runtime.core.TaskEvents;
-import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Refusal;
 import io.jray.runtime.control.SubmitRecord;
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.Resources;
+import io.jray.runtime.core.TaskArg;
+import io.jray.runtime.core.TaskContext;
+import io.jray.runtime.core.TaskEvents;
+import io.jray.runtime.core.TaskObservations;
+import io.jray.runtime.core.TaskSpec;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.MonoResults;
 import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.node.ClusterHealth;
-import io.jray.runtime.core.Resources;
 
 /**
  * Turns calls into task specs and sends them to Redis in batches, in submission order, so a task

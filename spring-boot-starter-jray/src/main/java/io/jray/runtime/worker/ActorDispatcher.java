@@ -15,9 +15,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.redis.RedisLink;
-import io.jray.runtime.core.ObjectId;
 
 /**
  * Reads the call streams of the actors hosted here, in one blocking read, into their mailboxes;

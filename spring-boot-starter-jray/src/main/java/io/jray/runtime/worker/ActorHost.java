@@ -13,9 +13,9 @@ import org.springframework.beans.BeansException;
 
 import io.jray.api.ActorCreationException;
 import io.jray.api.ActorDiedException;
-import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.TaskSpec;
+import io.jray.runtime.function.FunctionRegistry;
 
 /**
  * The actors living on this node: creates them (as prototype beans, with their constructor

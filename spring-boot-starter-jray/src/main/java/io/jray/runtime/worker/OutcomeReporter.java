@@ -20,8 +20,8 @@ import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Outcome;
 import io.jray.runtime.control.Refusal;
-import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.node.ClusterHealth;
 
 /**
  * Reports what this node did with tasks, in batches of one script call per job. A "started"

@@ -21,10 +21,10 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
-import io.jray.runtime.node.ClusterHealth;
-import io.jray.runtime.core.Resources;
-import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.Resources;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.redis.RedisLink;
 
 /**
  * Pulls ready tasks from the queues this node can serve, as it has free resources: one blocking

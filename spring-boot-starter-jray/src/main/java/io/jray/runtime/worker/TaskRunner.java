@@ -1,7 +1,6 @@
 package io.jray.runtime.worker;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,22 +18,19 @@ import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.Outcome;
+import io.jray.runtime.core.ArgumentResolver;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.TaskContext;
 import io.jray.runtime.core.TaskEvents;
 import io.jray.runtime.core.TaskObservations;
+import io.jray.runtime.core.TaskSpec;
 import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
-import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.logs.TaskLogCapture;
+import io.jray.runtime.node.FunctionDirectory;
 import io.jray.runtime.serialization.RemoteError;
-import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.task.ObjectRefImpl;
-import io.jray.runtime.task.ObjectResolver;
-import io.jray.runtime.core.TaskArg;
-import io.jray.runtime.core.TaskContext;
-import io.jray.runtime.core.TaskSpec;
 
 /**
  * Runs one delivered task, actor creation or actor call on a virtual thread: resolves its
@@ -45,9 +41,8 @@ import io.jray.runtime.core.TaskSpec;
 final class TaskRunner {
 
     private final FunctionRegistry functions;
-    private final ValueCodec codec;
     private final LargeObjects objects;
-    private final ObjectResolver resolver;
+    private final ArgumentResolver arguments;
     private final OutcomeReporter reporter;
     private final ResourcePool pool;
     private final String node;
@@ -69,16 +64,15 @@ final class TaskRunner {
     private record Running(Thread thread, Delivery delivery, long startedAt, AtomicBoolean reported) {
     }
 
-    TaskRunner(FunctionRegistry functions, FunctionDirectory functionDirectory, ValueCodec codec, LargeObjects objects,
-            ObjectResolver resolver, OutcomeReporter reporter, ResourcePool pool, String node, ExecutorService threads,
+    TaskRunner(FunctionRegistry functions, FunctionDirectory functionDirectory, LargeObjects objects,
+            ArgumentResolver arguments, OutcomeReporter reporter, ResourcePool pool, String node, ExecutorService threads,
             ScheduledExecutorService timer, ActorHost actors, TaskLogCapture logs) {
         this.logs = logs;
         this.functionDirectory = functionDirectory;
         this.objects = objects;
         this.actors = actors;
         this.functions = functions;
-        this.codec = codec;
-        this.resolver = resolver;
+        this.arguments = arguments;
         this.reporter = reporter;
         this.pool = pool;
         this.node = node;
@@ -280,7 +274,7 @@ final class TaskRunner {
     private Outcome failure(Delivery d, TaskSpec spec, Throwable t, long startedAt) {
         String function = spec == null ? null : spec.function();
         RemoteError error;
-        if (t instanceof TaskFailedException dependency) {
+        if (t instanceof TaskFailedException dependency && dependency.getCause() != null) {
             // why: a task whose argument failed fails with that argument's own error, as it would in Redis
             error = RemoteError.of(dependency.getCause(), dependency.failedTaskId(), null, node);
         }
@@ -298,28 +292,7 @@ final class TaskRunner {
     }
 
     private Object[] resolveArguments(TaskSpec spec) {
-        List<TaskArg> args = spec.args();
-        Object[] values = new Object[args.size()];
-        List<ObjectRefImpl<?>> refs = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case TaskArg.Value v -> values[i] = codec.decode(v.bytes());
-                case TaskArg.Ref r -> {
-                    ObjectRefImpl<Object> ref = resolver.borrowed(r.id(), r.owner());
-                    values[i] = ref;
-                    refs.add(ref);
-                }
-            }
-        }
-        if (!refs.isEmpty()) {
-            resolver.states(refs);
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] instanceof ObjectRefImpl<?> ref && args.get(i) instanceof TaskArg.Ref) {
-                    values[i] = ref.get();
-                }
-            }
-        }
-        return values;
+        return arguments.resolve(spec.args());
     }
 
     /** Calls the function on the bean (target {@code null}) or on the given actor instance. */

@@ -9,20 +9,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.jray.runtime.core.TaskEvents;
-import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.core.ArgumentResolver;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.core.Resources;
+import io.jray.runtime.core.TaskEvents;
+import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.FunctionDirectory;
-import io.jray.runtime.core.Resources;
-import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.task.ObjectResolver;
 
 /**
  * The worker side of a node: pulls tasks it has resources for, hosts actors, runs both on virtual
@@ -63,7 +62,8 @@ public final class Worker implements AutoCloseable {
     private final TaskLogCapture logs;
 
     public Worker(ControlPlane control, String node, Resources resources, FunctionRegistry functions,
-            FunctionDirectory functionDirectory, ValueCodec codec, LargeObjects objects, ObjectResolver resolver, JobDirectory directory, ClusterHealth health,
+            FunctionDirectory functionDirectory, LargeObjects objects, ArgumentResolver arguments, JobDirectory directory,
+            ClusterHealth health,
             ScheduledExecutorService timer, Settings settings, LongSupplier epoch) {
         this.settings = settings;
         this.timer = timer;
@@ -74,7 +74,7 @@ public final class Worker implements AutoCloseable {
                 settings.logs().retention());
         this.actors = new ActorHost(functions, node, epoch);
         this.logs = new TaskLogCapture(settings.logs());
-        this.runner = new TaskRunner(functions, functionDirectory, codec, objects, resolver, reporter, pool, node,
+        this.runner = new TaskRunner(functions, functionDirectory, objects, arguments, reporter, pool, node,
                 threads, timer, actors, logs);
         this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),

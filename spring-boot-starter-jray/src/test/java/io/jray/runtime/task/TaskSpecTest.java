@@ -1,15 +1,15 @@
 package io.jray.runtime.task;
 
-import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.core.TaskArg;
-import io.jray.runtime.core.TaskSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.Resources;
+import io.jray.runtime.core.TaskArg;
+import io.jray.runtime.core.TaskSpec;
 import io.jray.runtime.serialization.BinaryWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
