@@ -126,6 +126,11 @@ public final class Keys {
         return job(job) + "log:" + id;
     }
 
+    /** Prefix of the task history's keys: bitmaps, rows, dependents, counters (see {@code index.lua}). */
+    public String history() {
+        return ns + ":h:";
+    }
+
     /** Stream of ready tasks of one resource shape in a job. */
     public String queue(String job, String shape) {
         return job(job) + taskQueue(shape);

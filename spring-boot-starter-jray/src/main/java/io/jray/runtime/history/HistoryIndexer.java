@@ -176,7 +176,7 @@ public final class HistoryIndexer implements AutoCloseable {
     }
 
     private String historyKey(String name) {
-        return control.keys().namespace() + ":h:" + name;
+        return control.keys().history() + name;
     }
 
     private static void pause() {

@@ -89,7 +89,7 @@ public final class TaskHistory {
     public TaskHistory(ControlPlane control, int size) {
         this.control = control;
         this.capacity = capacity(size);
-        this.prefix = control.keys().namespace() + ":h:";
+        this.prefix = control.keys().history();
     }
 
     /** The number of slots of a history that keeps at least {@code size} tasks: a multiple of 4096. */
