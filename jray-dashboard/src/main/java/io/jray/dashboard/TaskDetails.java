@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.Keys;
@@ -46,6 +47,8 @@ final class TaskDetails {
     TaskDetail read(ObjectId id) throws Exception {
         Keys keys = node.control().keys();
         Map<String, byte[]> f = new HashMap<>();
+        // why: the log's GET goes out with the record's HMGET, one round trip for both
+        RedisFuture<byte[]> storedLog = node.control().redis().async().get(keys.taskLog(id.job(), id.id()));
         List<KeyValue<String, byte[]>> values = node.control().redis().async().hmget(keys.record(id.job(), id.id()), FIELDS)
                 .get(30, TimeUnit.SECONDS);
         for (int k = 0; k < FIELDS.length; k++) {
@@ -80,7 +83,7 @@ final class TaskDetails {
                         id.job() + "|" + resources).get(30, TimeUnit.SECONDS), "");
         int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
         Optional<TaskHistory.Entry> entry = history.entry(id);
-        TaskLogView log = log(id);
+        TaskLogView log = TaskLogView.of(TaskLog.decode(storedLog.get(30, TimeUnit.SECONDS)));
         return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
                 text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), resources, infeasible,
                 (int) number(f, "a"), maxRetries + 1,
@@ -93,13 +96,8 @@ final class TaskDetails {
 
     /** What the task printed and logged, every attempt's, as far as Redis still keeps it. */
     TaskLogView log(ObjectId id) throws Exception {
-        return TaskLogView.of(TaskLog.decode(rawLog(id)));
-    }
-
-    /** The task's log as stored, or {@code null}. */
-    byte[] rawLog(ObjectId id) throws Exception {
-        return node.control().redis().async().get(node.control().keys().taskLog(id.job(), id.id()))
-                .get(30, TimeUnit.SECONDS);
+        return TaskLogView.of(TaskLog.decode(node.control().redis().async()
+                .get(node.control().keys().taskLog(id.job(), id.id())).get(30, TimeUnit.SECONDS)));
     }
 
     private static String kindName(String kind, boolean call) {
