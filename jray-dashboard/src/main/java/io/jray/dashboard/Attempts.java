@@ -3,7 +3,7 @@ package io.jray.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * A task's attempts, read from its timeline in the history: each starts when a node starts it

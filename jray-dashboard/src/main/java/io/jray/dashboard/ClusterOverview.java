@@ -2,8 +2,8 @@ package io.jray.dashboard;
 
 import java.util.List;
 
+import io.jray.runtime.control.ClusterView;
 import io.jray.runtime.core.Resources;
-import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.node.NodeLoad;
 
 /**

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.TaskGraph;
+import io.jray.runtime.control.history.HistoryFilter;
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.history.HistoryFilter;
-import io.jray.runtime.history.TaskHistory;
 
 /**
  * What the DAG page draws: the graph ending in a task, what grew from it ({@code view=descendants}),

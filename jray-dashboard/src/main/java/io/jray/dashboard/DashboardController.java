@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
 
 import io.jray.dashboard.dag.DagDrawing;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.history.HistoryEvent;
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.HistoryEvent;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * The dashboard's pages under {@code /jray}, rendered on the server from the cluster summary and

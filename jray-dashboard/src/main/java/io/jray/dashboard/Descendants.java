@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.jray.runtime.control.TaskGraph;
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.history.TaskHistory;
 
 /**
  * What grew from a task: it and, transitively, the tasks that took a result of it as an argument,

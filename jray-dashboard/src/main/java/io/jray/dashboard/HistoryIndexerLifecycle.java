@@ -2,7 +2,7 @@ package io.jray.dashboard;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.jray.runtime.history.HistoryIndexer;
+import io.jray.runtime.control.history.HistoryIndexer;
 
 /**
  * Starts the history indexer after the jray node (phase 1000) and stops it before, so it never

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.jray.autoconfigure.JRayAutoConfiguration;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.history.HistoryIndexer;
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.HistoryIndexer;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * The jray dashboard under {@code /jray}, in any reactive web application that is a jray node and

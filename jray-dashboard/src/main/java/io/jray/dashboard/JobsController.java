@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.JobListing;
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * The Jobs page ({@code /jray/jobs}): each driver's job, running or ended within the retention

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.control.ClusterView;
 import io.jray.runtime.node.NodeLoad;
 
 /**

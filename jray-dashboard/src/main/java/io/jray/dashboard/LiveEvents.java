@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
-import io.jray.runtime.history.HistoryEvent;
-import io.jray.runtime.history.HistoryIndexer;
+import io.jray.runtime.control.history.HistoryEvent;
+import io.jray.runtime.control.history.HistoryIndexer;
 
 /**
  * The task events of the cluster's event stream in Redis, as the history indexer reads them,

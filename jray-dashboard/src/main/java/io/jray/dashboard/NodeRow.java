@@ -1,6 +1,6 @@
 package io.jray.dashboard;
 
-import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.control.ClusterView;
 import io.jray.runtime.node.NodeLoad;
 
 /**

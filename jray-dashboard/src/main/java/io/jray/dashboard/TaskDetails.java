@@ -3,7 +3,6 @@ package io.jray.dashboard;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,15 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisFuture;
-
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.TaskRecords;
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.TaskArg;
 import io.jray.runtime.core.TaskSpec;
-import io.jray.runtime.history.TaskHistory;
 import io.jray.runtime.logs.TaskLog;
 import io.jray.runtime.serialization.RemoteError;
 
@@ -37,25 +33,18 @@ final class TaskDetails {
 
     private final JRayNode node;
     private final TaskHistory history;
+    private final TaskRecords records;
 
     TaskDetails(JRayNode node, TaskHistory history) {
         this.node = node;
         this.history = history;
+        this.records = new TaskRecords(node.control());
     }
 
     /** The task's details, or {@code null} when Redis has no record of it. */
     TaskDetail read(ObjectId id) throws Exception {
-        Keys keys = node.control().keys();
-        Map<String, byte[]> f = new HashMap<>();
-        // why: the log's GET goes out with the record's HMGET, one round trip for both
-        RedisFuture<byte[]> storedLog = node.control().redis().async().get(keys.taskLog(id.job(), id.id()));
-        List<KeyValue<String, byte[]>> values = node.control().redis().async().hmget(keys.record(id.job(), id.id()), FIELDS)
-                .get(30, TimeUnit.SECONDS);
-        for (int k = 0; k < FIELDS.length; k++) {
-            if (values.get(k).hasValue()) {
-                f.put(FIELDS[k], values.get(k).getValue());
-            }
-        }
+        TaskRecords.RawRecord raw = records.raw(id, FIELDS);
+        Map<String, byte[]> f = raw.fields();
         if (!f.containsKey("st")) {
             return null;
         }
@@ -79,11 +68,11 @@ final class TaskDetails {
         String queue = text(f, "q");
         String resources = queue.startsWith("q:") ? queue.substring(2) : "";
         String infeasible = resources.isEmpty() || !(state.equals("Q") || state.equals("W")) ? ""
-                : Objects.requireNonNullElse(node.control().redis().text().hget(keys.infeasible(),
-                        id.job() + "|" + resources).get(30, TimeUnit.SECONDS), "");
+                : Objects.requireNonNullElse(records.infeasible(id.job() + "|" + resources).get(30, TimeUnit.SECONDS),
+                        "");
         int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
         Optional<TaskHistory.Entry> entry = history.entry(id);
-        TaskLogView log = TaskLogView.of(TaskLog.decode(storedLog.get(30, TimeUnit.SECONDS)));
+        TaskLogView log = TaskLogView.of(TaskLog.decode(raw.log()));
         return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
                 text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), resources, infeasible,
                 (int) number(f, "a"), maxRetries + 1,
@@ -96,8 +85,7 @@ final class TaskDetails {
 
     /** What the task printed and logged, every attempt's, as far as Redis still keeps it. */
     TaskLogView log(ObjectId id) throws Exception {
-        return TaskLogView.of(TaskLog.decode(node.control().redis().async()
-                .get(node.control().keys().taskLog(id.job(), id.id())).get(30, TimeUnit.SECONDS)));
+        return TaskLogView.of(TaskLog.decode(records.log(id)));
     }
 
     private static String kindName(String kind, boolean call) {
@@ -146,10 +134,7 @@ final class TaskDetails {
     }
 
     private List<TaskDetail.Link> links(List<ObjectId> ids) throws Exception {
-        Keys keys = node.control().keys();
-        List<CompletableFuture<String>> states = ids.stream()
-                .map(dep -> node.control().redis().text().hget(keys.record(dep.job(), dep.id()), "st").toCompletableFuture())
-                .toList();
+        List<CompletableFuture<String>> states = ids.stream().map(records::state).toList();
         List<TaskDetail.Link> out = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
             String st = states.get(k).get(30, TimeUnit.SECONDS);

@@ -1,7 +1,7 @@
 package io.jray.dashboard;
 
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.history.TaskHistory;
 
 /**
  * A row of the tasks page.

@@ -3,7 +3,7 @@ package io.jray.dashboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.TaskHistory;
 
 /** The words the dashboard shows for the one-letter states the control plane records. */
 public final class TaskStates {

@@ -21,9 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.history.HistoryEvent;
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.history.HistoryEvent;
-import io.jray.runtime.history.TaskHistory;
 
 /**
  * The tasks page ({@code /jray/tasks}: the history, newest first, filtered by state, function,

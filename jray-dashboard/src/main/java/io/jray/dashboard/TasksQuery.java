@@ -4,8 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
-import io.jray.runtime.history.HistoryFilter;
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.HistoryFilter;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * The parameters of a tasks page, checked, and the links to its neighbours: other states, other

@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 import io.jray.dashboard.timeline.ChromeTrace;
 import io.jray.dashboard.timeline.Timeline;
 import io.jray.dashboard.timeline.TimelineDrawing;
-import io.jray.runtime.history.HistoryFilter;
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.HistoryFilter;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * The timeline ({@code /jray/timeline?minutes=10}): the task runs of the last minutes per node and

@@ -32,7 +32,7 @@ import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.DashboardApplication;
 import io.jray.dashboard.app.Sleeper;
 import io.jray.dashboard.app.Tally;
-import io.jray.runtime.history.HistoryIndexer;
+import io.jray.runtime.control.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

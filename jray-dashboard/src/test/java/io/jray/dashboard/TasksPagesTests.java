@@ -20,8 +20,8 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.dashboard.app.Adder;
 import io.jray.dashboard.app.Sleeper;
+import io.jray.runtime.control.history.HistoryIndexer;
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.history.HistoryIndexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -15,11 +15,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import io.jray.api.JRay;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.NodeSettings;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.redis.RedisLink;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.logs.TaskLogCapture;
-import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.StoreSettings;
 import io.jray.runtime.task.ActorHandleType;
@@ -44,11 +46,20 @@ class JRayNodeConfiguration {
         return new RedisLink(lettuce.getRequiredNativeClient(), address);
     }
 
+    /** The one door to Redis of this node's runtime; its commands wait at most {@code jray.unavailable-timeout}. */
     @Bean
     @ConditionalOnMissingBean
-    JRayNode jrayNode(RedisLink redis, JRayProperties properties, FunctionRegistry functions, ValueCodec codec,
+    ControlPlane jrayControlPlane(RedisLink redis, JRayProperties properties) {
+        NodeSettings settings = settings(properties);
+        redis.commandTimeout(settings.unavailableTimeout());
+        return new ControlPlane(redis, new Keys(settings.namespace()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JRayNode jrayNode(ControlPlane control, JRayProperties properties, FunctionRegistry functions, ValueCodec codec,
             ObjectRefType refType, ActorHandleType actorHandleType) {
-        return new JRayNode(redis, settings(properties), functions, codec, refType, actorHandleType);
+        return new JRayNode(control, settings(properties), functions, codec, refType, actorHandleType);
     }
 
     @Bean

@@ -35,7 +35,7 @@ final class JRayNodeLifecycle implements SmartLifecycle {
             }
         }
         catch (Exception e) {
-            throw new IllegalStateException("jray could not join the cluster at Redis " + node.control().redis().address()
+            throw new IllegalStateException("jray could not join the cluster at Redis " + node.control().membership().address()
                     + ": " + e.getMessage(), e);
         }
     }

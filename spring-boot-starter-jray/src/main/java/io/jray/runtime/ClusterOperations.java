@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.jray.runtime.control.ClusterView;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.JobListing;
 import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.node.ClusterView;
 import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.TaskCanceller;
 
@@ -110,7 +110,7 @@ public final class ClusterOperations {
         if (node.equals(self)) {
             return drainSelf.getAsBoolean();
         }
-        if (control.redis().text().exists(control.keys().node(node)).get(10, TimeUnit.SECONDS) == 0) {
+        if (!control.membership().isRegistered(node).get(10, TimeUnit.SECONDS)) {
             return false;
         }
         inbox.send(node, Inbox.DRAIN, "").get(10, TimeUnit.SECONDS);

@@ -10,8 +10,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The starter's structure, read from its compiled classes with ArchUnit: packages without cycles,
- * an API that knows nothing of the runtime, a shared vocabulary that knows neither side, and a
- * worker side (running tasks) and driver side (submitting them, owning refs) that meet only there.
+ * an API that knows nothing of the runtime, a shared vocabulary that knows neither side, a worker
+ * side (running tasks) and driver side (submitting them, owning refs) that meet only there, and one
+ * door to Redis: only the control plane (and the auto-configuration that opens the connection)
+ * touches the Redis client.
  */
 class ArchitectureTest {
 
@@ -45,6 +47,27 @@ class ArchitectureTest {
                 .resideInAPackage("io.jray.runtime.task..").check(STARTER);
         noClasses().that().resideInAPackage("io.jray.runtime.task..").should().dependOnClassesThat()
                 .resideInAPackage("io.jray.runtime.worker..").check(STARTER);
+    }
+
+    @Test
+    void onlyTheControlPlaneAndTheAutoConfigurationUseTheRedisClient() {
+        noClasses().that().resideOutsideOfPackages("io.jray.runtime.control..", "io.jray.autoconfigure..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "org.springframework.data.redis..")
+                .check(STARTER);
+    }
+
+    @Test
+    void theConnectionIsReachedOnlyThroughTheControlPlane() {
+        noClasses().that().resideOutsideOfPackages("io.jray.runtime.control..", "io.jray.autoconfigure")
+                .should().dependOnClassesThat().resideInAPackage("io.jray.runtime.control.redis..").check(STARTER);
+    }
+
+    @Test
+    void theControlPlaneKnowsNeitherTheDriverNorTheWorkerNorTheNode() {
+        noClasses().that().resideInAPackage("io.jray.runtime.control..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.jray.runtime.task..", "io.jray.runtime.worker..", "io.jray.runtime.node..",
+                        "io.jray.runtime.store..", "io.jray.runtime.function..")
+                .check(STARTER);
     }
 
     @Test

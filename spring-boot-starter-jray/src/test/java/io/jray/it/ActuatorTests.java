@@ -24,7 +24,7 @@ import io.jray.autoconfigure.actuate.JRayHealthIndicator;
 import io.jray.autoconfigure.actuate.JRayMetrics;
 import io.jray.autoconfigure.actuate.JRayMetricsAutoConfiguration;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.node.ClusterView;
+import io.jray.runtime.control.ClusterView;
 import io.jray.runtime.node.NodeLoad;
 import io.jray.test.TestRedis;
 

@@ -27,6 +27,7 @@ import io.jray.api.ObjectRef;
 import io.jray.api.ObjectTooLargeException;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.store.ObjectFiles;
 import io.jray.runtime.store.ObjectStore;
 import io.jray.test.TestRedis;
 
@@ -79,7 +80,7 @@ class ObjectStoreTests {
 
             ObjectStore store = node.objects().store();
             assertThat(store.folder()).startsWith(java.nio.file.Path.of("/dev/shm"));
-            assertThat(Files.size(store.folder().resolve(ObjectStore.fileName(ObjectId.parse(ref.id())))))
+            assertThat(Files.size(store.folder().resolve(ObjectFiles.fileName(ObjectId.parse(ref.id())))))
                     .isEqualTo(16L * MIB + 16);
             assertThat(jray.get(ref)).isEqualTo(value);
             Map<String, String> record = commands().hgetall(record(node, ref));

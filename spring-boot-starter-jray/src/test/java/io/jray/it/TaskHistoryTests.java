@@ -12,12 +12,12 @@ import io.jray.api.JRay;
 import io.jray.api.ObjectRef;
 import io.jray.api.TaskOptions;
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.history.HistoryFilter;
+import io.jray.runtime.control.history.HistoryIndexer;
+import io.jray.runtime.control.history.TaskHistory;
+import io.jray.runtime.control.history.TaskHistory.Row;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.history.HistoryFilter;
-import io.jray.runtime.history.HistoryIndexer;
-import io.jray.runtime.history.TaskHistory.Row;
-import io.jray.runtime.history.TaskHistory;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -25,10 +25,10 @@ import io.jray.bench.RedisServer;
 import io.jray.bench.Settings;
 import io.jray.bench.tasks.BenchTasks;
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.history.HistoryFilter;
+import io.jray.runtime.control.history.HistoryIndexer;
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.history.HistoryFilter;
-import io.jray.runtime.history.HistoryIndexer;
-import io.jray.runtime.history.TaskHistory;
 
 /**
  * jray's dashboard over a large task history: the cluster of {@link JRayContender}, except that

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import io.jray.dashboard.TaskStates;
 import io.jray.runtime.control.TaskGraph;
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.history.TaskHistory;
 
 /**
  * A task graph drawn for the DAG page: its boxes (vertices, or groups of one function at one depth

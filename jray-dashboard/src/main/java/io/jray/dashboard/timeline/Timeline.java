@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.jray.runtime.history.TaskHistory;
+import io.jray.runtime.control.history.TaskHistory;
 
 /**
  * The task runs of a window of time, per node, each run in a lane of its node: the first lane free

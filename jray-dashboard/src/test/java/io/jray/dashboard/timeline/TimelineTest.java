@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.history.TaskHistory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,6 @@ package io.jray.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,8 +11,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 import io.jray.runtime.ClusterOperations;
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.ClusterView;
+import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.node.ClusterView;
 
 /**
  * The {@code jray} actuator endpoint. Read: the cluster summary (this node, live nodes with their
@@ -46,8 +46,7 @@ public class JRayEndpoint {
         out.put("redis", node.health().address());
         out.put("nodes", summary.nodes().stream().map(JRayEndpoint::node).toList());
         out.put("jobs", summary.jobs());
-        out.put("infeasible", node.control().redis().text().hgetall(node.control().keys().infeasible())
-                .get(10, TimeUnit.SECONDS));
+        out.put("infeasible", new TaskRecords(node.control()).infeasible());
         return out;
     }
 

@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.Membership;
 
 /**
  * Health of this jray node: DOWN when Redis does not answer a {@code PING} within two seconds or
@@ -30,14 +31,14 @@ public class JRayHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("node", id).withDetail("redis", node.health().address())
                 .withDetail("submitBacklog", node.submitter().backlog());
         try {
-            node.control().redis().text().ping().get(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            node.control().membership().ping(PING_TIMEOUT);
         }
         catch (Exception e) {
             builder.down().withDetail("error", "Redis at " + node.health().address() + " did not answer a PING within "
                     + PING_TIMEOUT.toSeconds() + " s: " + e);
             return;
         }
-        String beat = node.control().redis().text().hget(node.control().keys().node(id), "hb")
+        String beat = node.control().membership().field(id, Membership.BEAT)
                 .get(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (beat == null) {
             builder.down().withDetail("error", "this node's registration lapsed: the cluster takes it for dead");

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.ClusterView;
 import io.jray.runtime.core.TaskEvents;
 import io.jray.runtime.function.FunctionId;
-import io.jray.runtime.node.ClusterView;
 
 /**
  * Micrometer metrics of a jray node: tasks submitted, finished and failed here by function

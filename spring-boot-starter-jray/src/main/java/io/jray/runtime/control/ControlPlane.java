@@ -1,6 +1,5 @@
 package io.jray.runtime.control;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +9,18 @@ import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.api.JRayException;
+import io.jray.runtime.control.redis.EvictionCheck;
+import io.jray.runtime.control.redis.LuaScript;
+import io.jray.runtime.control.redis.RedisLink;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.redis.LuaScript;
-import io.jray.runtime.redis.RedisLink;
 import io.jray.runtime.serialization.RemoteError;
+
+import static io.jray.runtime.control.Scripts.b;
+import static io.jray.runtime.control.Scripts.header;
+import static io.jray.runtime.control.Scripts.now;
+import static io.jray.runtime.control.Scripts.s;
 
 /**
  * The control plane's operations on Redis, each one script call (one round trip) per job and
@@ -28,25 +32,14 @@ public final class ControlPlane {
     public static final int NOTIFY_INLINE_LIMIT = 16 * 1024;
 
     private static final int MAX_CALL_BYTES = 8 * 1024 * 1024;
-    private static final String LIB = "lib.lua";
 
     private final RedisLink redis;
     private final Keys keys;
-    private volatile boolean recordingEvents;
-    private final LuaScript submit = LuaScript.fromClasspath(ControlPlane.class, "submit.lua", LIB);
-    private final LuaScript complete = LuaScript.fromClasspath(ControlPlane.class, "complete.lua", LIB);
-    private final LuaScript subscribe = LuaScript.fromClasspath(ControlPlane.class, "subscribe.lua", LIB);
-    private final LuaScript cancel = LuaScript.fromClasspath(ControlPlane.class, "cancel.lua", LIB);
-    private final LuaScript reap = LuaScript.fromClasspath(ControlPlane.class, "reap.lua", LIB);
-    private final LuaScript endJob = LuaScript.fromClasspath(ControlPlane.class, "end-job.lua", LIB);
-    private final LuaScript beat = LuaScript.fromClasspath(ControlPlane.class, "beat.lua");
-    private final LuaScript killActor = LuaScript.fromClasspath(ControlPlane.class, "kill-actor.lua", LIB);
-    private final LuaScript reapActor = LuaScript.fromClasspath(ControlPlane.class, "reap-actor.lua", LIB);
-    private final LuaScript fetch = LuaScript.fromClasspath(ControlPlane.class, "fetch.lua", LIB);
-    private final LuaScript locations = LuaScript.fromClasspath(ControlPlane.class, "locations.lua", LIB);
-    private final LuaScript rebuild = LuaScript.fromClasspath(ControlPlane.class, "rebuild.lua", LIB);
-    private final LuaScript release = LuaScript.fromClasspath(ControlPlane.class, "release.lua", LIB);
-    private final LuaScript drain = LuaScript.fromClasspath(ControlPlane.class, "drain.lua", LIB);
+    private final Scripts scripts;
+    private final Streams streams;
+    private final ObjectDirectory objects;
+    private final ActorRecords actors;
+    private final Membership membership;
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
             null, null, null).encode();
@@ -54,6 +47,31 @@ public final class ControlPlane {
     public ControlPlane(RedisLink redis, Keys keys) {
         this.redis = redis;
         this.keys = keys;
+        this.scripts = new Scripts(redis, keys);
+        this.streams = new Streams(redis, keys);
+        this.objects = new ObjectDirectory(redis, keys, scripts);
+        this.actors = new ActorRecords(redis, keys, scripts);
+        this.membership = new Membership(redis, keys);
+    }
+
+    /** Objects: states, values, copies of large ones, release. */
+    public ObjectDirectory objects() {
+        return objects;
+    }
+
+    /** Actors: kill, reap, names. */
+    public ActorRecords actors() {
+        return actors;
+    }
+
+    /** Who is in the cluster: node registrations, the functions they offer, shared values. */
+    public Membership membership() {
+        return membership;
+    }
+
+    /** The streams: readers of queues and notifications, and what they need besides reading. */
+    public Streams streams() {
+        return streams;
     }
 
     public Keys keys() {
@@ -64,12 +82,13 @@ public final class ControlPlane {
         return redis;
     }
 
-    /** Loads every script, so later calls go by SHA1. */
-    public void loadScripts() {
-        for (LuaScript script : List.of(submit, complete, subscribe, cancel, reap, endJob, beat, killActor, reapActor, fetch,
-                locations, rebuild, release, drain)) {
-            redis.sync().scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
-        }
+    /**
+     * Makes the control plane ready for a node: loads every script, so later calls go by SHA1, and
+     * warns when Redis may evict jray's keys.
+     */
+    public void prepare() {
+        scripts.loadAll();
+        EvictionCheck.warnIfEvicting(redis);
     }
 
     /**
@@ -83,7 +102,7 @@ public final class ControlPlane {
         List<byte[]> header = header(now(), owner, Integer.toString(NOTIFY_INLINE_LIMIT));
         header.add(missingDependency);
         header.add(b(firstInJob ? "1" : "0"));
-        return inChunks(submit, job, header, records, SubmitRecord::weight, (record, args) -> {
+        return inChunks(scripts.submit, job, header, records, SubmitRecord::weight, (record, args) -> {
             switch (record) {
                 case SubmitRecord.Put put -> {
                     args.add(b("P"));
@@ -144,7 +163,7 @@ public final class ControlPlane {
             Duration logRetention) {
         List<byte[]> header = header(now(), node, Integer.toString(NOTIFY_INLINE_LIMIT),
                 Long.toString(Math.max(1, logRetention.toMillis())));
-        return inChunks(complete, job, header, outcomes, o -> o.payload().length + o.log().length + 96,
+        return inChunks(scripts.complete, job, header, outcomes, o -> o.payload().length + o.log().length + 96,
                 (o, args) -> {
                     args.add(b(o.task().id()));
                     args.add(b(Integer.toString(o.attempt())));
@@ -171,13 +190,13 @@ public final class ControlPlane {
             write.accept(record, args);
             bytes += weight.applyAsInt(record);
             if (bytes > MAX_CALL_BYTES) {
-                calls.add(eval(script, job, args, ScriptOutputType.MULTI));
+                calls.add(scripts.eval(script, job, args, ScriptOutputType.MULTI));
                 args = new ArrayList<>(header);
                 bytes = 0;
             }
         }
         if (args.size() > header.size()) {
-            calls.add(eval(script, job, args, ScriptOutputType.MULTI));
+            calls.add(scripts.eval(script, job, args, ScriptOutputType.MULTI));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<Refusal> refused = new ArrayList<>();
@@ -191,72 +210,12 @@ public final class ControlPlane {
         });
     }
 
-    /** Resolves objects this node does not own, subscribing it to those still pending. */
-    public CompletableFuture<List<ObjectState>> subscribe(String job, String node, List<String> ids) {
-        List<byte[]> args = new ArrayList<>(ids.size() + 1);
-        args.add(b(node));
-        ids.forEach(id -> args.add(b(id)));
-        return this.<List<Object>>eval(subscribe, job, args, ScriptOutputType.MULTI).thenApply(ControlPlane::states);
-    }
-
-    /** The state of one object, with its value or error, or where a large value lives. */
-    public CompletableFuture<ObjectState> fetch(ObjectId id) {
-        List<byte[]> args = header(id.id(), keys.nodePrefix());
-        return this.<List<Object>>eval(fetch, id.job(), args, ScriptOutputType.MULTI).thenApply(reply -> {
-            String code = s((byte[]) reply.get(0));
-            if (code.isEmpty()) {
-                return new ObjectState(ObjectState.Status.LOST, null);
-            }
-            ObjectState.Status status = ObjectState.Status.of(code);
-            byte[] payload = (byte[]) reply.get(1);
-            if (reply.size() > 2) {
-                List<String> locations = new ArrayList<>();
-                for (int i = 4; i < reply.size(); i++) {
-                    locations.add(s((byte[]) reply.get(i)));
-                }
-                long size = Long.parseLong(s((byte[]) reply.get(3)));
-                return new ObjectState(status, null, new ObjectState.Large(size, locations));
-            }
-            if (status == ObjectState.Status.FINISHED && payload == null) {
-                return new ObjectState(ObjectState.Status.LOST, null);
-            }
-            return new ObjectState(status, payload);
-        });
-    }
-
-    /**
-     * Has the task that made a large object run again because every copy was lost, subscribing
-     * {@code node} to its notification; returns what rebuild.lua says ({@code Q F N X E C}).
-     */
-    public CompletableFuture<String> rebuild(ObjectId id, String node) {
-        List<byte[]> args = header(id.id(), node, keys.nodePrefix(), now());
-        return this.<byte[]>eval(rebuild, id.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
-    }
-
-    /**
-     * Releases objects of one job whose owner dropped its last ref; completes with the large
-     * objects freed at once, each as its id followed by its holders, space separated.
-     */
-    public CompletableFuture<List<String>> release(String job, List<String> ids) {
-        List<byte[]> args = new ArrayList<>(ids.size());
-        ids.forEach(id -> args.add(b(id)));
-        return this.<List<Object>>eval(release, job, args, ScriptOutputType.MULTI)
-                .thenApply(freed -> freed.stream().map(id -> s((byte[]) id)).toList());
-    }
-
-    /** Records ({@code add}) or forgets this node as holding copies of large objects of one job. */
-    public CompletableFuture<Object> locations(String job, String node, boolean add, List<String> ids) {
-        List<byte[]> args = header(add ? "+" : "-", node);
-        ids.forEach(id -> args.add(b(id)));
-        return eval(locations, job, args);
-    }
-
     /** Cancels a task; returns its state code before ({@code ""} when unknown). */
     public CompletableFuture<String> cancel(ObjectId task, byte[] error) {
         List<byte[]> args = header(now(), task.id());
         args.add(error);
         args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
-        return this.<byte[]>eval(cancel, task.job(), args, ScriptOutputType.VALUE).thenApply(ControlPlane::s);
+        return scripts.<byte[]>eval(scripts.cancel, task.job(), args, ScriptOutputType.VALUE).thenApply(Scripts::s);
     }
 
     /** Takes back up to 100 entries a dead node had read from one queue (key suffix); returns how many. */
@@ -265,38 +224,7 @@ public final class ControlPlane {
         args.add(error);
         args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
         args.add(b(drain ? "1" : "0"));
-        return eval(reap, job, args, ScriptOutputType.INTEGER);
-    }
-
-    /**
-     * Kills an actor; returns its state code before ({@code ""} when unknown) and the node that
-     * hosted it ({@code ""} when none).
-     */
-    public CompletableFuture<String[]> killActor(ObjectId actor, byte[] error) {
-        List<byte[]> args = header(now(), actor.id());
-        args.add(error);
-        args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
-        return this.<List<Object>>eval(killActor, actor.job(), args, ScriptOutputType.MULTI)
-                .thenApply(reply -> new String[] {s((byte[]) reply.get(0)), s((byte[]) reply.get(1))});
-    }
-
-    /**
-     * After the death of a node, or the lapse of its registration {@code epoch} (any epoch when
-     * {@code null}), restarts or ends an actor it hosted: 0 when it did not host it (in that epoch), 1
-     * when the actor restarts, 2 when it is dead, 3 when it took back 100 of the node's calls and must
-     * be called again.
-     *
-     * @param error what the actor's calls fail with when it is dead
-     * @param callLost what the calls the node had read fail with when they have no retries left
-     */
-    public CompletableFuture<Long> reapActor(ObjectId actor, String deadNode, Long epoch, byte[] error,
-            byte[] callLost) {
-        List<byte[]> args = header(now(), actor.id(), deadNode);
-        args.add(error);
-        args.add(b(Integer.toString(NOTIFY_INLINE_LIMIT)));
-        args.add(b(epoch == null ? "" : Long.toString(epoch)));
-        args.add(callLost);
-        return eval(reapActor, actor.job(), args, ScriptOutputType.INTEGER);
+        return scripts.eval(scripts.reap, job, args, ScriptOutputType.INTEGER);
     }
 
     /**
@@ -308,7 +236,7 @@ public final class ControlPlane {
         List<byte[]> args = header(Long.toString(retentionMillis), Long.toString(offset), now(),
                 Integer.toString(NOTIFY_INLINE_LIMIT));
         args.add(cancelled);
-        return eval(endJob, job, args, ScriptOutputType.INTEGER);
+        return scripts.eval(scripts.endJob, job, args, ScriptOutputType.INTEGER);
     }
 
     /**
@@ -318,7 +246,7 @@ public final class ControlPlane {
      */
     public CompletableFuture<Void> workOffBacklog(String job) {
         List<byte[]> args = header(now(), Integer.toString(NOTIFY_INLINE_LIMIT));
-        return this.<Long>eval(drain, job, args, ScriptOutputType.INTEGER)
+        return scripts.<Long>eval(scripts.drain, job, args, ScriptOutputType.INTEGER)
                 .thenCompose(left -> left == 0 ? CompletableFuture.<Void>completedFuture(null) : workOffBacklog(job));
     }
 
@@ -329,7 +257,7 @@ public final class ControlPlane {
             args.add(b(field));
             args.add(b(value));
         });
-        return beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node),
+        return scripts.beat.<Long>eval(redis.async(), ScriptOutputType.INTEGER, new String[] {keys.node(node),
                 keys.eventsListened()}, args.toArray(byte[][]::new)).thenApply(answer -> {
                     if (answer > 0) {
                         recordEvents(answer == 2);
@@ -343,29 +271,7 @@ public final class ControlPlane {
      * while a dashboard listens, as the heartbeat finds out (a dashboard's own node is told at once).
      */
     public void recordEvents(boolean record) {
-        this.recordingEvents = record;
-    }
-
-    private CompletableFuture<Object> eval(LuaScript script, String job, List<byte[]> args) {
-        return eval(script, job, args, ScriptOutputType.INTEGER);
-    }
-
-    private <T> CompletableFuture<T> eval(LuaScript script, String job, List<byte[]> args, ScriptOutputType type) {
-        RedisAsyncCommands<String, byte[]> async = redis.async();
-        String[] scriptKeys = recordingEvents ? new String[] {keys.job(job), keys.events()}
-                : new String[] {keys.job(job)};
-        return script.eval(async, type, scriptKeys, args.toArray(byte[][]::new));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<ObjectState> states(List<Object> reply) {
-        List<ObjectState> out = new ArrayList<>(reply.size());
-        for (Object entry : reply) {
-            List<Object> parts = (List<Object>) entry;
-            String code = s((byte[]) parts.get(0));
-            out.add(ObjectState.of(code, parts.size() > 1 ? (byte[]) parts.get(1) : null));
-        }
-        return out;
+        scripts.recordEvents(record);
     }
 
     /** Message fields for a node's inbox. */
@@ -373,23 +279,4 @@ public final class ControlPlane {
         return Map.of("m", b(type), "x", b(argument == null ? "" : argument));
     }
 
-    private static List<byte[]> header(String... values) {
-        List<byte[]> args = new ArrayList<>();
-        for (String value : values) {
-            args.add(b(value));
-        }
-        return args;
-    }
-
-    private static String now() {
-        return Long.toString(System.currentTimeMillis());
-    }
-
-    static byte[] b(String s) {
-        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String s(byte[] bytes) {
-        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-    }
 }

@@ -2,6 +2,7 @@ package io.jray.runtime.control;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.Range;
@@ -31,9 +32,9 @@ public final class Jobs {
         String job = "j" + IdGenerator.random(7);
         Keys keys = control.keys();
         control.redis().async().hset(keys.jobMeta(job), Map.of(
-                "ow", ControlPlane.b(owner),
-                "ts", ControlPlane.b(Long.toString(System.currentTimeMillis())),
-                "ret", ControlPlane.b(Long.toString(retention.toMillis())))).get(30, TimeUnit.SECONDS);
+                "ow", Scripts.b(owner),
+                "ts", Scripts.b(Long.toString(System.currentTimeMillis())),
+                "ret", Scripts.b(Long.toString(retention.toMillis())))).get(30, TimeUnit.SECONDS);
         control.redis().text().sadd(keys.jobs(), job).get(30, TimeUnit.SECONDS);
         inbox.broadcast(Inbox.JOBS, job).get(30, TimeUnit.SECONDS);
         return job;
@@ -42,6 +43,26 @@ public final class Jobs {
     /** Whether a job is active (started and not ended). */
     public boolean isActive(String job) throws Exception {
         return control.redis().text().sismember(control.keys().jobs(), job).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The ids of the active jobs. */
+    public Set<String> active() throws Exception {
+        return control.redis().text().smembers(control.keys().jobs()).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The resource shapes a job has queues of. */
+    public Set<String> shapes(String job) throws Exception {
+        return control.redis().text().smembers(control.keys().shapes(job)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The ids of a job's actors. */
+    public Set<String> actors(String job) throws Exception {
+        return control.redis().text().smembers(control.keys().actors(job)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Deletes a (dead) node's notification stream in a job. */
+    public void dropNotifications(String job, String node) {
+        control.redis().text().del(control.keys().notifications(job, node));
     }
 
     /** The node that owns a job, or {@code null}. */

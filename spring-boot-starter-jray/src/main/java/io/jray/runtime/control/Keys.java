@@ -41,6 +41,11 @@ public final class Keys {
         return ns + ":actors";
     }
 
+    /** Capped stream of queue entries set aside because they could not be run. */
+    public String poison() {
+        return ns + ":poison";
+    }
+
     /** Stream of task events, written while a dashboard listens (see {@link #eventsListened()}). */
     public String events() {
         return ns + ":ev";

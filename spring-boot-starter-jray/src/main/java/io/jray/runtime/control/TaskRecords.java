@@ -3,6 +3,8 @@ package io.jray.runtime.control;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.jray.runtime.core.ObjectId;
@@ -57,6 +59,69 @@ public final class TaskRecords {
         }
         return new TaskInfo(id, v.get(0), v.get(1), v.get(2), v.get(3) == null ? 0 : Integer.parseInt(v.get(3)),
                 v.get(4), List.copyOf(deps), number(v.get(6)), number(v.get(7)), number(v.get(8)));
+    }
+
+    /** The given fields of a record, in the order asked ({@code null} for those it lacks). */
+    public CompletableFuture<List<String>> fields(ObjectId id, String... fields) {
+        return control.redis().text().hmget(control.keys().record(id.job(), id.id()), fields).toCompletableFuture()
+                .thenApply(values -> values.stream().map(kv -> kv.getValueOrElse(null)).toList());
+    }
+
+    /**
+     * The given fields of a record that it has, as bytes (values and specs are binary); with them, in
+     * the same pipeline, the task's log ({@code null} when it has none).
+     */
+    public RawRecord raw(ObjectId id, String... fields) throws Exception {
+        CompletableFuture<byte[]> log = control.redis().async().get(control.keys().taskLog(id.job(), id.id()))
+                .toCompletableFuture();
+        List<io.lettuce.core.KeyValue<String, byte[]>> values = control.redis().async()
+                .hmget(control.keys().record(id.job(), id.id()), fields).get(30, TimeUnit.SECONDS);
+        Map<String, byte[]> present = new java.util.HashMap<>();
+        for (int k = 0; k < fields.length; k++) {
+            if (values.get(k).hasValue()) {
+                present.put(fields[k], values.get(k).getValue());
+            }
+        }
+        return new RawRecord(present, log.get(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * What {@link #raw} read.
+     *
+     * @param fields the fields the record has, of those asked
+     * @param log the task's encoded log, or {@code null}
+     */
+    public record RawRecord(Map<String, byte[]> fields, byte[] log) {
+    }
+
+    /** The task's encoded log (see {@code TaskLog}), or {@code null} when it has none. */
+    public byte[] log(ObjectId id) throws Exception {
+        return control.redis().async().get(control.keys().taskLog(id.job(), id.id())).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The state code of a record ({@code null} when Redis has none). */
+    public CompletableFuture<String> state(ObjectId id) {
+        return control.redis().text().hget(control.keys().record(id.job(), id.id()), "st").toCompletableFuture();
+    }
+
+    /** Why the tasks of a job and shape ({@code job|shape}) cannot run now: no live node offers the shape. */
+    public void markInfeasible(String jobAndShape, String why) {
+        control.redis().text().hset(control.keys().infeasible(), jobAndShape, why);
+    }
+
+    /** The tasks of a job and shape can run again, or their job ended. */
+    public void clearInfeasible(String jobAndShape) {
+        control.redis().text().hdel(control.keys().infeasible(), jobAndShape);
+    }
+
+    /** Why the tasks of a job and shape cannot run, or {@code null} when they can. */
+    public CompletableFuture<String> infeasible(String jobAndShape) {
+        return control.redis().text().hget(control.keys().infeasible(), jobAndShape).toCompletableFuture();
+    }
+
+    /** Every job and shape whose tasks cannot run now, with why. */
+    public Map<String, String> infeasible() throws Exception {
+        return control.redis().text().hgetall(control.keys().infeasible()).get(10, TimeUnit.SECONDS);
     }
 
     /**

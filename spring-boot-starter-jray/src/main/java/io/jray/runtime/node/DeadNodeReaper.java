@@ -6,12 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.Consumer;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,6 +17,7 @@ import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.Membership;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.serialization.RemoteError;
 
@@ -70,27 +67,18 @@ public final class DeadNodeReaper {
             missingSince.clear();
             return 0;
         }
-        Keys keys = control.keys();
-        RedisAsyncCommands<String, String> redis = control.redis().text();
-        List<String> nodes = new ArrayList<>(redis.smembers(keys.nodes()).get(30, TimeUnit.SECONDS));
+        Membership members = control.membership();
+        List<String> nodes = new ArrayList<>(members.nodes());
         nodes.remove(self);
-        List<CompletableFuture<Long>> registered = nodes.stream()
-                .map(node -> redis.exists(keys.node(node)).toCompletableFuture()).toList();
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            if (registered.get(i).get(30, TimeUnit.SECONDS) == 0) {
-                missing.add(nodes.get(i));
-            }
-        }
+        List<String> missing = members.unregistered(nodes);
         // why: only a node whose registration is gone can have left; live nodes cost one EXISTS each
-        List<CompletableFuture<Long>> leftCleanly = missing.stream()
-                .map(node -> redis.exists(keys.nodeLeft(node)).toCompletableFuture()).toList();
+        Set<String> leftCleanly = Set.copyOf(members.leftCleanly(missing));
         long now = System.currentTimeMillis();
         Map<String, Long> stillMissing = new HashMap<>();
         List<String> dead = new ArrayList<>();
         for (int i = 0; i < missing.size(); i++) {
             String node = missing.get(i);
-            boolean left = leftCleanly.get(i).get(30, TimeUnit.SECONDS) > 0;
+            boolean left = leftCleanly.contains(node);
             long since = missingSince.getOrDefault(node, now);
             stillMissing.put(node, since);
             if (left || now - since >= grace.toMillis()) {
@@ -105,8 +93,7 @@ public final class DeadNodeReaper {
         }
         int reaped = 0;
         for (String node : dead) {
-            String lock = redis.set(keys.reaper(node), self, SetArgs.Builder.nx().px(60_000)).get(30, TimeUnit.SECONDS);
-            if ("OK".equals(lock)) {
+            if (members.lockReaping(node, self, Duration.ofMinutes(1))) {
                 missingSince.remove(node);
                 reap(node);
                 reaped++;
@@ -117,11 +104,9 @@ public final class DeadNodeReaper {
 
     /** Restarts, or ends, the actors of a job that the dead node hosted. */
     private void reapActors(String job, String dead) throws Exception {
-        RedisAsyncCommands<String, String> redis = control.redis().text();
-        for (String actor : redis.smembers(control.keys().actors(job)).get(30, TimeUnit.SECONDS)) {
+        for (String actor : jobs.actors(job)) {
             if (reapActor(new ObjectId(job, actor), dead, null) > 0) {
-                redis.xgroupDelconsumer(control.keys().job(job) + Keys.actorQueue(actor), Consumer.from("w", dead))
-                        .exceptionally(e -> 0L);
+                control.streams().dropConsumer(control.keys().job(job) + Keys.actorQueue(actor), dead);
             }
         }
     }
@@ -141,7 +126,7 @@ public final class DeadNodeReaper {
                 + "restarts, but the call has no retries left (maxTaskRetries)", null, null, node).encode();
         long result;
         do {
-            result = control.reapActor(id, node, epoch, dead, callLost).get(60, TimeUnit.SECONDS);
+            result = control.actors().reapActor(id, node, epoch, dead, callLost).get(60, TimeUnit.SECONDS);
         }
         while (result == 3);
         if (result > 0) {
@@ -168,27 +153,23 @@ public final class DeadNodeReaper {
 
     private void reap(String dead) throws Exception {
         Keys keys = control.keys();
-        RedisAsyncCommands<String, String> redis = control.redis().text();
         byte[] error = RemoteError.of(NodeDiedException.class, "node " + dead + " died while it held the task, "
                 + "and the task has no retries left", null, null, dead).encode();
         long requeued = 0;
-        Set<String> active = redis.smembers(keys.jobs()).get(30, TimeUnit.SECONDS);
-        for (String job : active) {
-            for (String shape : redis.smembers(keys.shapes(job)).get(30, TimeUnit.SECONDS)) {
+        for (String job : jobs.active()) {
+            for (String shape : jobs.shapes(job)) {
                 requeued += reapQueue(job, Keys.taskQueue(shape), dead, error, false);
-                redis.xgroupDelconsumer(keys.queue(job, shape), Consumer.from("w", dead))
-                        .exceptionally(e -> 0L);
+                control.streams().dropConsumer(keys.queue(job, shape), dead);
                 reapQueue(job, Keys.nodeQueue(shape, dead), dead, error, true);
             }
             reapActors(job, dead);
-            redis.del(keys.notifications(job, dead));
+            jobs.dropNotifications(job, dead);
             if (dead.equals(jobs.owner(job))) {
                 log.warn("Node " + dead + " owned job " + job + " and died: ending the job");
                 jobs.end(job);
             }
         }
-        redis.srem(keys.nodes(), dead).get(30, TimeUnit.SECONDS);
-        redis.del(keys.inbox(dead)).get(30, TimeUnit.SECONDS);
+        control.membership().forget(dead);
         inbox.broadcast(Inbox.JOBS, "").get(30, TimeUnit.SECONDS);
         if (requeued > 0) {
             log.warn("Node " + dead + " stopped beating: took back " + requeued + " task(s) it had read");

@@ -9,13 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
-import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.Membership;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
@@ -30,12 +26,10 @@ import io.jray.runtime.function.RegisteredFunction;
 public final class FunctionDirectory {
 
     /** The registration field naming the digest of a node's functions. */
-    public static final String FIELD = "fns";
+    public static final String FIELD = Membership.FUNCTIONS;
 
-    private static final long WAIT = 10;
 
     private final ControlPlane control;
-    private final Keys keys;
     private final String node;
     private final FunctionRegistry functions;
     private volatile String digest = "";
@@ -44,7 +38,6 @@ public final class FunctionDirectory {
 
     public FunctionDirectory(ControlPlane control, String node, FunctionRegistry functions) {
         this.control = control;
-        this.keys = control.keys();
         this.node = node;
         this.functions = functions;
     }
@@ -60,7 +53,7 @@ public final class FunctionDirectory {
         }
         digest = digest(ids);
         if (!ids.isEmpty()) {
-            control.redis().text().sadd(keys.functionSet(digest), ids.toArray(String[]::new)).get(WAIT, TimeUnit.SECONDS);
+            control.membership().publishFunctions(digest, ids);
         }
         return Map.of(FIELD, digest);
     }
@@ -70,16 +63,15 @@ public final class FunctionDirectory {
      * {@code functionId}; blocking, for the rare miss. {@code false} when Redis does not answer.
      */
     public boolean servedElsewhere(String functionId, Resources demand) {
-        RedisAsyncCommands<String, String> redis = control.redis().text();
         try {
-            for (Map.Entry<String, List<KeyValue<String, String>>> other
-                    : LiveNodes.fields(control, FIELD, "worker", "resources").entrySet()) {
-                List<KeyValue<String, String>> fields = other.getValue();
-                String theirs = fields.get(0).getValueOrElse(null);
-                boolean fits = "1".equals(fields.get(1).getValueOrElse(""))
-                        && fields.get(2).hasValue() && demand.fitsIn(Resources.parseShape(fields.get(2).getValue()));
+            for (Map.Entry<String, List<String>> other : control.membership()
+                    .fieldsOfAll(FIELD, Membership.WORKER, Membership.RESOURCES).entrySet()) {
+                List<String> fields = other.getValue();
+                String theirs = fields.get(0);
+                boolean fits = "1".equals(fields.get(1)) && fields.get(2) != null
+                        && demand.fitsIn(Resources.parseShape(fields.get(2)));
                 if (!other.getKey().equals(node) && theirs != null && fits && !theirs.equals(digest)
-                        && hasFunction(redis, theirs, functionId)) {
+                        && hasFunction(theirs, functionId)) {
                     return true;
                 }
             }
@@ -94,12 +86,11 @@ public final class FunctionDirectory {
         }
     }
 
-    private boolean hasFunction(RedisAsyncCommands<String, String> redis, String theirs, String functionId)
-            throws Exception {
+    private boolean hasFunction(String theirs, String functionId) throws Exception {
         String key = theirs + " " + functionId;
         Boolean answer = known.get(key);
         if (answer == null) {
-            answer = redis.sismember(keys.functionSet(theirs), functionId).get(WAIT, TimeUnit.SECONDS);
+            answer = control.membership().offers(theirs, functionId);
             known.put(key, answer);
         }
         return answer;

@@ -1,6 +1,5 @@
 package io.jray.runtime.node;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,11 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.Membership;
 
 /**
  * Registers this node in Redis and keeps it alive: a hash with its identity and resources that
@@ -87,25 +83,21 @@ public final class NodeRegistry {
 
     /** Writes this node's hash and adds it to the node set. */
     public void register() throws Exception {
-        Keys keys = control.keys();
-        long next = control.redis().text().incr(keys.epochs()).get(30, TimeUnit.SECONDS);
-        Map<String, byte[]> info = new LinkedHashMap<>();
-        info.put("ep", bytes(Long.toString(next)));
-        info.put("id", bytes(self.id()));
-        info.put("host", bytes(self.host()));
-        info.put("hostId", bytes(self.hostId()));
-        info.put("pid", bytes(Long.toString(self.pid())));
-        info.put("resources", bytes(self.resources().shape()));
-        info.put("worker", bytes(self.worker() ? "1" : "0"));
-        info.put("started", bytes(Long.toString(System.currentTimeMillis())));
-        info.put("hb", bytes(Long.toString(System.currentTimeMillis())));
-        extraFields.forEach((field, value) -> info.put(field, bytes(value)));
-        RedisAsyncCommands<String, byte[]> redis = control.redis().async();
-        redis.hset(keys.node(self.id()), info).get(30, TimeUnit.SECONDS);
-        redis.pexpire(keys.node(self.id()), timeout.toMillis()).get(30, TimeUnit.SECONDS);
-        control.redis().text().sadd(keys.nodes(), self.id()).get(30, TimeUnit.SECONDS);
+        Membership members = control.membership();
+        long next = members.nextEpoch();
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put(Membership.EPOCH, Long.toString(next));
+        info.put("id", self.id());
+        info.put("host", self.host());
+        info.put("hostId", self.hostId());
+        info.put("pid", Long.toString(self.pid()));
+        info.put(Membership.RESOURCES, self.resources().shape());
+        info.put(Membership.WORKER, self.worker() ? "1" : "0");
+        info.put("started", Long.toString(System.currentTimeMillis()));
+        info.put(Membership.BEAT, Long.toString(System.currentTimeMillis()));
+        info.putAll(extraFields);
         // why: a node's first tasks count in a dashboard's history too, not only those after its first heartbeat
-        control.recordEvents(control.redis().text().exists(keys.eventsListened()).get(30, TimeUnit.SECONDS) == 1);
+        control.recordEvents(members.register(self.id(), info, timeout));
         epoch = next;
         health.onSuccess();
     }
@@ -117,7 +109,7 @@ public final class NodeRegistry {
     public void beat() {
         try {
             // why: a reaper racing with a re-registration may have removed this node from the set
-            control.redis().text().sadd(control.keys().nodes(), self.id());
+            control.membership().keepListed(self.id());
             boolean alive = control.beat(self.id(), timeout.toMillis(), load.get())
                     .get(Math.max(1000, interval.toMillis() * 2), TimeUnit.MILLISECONDS);
             health.onSuccess();
@@ -138,16 +130,10 @@ public final class NodeRegistry {
     /** Removes this node's hash and says it left, so that others take back its unfinished work at once. */
     public void deregister() {
         try {
-            Keys keys = control.keys();
-            control.redis().text().set(keys.nodeLeft(self.id()), "1", SetArgs.Builder.px(LEFT_MARK_MILLIS));
-            control.redis().async().del(keys.node(self.id())).get(5, TimeUnit.SECONDS);
+            control.membership().leave(self.id(), Duration.ofMillis(LEFT_MARK_MILLIS));
         }
         catch (Exception e) {
             // why: Redis may be gone at shutdown; the hash then expires by itself
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

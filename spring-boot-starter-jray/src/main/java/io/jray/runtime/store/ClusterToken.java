@@ -1,9 +1,5 @@
 package io.jray.runtime.store;
 
-import java.util.concurrent.TimeUnit;
-
-import io.lettuce.core.SetArgs;
-
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.core.IdGenerator;
 
@@ -21,9 +17,7 @@ public final class ClusterToken {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        String key = control.keys().namespace() + ":token";
-        control.redis().text().set(key, IdGenerator.random(32), SetArgs.Builder.nx()).get(30, TimeUnit.SECONDS);
-        return control.redis().text().get(key).get(30, TimeUnit.SECONDS);
+        return control.membership().shared("token", IdGenerator.random(32));
     }
 
     /**
@@ -31,8 +25,6 @@ public final class ClusterToken {
      * Redis, so two clusters on one host (each with its own Redis) have different ids.
      */
     public static String clusterId(ControlPlane control) throws Exception {
-        String key = control.keys().namespace() + ":cluster";
-        control.redis().text().set(key, "c" + IdGenerator.random(11), SetArgs.Builder.nx()).get(30, TimeUnit.SECONDS);
-        return control.redis().text().get(key).get(30, TimeUnit.SECONDS);
+        return control.membership().shared("cluster", "c" + IdGenerator.random(11));
     }
 }

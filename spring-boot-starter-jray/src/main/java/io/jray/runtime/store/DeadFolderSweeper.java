@@ -114,7 +114,7 @@ final class DeadFolderSweeper {
 
     private static void delete(Path folder, String why) {
         log.info("Deleting the object folder " + folder + " of node " + folder.getFileName() + ": " + why);
-        ObjectStore.deleteTree(folder);
+        ObjectFiles.deleteTree(folder);
     }
 
     private static void deleteIfEmpty(Path folder) {

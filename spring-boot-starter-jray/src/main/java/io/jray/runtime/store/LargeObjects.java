@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -82,8 +80,8 @@ public final class LargeObjects implements AutoCloseable {
         this.hostId = hostId;
         this.inlineThreshold = settings.inlineThreshold();
         String folderName = folderName(namespace, "jray.namespace");
-        this.store = new ObjectStore(ObjectStore.nodeFolder(settings.directory(), folderName, cluster, node),
-                ObjectStore.nodeFolder(settings.spillDirectory(), folderName, cluster, node), settings.limit(),
+        this.store = new ObjectStore(ObjectFiles.nodeFolder(settings.directory(), folderName, cluster, node),
+                ObjectFiles.nodeFolder(settings.spillDirectory(), folderName, cluster, node), settings.limit(),
                 this::evicted);
         this.sweeper = new DeadFolderSweeper(List.of(settings.directory().resolve(folderName),
                 settings.spillDirectory().resolve(folderName)), cluster, Set.of(store.folder(), store.spillFolder()));
@@ -176,9 +174,9 @@ public final class LargeObjects implements AutoCloseable {
                     continue;
                 }
                 if (peer.hostId().equals(hostId)) {
-                    Object value = readFile(peer.folder().resolve(ObjectStore.fileName(id)), what);
+                    Object value = readFile(peer.folder().resolve(ObjectFiles.fileName(id)), what);
                     if (value == null) {
-                        value = readFile(peer.spillFolder().resolve(ObjectStore.fileName(id)), what);
+                        value = readFile(peer.spillFolder().resolve(ObjectFiles.fileName(id)), what);
                     }
                     if (value != null) {
                         return value;
@@ -190,7 +188,7 @@ public final class LargeObjects implements AutoCloseable {
                 try {
                     StreamingDecoder decoder = new StreamingDecoder();
                     puller.pull(from, id, decoder);
-                    control.locations(id.job(), node, true, List.of(id.id())).exceptionally(e -> {
+                    control.objects().locations(id.job(), node, true, List.of(id.id())).exceptionally(e -> {
                         log.debug("Could not record the copy of " + id + " on node " + node + ": " + e);
                         return null;
                     });
@@ -229,8 +227,8 @@ public final class LargeObjects implements AutoCloseable {
 
     private Object readFile(Path path, String what) throws IOException {
         Arena arena = Arena.ofConfined();
-        MemorySegment file = ObjectStore.mapReadOnly(path, arena);
-        return file == null ? close(arena) : decode(file, arena, () -> ObjectStore.mapReadOnly(path, Arena.ofAuto()), what);
+        MemorySegment file = ObjectFiles.mapReadOnly(path, arena);
+        return file == null ? close(arena) : decode(file, arena, () -> ObjectFiles.mapReadOnly(path, Arena.ofAuto()), what);
     }
 
     /**
@@ -279,7 +277,7 @@ public final class LargeObjects implements AutoCloseable {
             for (String id : freed.substring(slash + 1).split(",")) {
                 ObjectId object = new ObjectId(freed.substring(0, slash), id);
                 // why: an id not fit for a file name is malformed even when this node holds no such object
-                ObjectStore.fileName(object);
+                ObjectFiles.fileName(object);
                 store.delete(object);
             }
         }
@@ -298,13 +296,9 @@ public final class LargeObjects implements AutoCloseable {
         if (candidates.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Boolean>> listed = new ArrayList<>(candidates.size());
-        for (ObjectId id : candidates) {
-            listed.add(control.redis().text().sismember(control.keys().holders(id.job(), id.id()), node)
-                    .toCompletableFuture());
-        }
+        List<Boolean> listed = control.objects().holds(node, candidates);
         for (int i = 0; i < candidates.size(); i++) {
-            if (!listed.get(i).get(10, TimeUnit.SECONDS)) {
+            if (!listed.get(i)) {
                 log.debug("Deleting the copy of " + candidates.get(i) + ": it is freed, or no node reads it here");
                 store.delete(candidates.get(i));
             }
@@ -328,14 +322,8 @@ public final class LargeObjects implements AutoCloseable {
     }
 
     private Set<String> registered(List<String> nodes) throws Exception {
-        List<CompletableFuture<Long>> exists = nodes.stream()
-                .map(other -> control.redis().text().exists(control.keys().node(other)).toCompletableFuture()).toList();
-        Set<String> registered = new HashSet<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            if (exists.get(i).get(10, TimeUnit.SECONDS) > 0) {
-                registered.add(nodes.get(i));
-            }
-        }
+        Set<String> registered = new HashSet<>(nodes);
+        control.membership().unregistered(nodes).forEach(registered::remove);
         return registered;
     }
 
@@ -359,7 +347,7 @@ public final class LargeObjects implements AutoCloseable {
     private void evicted(List<ObjectId> ids) {
         Map<String, List<String>> byJob = new LinkedHashMap<>();
         ids.forEach(id -> byJob.computeIfAbsent(id.job(), job -> new ArrayList<>()).add(id.id()));
-        byJob.forEach((job, objects) -> control.locations(job, node, false, objects).exceptionally(e -> {
+        byJob.forEach((job, objects) -> control.objects().locations(job, node, false, objects).exceptionally(e -> {
             log.debug("Could not forget the evicted copies " + objects + " of node " + node + ": " + e);
             return null;
         }));

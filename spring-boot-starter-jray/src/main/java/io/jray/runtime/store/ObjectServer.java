@@ -91,7 +91,7 @@ public final class ObjectServer implements AutoCloseable {
                     throw new IllegalArgumentException("no object path: " + request[1]);
                 }
                 id = ObjectId.parse(request[1].substring(PATH.length()));
-                ObjectStore.fileName(id);
+                ObjectFiles.fileName(id);
             }
             catch (IllegalArgumentException e) {
                 respond(connection, 400, e.getMessage());

@@ -6,7 +6,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,7 +35,6 @@ import io.jray.runtime.core.ObjectId;
 public final class ObjectStore implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(ObjectStore.class);
-    private static final Pattern SAFE = Pattern.compile("[a-z0-9.]+");
     /** Files of deleted objects kept for reuse take at most this fraction (1/n) of the limit. */
     private static final int RECYCLED_SHARE = 4;
 
@@ -82,21 +78,7 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    /**
-     * The folder of a node's store under a base directory: {@code <base>/<namespace>/<cluster>/<node>},
-     * so that namespace, cluster and node are parsed exactly (see {@link DeadFolderSweeper}).
-     */
-    public static Path nodeFolder(Path base, String namespace, String cluster, String node) {
-        return base.resolve(namespace).resolve(cluster).resolve(node);
-    }
 
-    /** The file name of an object in any node's folder. */
-    public static String fileName(ObjectId id) {
-        if (!SAFE.matcher(id.job()).matches() || !SAFE.matcher(id.id()).matches()) {
-            throw new IllegalArgumentException("object id " + id + " has characters not allowed in a file name");
-        }
-        return id.job() + "-" + id.id();
-    }
 
     /** Writes how an object file is filled: the channel is open for writing, {@code size} bytes are due. */
     @FunctionalInterface
@@ -114,7 +96,7 @@ public final class ObjectStore implements AutoCloseable {
             throw new ObjectTooLargeException("object " + id + " of " + size + " bytes does not fit in the object "
                     + "store, which holds at most " + limit + " bytes (jray.object.store-limit)");
         }
-        Path part = folder.resolve(fileName(id) + ".part");
+        Path part = folder.resolve(ObjectFiles.fileName(id) + ".part");
         prepare(part, size);
         boolean done = false;
         try {
@@ -125,7 +107,7 @@ public final class ObjectStore implements AutoCloseable {
                 }
                 filler.fill(channel, size);
             }
-            Files.move(part, folder.resolve(fileName(id)), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(part, folder.resolve(ObjectFiles.fileName(id)), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             done = true;
         }
@@ -155,12 +137,12 @@ public final class ObjectStore implements AutoCloseable {
             }
             if (object.spilled()) {
                 reserve(object.size());
-                Files.move(spillFolder.resolve(fileName(id)), folder.resolve(fileName(id)),
+                Files.move(spillFolder.resolve(ObjectFiles.fileName(id)), folder.resolve(ObjectFiles.fileName(id)),
                         StandardCopyOption.REPLACE_EXISTING);
                 spilled -= object.size();
                 objects.put(id, object.spilled(false));
             }
-            return mapReadOnly(folder.resolve(fileName(id)), arena);
+            return ObjectFiles.mapReadOnly(folder.resolve(ObjectFiles.fileName(id)), arena);
         }
     }
 
@@ -170,7 +152,7 @@ public final class ObjectStore implements AutoCloseable {
         if (object == null) {
             return null;
         }
-        return FileChannel.open((object.spilled() ? spillFolder : folder).resolve(fileName(id)), StandardOpenOption.READ);
+        return FileChannel.open((object.spilled() ? spillFolder : folder).resolve(ObjectFiles.fileName(id)), StandardOpenOption.READ);
     }
 
     /** Whether this node holds a copy. */
@@ -178,15 +160,6 @@ public final class ObjectStore implements AutoCloseable {
         return objects.containsKey(id);
     }
 
-    /** Maps another node's object file read-only; null when it is not there. */
-    public static MemorySegment mapReadOnly(Path file, Arena arena) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
-        }
-        catch (NoSuchFileException e) {
-            return null;
-        }
-    }
 
     /** The objects written before {@code epochMillis}. */
     public synchronized List<ObjectId> storedBefore(long epochMillis) {
@@ -202,7 +175,7 @@ public final class ObjectStore implements AutoCloseable {
         if (object == null) {
             return;
         }
-        Path file = folder.resolve(fileName(id));
+        Path file = folder.resolve(ObjectFiles.fileName(id));
         try {
             if (!object.spilled() && !LargeFormat.holdsView(file)) {
                 recycled.keepOrDelete(file, object.size());
@@ -273,26 +246,12 @@ public final class ObjectStore implements AutoCloseable {
         recycled.clear();
         used = 0;
         spilled = 0;
-        deleteTree(folder);
-        deleteTree(spillFolder);
+        ObjectFiles.deleteTree(folder);
+        ObjectFiles.deleteTree(spillFolder);
         locks.forEach(FolderLock::release);
         locks.clear();
     }
 
-    /** Deletes a folder and what it holds, if it exists (a dead node's folder, say). */
-    public static void deleteTree(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (IOException e) {
-            log.warn("Could not delete " + folder + ": " + e);
-        }
-    }
 
     /** Counts {@code size} bytes as used, making room first, and puts a recycled file in place of {@code part}. */
     private synchronized void prepare(Path part, long size) throws IOException {
@@ -314,7 +273,7 @@ public final class ObjectStore implements AutoCloseable {
                             + " bytes are objects being written or read, " + size + " more are needed");
                 }
                 if (victim.primary()) {
-                    Files.move(folder.resolve(fileName(victim.id())), spillFolder.resolve(fileName(victim.id())),
+                    Files.move(folder.resolve(ObjectFiles.fileName(victim.id())), spillFolder.resolve(ObjectFiles.fileName(victim.id())),
                             StandardCopyOption.REPLACE_EXISTING);
                     objects.put(victim.id(), victim.spilled(true));
                     spilled += victim.size();
@@ -322,7 +281,7 @@ public final class ObjectStore implements AutoCloseable {
                 }
                 else {
                     objects.remove(victim.id());
-                    Files.deleteIfExists(folder.resolve(fileName(victim.id())));
+                    Files.deleteIfExists(folder.resolve(ObjectFiles.fileName(victim.id())));
                     evicted.add(victim.id());
                 }
                 used -= victim.size();
@@ -362,7 +321,7 @@ public final class ObjectStore implements AutoCloseable {
         }
         if (deleteFile) {
             try {
-                Files.deleteIfExists((object.spilled() ? spillFolder : folder).resolve(fileName(object.id())));
+                Files.deleteIfExists((object.spilled() ? spillFolder : folder).resolve(ObjectFiles.fileName(object.id())));
             }
             catch (IOException e) {
                 log.warn("Could not delete the file of object " + object.id() + ": " + e);

@@ -1,13 +1,9 @@
 package io.jray.runtime.store;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
-import io.lettuce.core.KeyValue;
 
 import io.jray.runtime.control.ControlPlane;
 
@@ -47,13 +43,11 @@ final class PeerDirectory {
         if (known != null) {
             return known;
         }
-        List<KeyValue<String, byte[]>> fields = control.redis().async()
-                .hmget(control.keys().node(node), HOST_ID, FOLDER, SPILL_FOLDER, ENDPOINT).get(10, TimeUnit.SECONDS);
-        if (fields.stream().anyMatch(KeyValue::isEmpty)) {
+        List<String> fields = control.membership().fields(node, HOST_ID, FOLDER, SPILL_FOLDER, ENDPOINT);
+        if (fields.contains(null)) {
             return null;
         }
-        Peer peer = new Peer(text(fields.get(0)), Path.of(text(fields.get(1))), Path.of(text(fields.get(2))),
-                text(fields.get(3)));
+        Peer peer = new Peer(fields.get(0), Path.of(fields.get(1)), Path.of(fields.get(2)), fields.get(3));
         peers.put(node, peer);
         return peer;
     }
@@ -61,9 +55,5 @@ final class PeerDirectory {
     /** Forgets a node (it died). */
     void forget(String node) {
         peers.remove(node);
-    }
-
-    private static String text(KeyValue<String, byte[]> field) {
-        return new String(field.getValue(), StandardCharsets.UTF_8);
     }
 }

@@ -19,6 +19,7 @@ import io.jray.api.function.RemoteCallable;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
+import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.TaskContext;
@@ -41,6 +42,7 @@ public final class ActorClient {
     private final TaskSubmitter submitter;
     private final FunctionRegistry functions;
     private final ControlPlane control;
+    private final TaskRecords records;
     private final Inbox inbox;
     private final Jobs jobs;
     private final ClusterHealth health;
@@ -54,6 +56,7 @@ public final class ActorClient {
         this.submitter = submitter;
         this.functions = functions;
         this.control = control;
+        this.records = new TaskRecords(control);
         this.inbox = inbox;
         this.jobs = jobs;
         this.health = health;
@@ -84,7 +87,7 @@ public final class ActorClient {
 
     /** The live actor of that name, or empty. */
     public <A> Optional<ActorHandle<A>> find(String name, Class<A> actorClass) {
-        String entry = await(control.redis().text().hget(control.keys().actorNames(), name).toCompletableFuture());
+        String entry = await(control.actors().named(name));
         if (entry == null) {
             return Optional.empty();
         }
@@ -115,8 +118,7 @@ public final class ActorClient {
      * @throws IllegalArgumentException when no actor has this id
      */
     public void kill(ObjectId id) {
-        List<String> record = await(control.redis().text().hmget(control.keys().record(id.job(), id.id()), "k", "fn", "nm")
-                .toCompletableFuture()).stream().map(value -> value.getValueOrElse(null)).toList();
+        List<String> record = await(records.fields(id, "k", "fn", "nm"));
         if (!"a".equals(record.get(0)) || record.get(1) == null) {
             throw new IllegalArgumentException("no actor has the id " + id);
         }
@@ -128,7 +130,7 @@ public final class ActorClient {
     private void kill(ObjectId id, String actorClass, String name) {
         byte[] error = RemoteError.of(ActorDiedException.class, "actor " + actorClass.substring(actorClass.lastIndexOf('.') + 1)
                 + " [" + id + "] was killed", null, null, node).encode();
-        String[] before = await(submitter.submitted().thenCompose(ok -> control.killActor(id, error)));
+        String[] before = await(submitter.submitted().thenCompose(ok -> control.actors().killActor(id, error)));
         if (LIVE.contains(before[0])) {
             await(inbox.broadcast(Inbox.KILL_ACTOR, id.toString()));
         }
@@ -164,30 +166,27 @@ public final class ActorClient {
 
     private void claimName(String name, ObjectId id, Class<?> actorClass) {
         String entry = id + "/" + actorClass.getName();
-        String key = control.keys().actorNames();
-        if (await(control.redis().text().hsetnx(key, name, entry).toCompletableFuture())) {
+        if (await(control.actors().claimName(name, entry))) {
             return;
         }
-        String existing = await(control.redis().text().hget(key, name).toCompletableFuture());
+        String existing = await(control.actors().named(name));
         String[] parts = existing == null ? new String[0] : existing.split("/", 3);
         if (parts.length == 3 && isLive(new ObjectId(parts[0], parts[1]))) {
             throw new IllegalArgumentException("an actor named '" + name + "' already lives: " + parts[0] + "/" + parts[1]
                     + " (" + parts[2] + ")");
         }
-        await(control.redis().text().hset(key, name, entry).toCompletableFuture());
+        await(control.actors().takeName(name, entry));
     }
 
     private void releaseName(String name, ObjectId id, String actorClass) {
-        String key = control.keys().actorNames();
         String entry = id + "/" + actorClass;
-        if (entry.equals(await(control.redis().text().hget(key, name).toCompletableFuture()))) {
-            await(control.redis().text().hdel(key, name).toCompletableFuture());
+        if (entry.equals(await(control.actors().named(name)))) {
+            await(control.actors().dropName(name));
         }
     }
 
     private boolean isLive(ObjectId actor) {
-        String state = await(control.redis().text().hget(control.keys().record(actor.job(), actor.id()), "st")
-                .toCompletableFuture());
+        String state = await(records.state(actor));
         return state != null && LIVE.contains(state);
     }
 

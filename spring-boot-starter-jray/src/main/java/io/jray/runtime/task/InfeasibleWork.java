@@ -1,6 +1,5 @@
 package io.jray.runtime.task;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.StreamEntry;
+import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.node.LiveNodes;
@@ -43,6 +41,7 @@ public final class InfeasibleWork {
 
     private final ControlPlane control;
     private final Keys keys;
+    private final TaskRecords records;
     private final String node;
     private final Duration timeout;
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
@@ -50,6 +49,7 @@ public final class InfeasibleWork {
     /** @param timeout how long infeasible tasks wait before they fail; {@code null} to wait for ever */
     public InfeasibleWork(ControlPlane control, String node, Duration timeout) {
         this.control = control;
+        this.records = new TaskRecords(control);
         this.keys = control.keys();
         this.node = node;
         this.timeout = timeout;
@@ -65,7 +65,7 @@ public final class InfeasibleWork {
         watched.entrySet().removeIf(entry -> {
             boolean ended = !active.contains(entry.getValue().job());
             if (ended && entry.getValue().infeasibleSince() > 0) {
-                control.redis().text().hdel(keys.infeasible(), entry.getKey());
+                records.clearInfeasible(entry.getKey());
             }
             return ended;
         });
@@ -87,7 +87,7 @@ public final class InfeasibleWork {
                     watched.remove(entry.getKey());
                     if (w.infeasibleSince() > 0) {
                         log.info(w.what() + " asks for " + w.demand() + ", which a live node now offers: it runs");
-                        control.redis().text().hdel(keys.infeasible(), entry.getKey());
+                        records.clearInfeasible(entry.getKey());
                     }
                 }
                 else if (w.infeasibleSince() == 0) {
@@ -95,7 +95,7 @@ public final class InfeasibleWork {
                             + (workers.isEmpty() ? "none" : workers) + ")";
                     log.warn(why + ". It waits until such a node joins" + (timeout == null
                             ? "; set jray.task.infeasible-timeout to fail it instead" : ", at most " + timeout));
-                    control.redis().text().hset(keys.infeasible(), entry.getKey(), why);
+                    records.markInfeasible(entry.getKey(), why);
                     entry.setValue(new Watched(w.job(), w.shape(), w.demand(), w.what(), now));
                 }
                 else if (timeout != null && now - w.infeasibleSince() >= timeout.toMillis()) {
@@ -113,17 +113,15 @@ public final class InfeasibleWork {
 
     /** Fails, 100 at a time, the tasks still queued in an infeasible shape. */
     private void failQueued(Watched w, Map<String, Resources> workers) throws Exception {
-        List<StreamMessage<String, byte[]>> entries = control.redis().async()
-                .xrange(keys.queue(w.job(), w.shape()), Range.create("-", "+"), Limit.create(0, 100))
-                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        List<StreamEntry> entries = control.streams().first(keys.queue(w.job(), w.shape()), 100);
         String message = w.what() + " asks for " + w.demand() + ", which no live node offered within "
                 + "jray.task.infeasible-timeout (" + timeout + "; workers: " + (workers.isEmpty() ? "none" : workers)
                 + ")";
         List<CompletableFuture<String>> cancels = new ArrayList<>();
-        for (StreamMessage<String, byte[]> entry : entries) {
-            byte[] task = entry.getBody().get("t");
+        for (StreamEntry entry : entries) {
+            String task = entry.text("t");
             if (task != null) {
-                ObjectId id = new ObjectId(w.job(), new String(task, StandardCharsets.UTF_8));
+                ObjectId id = new ObjectId(w.job(), task);
                 cancels.add(control.cancel(id, RemoteError.of(TaskInfeasibleException.class, message, id.toString(),
                         null, node).encode()));
             }

@@ -65,7 +65,7 @@ public final class ObjectReleaser {
             }
         }
         submitter.submitted().thenCompose(ok -> CompletableFuture.allOf(byJob.entrySet().stream()
-                .map(job -> control.release(job.getKey(), job.getValue())
+                .map(job -> control.objects().release(job.getKey(), job.getValue())
                         .thenAcceptAsync(freed -> deleteCopies(job.getKey(), freed), fileWork))
                 .toArray(CompletableFuture[]::new)))
                 .whenComplete((ok, error) -> {

@@ -2,11 +2,9 @@ package io.jray.runtime.task;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +21,6 @@ import io.jray.api.GetTimeoutException;
 import io.jray.api.JRayException;
 import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectLostException;
-import io.jray.api.TaskCancelledException;
-import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.ObjectState;
 import io.jray.runtime.core.ObjectId;
@@ -52,10 +48,7 @@ public final class ObjectResolver {
     private final Consumer<String> watchJob;
     private final Executor executor;
     private final Map<ObjectId, CompletableFuture<ObjectState>> pending = new ConcurrentHashMap<>();
-    /** How many pending refs one {@link #reconcile} pass looks at. */
-    static final int RECONCILE_AT_MOST = 10_000;
-    /** The pending refs the last {@link #reconcile} pass saw. */
-    private volatile Set<ObjectId> lastPending = Set.of();
+    private final PendingReconciler reconciler;
     private final RefTracker tracker;
 
     public ObjectResolver(ControlPlane control, ValueCodec codec, LargeObjects objects, ObjectRefType refType,
@@ -68,6 +61,7 @@ public final class ObjectResolver {
         this.watchJob = watchJob;
         this.executor = executor;
         this.tracker = new RefTracker(node);
+        this.reconciler = new PendingReconciler(control, node, pending, this::settle);
         refType.bind(this);
         health.onOutage(this::failAllPending);
     }
@@ -183,12 +177,16 @@ public final class ObjectResolver {
 
     private void subscribe(String job, List<ObjectId> ids) {
         watchJob.accept(job);
-        control.subscribe(job, node, ids.stream().map(ObjectId::id).toList()).whenComplete((states, error) -> {
+        control.objects().subscribe(job, node, ids.stream().map(ObjectId::id).toList()).whenComplete((states, error) -> {
             if (error != null) {
                 ids.forEach(id -> fail(id, unavailable("could not look up " + id, error)));
             }
             else {
-                settleThose(ids, states);
+                for (int i = 0; i < ids.size(); i++) {
+                    if (states.get(i).isSettled()) {
+                        settle(ids.get(i), states.get(i));
+                    }
+                }
             }
         });
     }
@@ -264,7 +262,7 @@ public final class ObjectResolver {
                     }
                 }
                 case FAILED -> throw failure(ref, settled.payload());
-                case CANCELLED -> throw cancelled(ref, settled.payload());
+                case CANCELLED -> throw RemoteFailures.cancelled(ref, settled.payload());
                 case LOST, PENDING -> throw new ObjectLostException("the value of " + ref + " is not in Redis: its job "
                         + "ended, or it was never stored");
             }
@@ -282,7 +280,7 @@ public final class ObjectResolver {
         String outcome;
         try {
             watchJob.accept(id.job());
-            outcome = control.rebuild(id, node).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
+            outcome = control.objects().rebuild(id, node).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -310,7 +308,7 @@ public final class ObjectResolver {
 
     private ObjectState fetch(ObjectRefImpl<?> ref) {
         try {
-            return control.fetch(ref.objectId()).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
+            return control.objects().fetch(ref.objectId()).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -333,63 +331,10 @@ public final class ObjectResolver {
     }
 
     /**
-     * Asks Redis again about refs that were pending at the last pass too (so at least a period old),
-     * at most {@value #RECONCILE_AT_MOST} per pass: a notification lost to a failover, to a Redis
-     * restart, or to a stream deleted with its job, then still ends the wait. Skipped while Redis does
-     * not answer steadily (the outage ends those waits).
+     * Asks Redis again about refs that were pending at the last pass too: see {@link PendingReconciler}.
      */
     public void reconcile(boolean steady) {
-        if (!steady) {
-            lastPending = Set.of();
-            return;
-        }
-        Set<ObjectId> now = new HashSet<>();
-        Map<String, List<ObjectId>> byJob = new LinkedHashMap<>();
-        for (ObjectId id : pending.keySet()) {
-            if (now.size() >= RECONCILE_AT_MOST) {
-                break;
-            }
-            now.add(id);
-            if (lastPending.contains(id)) {
-                byJob.computeIfAbsent(id.job(), job -> new ArrayList<>()).add(id);
-            }
-        }
-        lastPending = now;
-        byJob.forEach((job, ids) -> control.subscribe(job, node, ids.stream().map(ObjectId::id).toList())
-                .whenComplete((states, error) -> {
-                    if (error != null) {
-                        log.debug("Reconciling " + ids.size() + " pending refs of job " + job + " failed: " + error);
-                        return;
-                    }
-                    settleThose(ids, states);
-                }));
-    }
-
-    /** Settles those of {@code ids} whose state from Redis is settled. */
-    private void settleThose(List<ObjectId> ids, List<ObjectState> states) {
-        for (int i = 0; i < ids.size(); i++) {
-            if (states.get(i).isSettled()) {
-                settle(ids.get(i), states.get(i));
-            }
-        }
-    }
-
-    /** A cancelled task's exception: a TaskInfeasibleException when no node could run it, else a TaskCancelledException. */
-    private static JRayException cancelled(ObjectRefImpl<?> ref, byte[] error) {
-        RemoteError why = null;
-        if (error != null && error.length > 0) {
-            try {
-                why = RemoteError.decode(error);
-            }
-            catch (RuntimeException e) {
-                // why: an unreadable reason still cancels; the message just goes without it
-            }
-        }
-        if (why != null && TaskInfeasibleException.class.getName().equals(why.type())) {
-            return new TaskInfeasibleException(why.message() + " (" + ref + ")");
-        }
-        return new TaskCancelledException("the task making " + ref + " was cancelled"
-                + (why == null ? "" : ": " + why.message()));
+        reconciler.reconcile(steady);
     }
 
     /** Fails every ref still waiting on this node. */

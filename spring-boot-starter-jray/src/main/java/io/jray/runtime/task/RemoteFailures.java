@@ -7,7 +7,9 @@ import io.jray.api.ActorDiedException;
 import io.jray.api.JRayException;
 import io.jray.api.NodeDiedException;
 import io.jray.api.RemoteTaskException;
+import io.jray.api.TaskCancelledException;
 import io.jray.api.TaskFailedException;
+import io.jray.api.TaskInfeasibleException;
 import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.function.FunctionId;
@@ -71,5 +73,23 @@ final class RemoteFailures {
         Mapping mapping = BY_REMOTE_TYPE.get(error.type());
         return mapping != null ? mapping.of(failure)
                 : new TaskFailedException(message, ref.id(), failedTask, failure.remote());
+    }
+
+    /** A cancelled task's exception: a TaskInfeasibleException when no node could run it, else a TaskCancelledException. */
+    static JRayException cancelled(ObjectRefImpl<?> ref, byte[] error) {
+        RemoteError why = null;
+        if (error != null && error.length > 0) {
+            try {
+                why = RemoteError.decode(error);
+            }
+            catch (RuntimeException e) {
+                // why: an unreadable reason still cancels; the message just goes without it
+            }
+        }
+        if (why != null && TaskInfeasibleException.class.getName().equals(why.type())) {
+            return new TaskInfeasibleException(why.message() + " (" + ref + ")");
+        }
+        return new TaskCancelledException("the task making " + ref + " was cancelled"
+                + (why == null ? "" : ": " + why.message()));
     }
 }

@@ -1,23 +1,21 @@
 package io.jray.runtime.worker;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.lettuce.core.StreamMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.StreamEntry;
+import io.jray.runtime.control.Streams;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterHealth;
-import io.jray.runtime.redis.RedisLink;
 
 /**
  * Reads the call streams of the actors hosted here, in one blocking read, into their mailboxes;
@@ -28,23 +26,19 @@ final class ActorDispatcher extends GroupReader {
     private static final Log log = LogFactory.getLog(ActorDispatcher.class);
 
     private final Keys keys;
-    private final RedisLink redis;
     private final TaskRunner runner;
     private final Consumer<ObjectId> gone;
     private final HeldEntries held;
-    private final PoisonEntries poison;
     private final Map<String, HostedActor> byStream = new ConcurrentHashMap<>();
 
     /** @param gone told of an actor whose stream no longer exists (it was killed or its job ended) */
-    ActorDispatcher(RedisLink redis, Keys keys, String node, TaskRunner runner, ClusterHealth health, Duration block,
+    ActorDispatcher(Streams streams, Keys keys, String node, TaskRunner runner, ClusterHealth health, Duration block,
             Executor blockingWork, Consumer<ObjectId> gone, HeldEntries held) {
-        super(redis, node, health, block, blockingWork);
-        this.redis = redis;
+        super(streams, "actor call", node, health, block, blockingWork);
         this.keys = keys;
         this.runner = runner;
         this.gone = gone;
         this.held = held;
-        this.poison = new PoisonEntries(redis, keys.namespace());
     }
 
     void add(HostedActor actor) {
@@ -59,7 +53,7 @@ final class ActorDispatcher extends GroupReader {
     }
 
     @Override
-    protected List<String> streams() {
+    public List<String> streams() {
         List<String> streams = new ArrayList<>();
         byStream.forEach((key, actor) -> {
             if (actor.wantsMore()) {
@@ -70,43 +64,42 @@ final class ActorDispatcher extends GroupReader {
     }
 
     @Override
-    protected int count(List<String> streams) {
+    public int count(List<String> streams) {
         return HostedActor.MAILBOX_LIMIT / 4;
     }
 
     @Override
-    protected void received(List<StreamMessage<String, byte[]>> messages) {
+    public void received(List<StreamEntry> messages) {
         long now = System.nanoTime();
-        for (StreamMessage<String, byte[]> message : messages) {
-            HostedActor actor = byStream.get(message.getStream());
-            Map<String, byte[]> body = message.getBody();
+        for (StreamEntry message : messages) {
+            HostedActor actor = byStream.get(message.stream());
+            Map<String, byte[]> body = message.body();
             byte[] call = body.get("t");
             byte[] attempt = body.get("a");
             byte[] spec = body.get("s");
-            int a = PoisonEntries.attempt(attempt);
-            String job = keys.jobOf(message.getStream());
+            int a = attempt(attempt);
+            String job = keys.jobOf(message.stream());
             if (job != null && call != null && a > 0 && spec != null) {
-                held.add(message.getStream(), message.getId());
+                held.add(message.stream(), message.id());
             }
             if (actor == null && job != null && call != null && a > 0) {
                 // why: it stopped here meanwhile (its node was taken for dead, say): the call goes back to its stream
-                String queue = message.getStream().substring(keys.job(job).length());
-                runner.giveBack(new Delivery(new ObjectId(job, text(call)), a, queue, null, message.getId(), spec, now,
+                String queue = message.stream().substring(keys.job(job).length());
+                runner.giveBack(new Delivery(new ObjectId(job, text(call)), a, queue, null, message.id(), spec, now,
                         0));
                 continue;
             }
             if (actor == null || call == null || a < 0 || spec == null) {
-                poison.setAside(message.getStream(), message.getId(), body,
-                        "it lacks a call id, a numeric attempt or a spec");
+                streamsOfRedis().setAside(message, "it lacks a call id, a numeric attempt or a spec");
                 continue;
             }
-            Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)), a, actor.queue(), null, message.getId(), spec, now, actor.epoch());
+            Delivery delivery = new Delivery(new ObjectId(actor.id().job(), text(call)), a, actor.queue(), null, message.id(), spec, now, actor.epoch());
             actor.enqueue(delivery, runner, this::kick);
         }
     }
 
     @Override
-    protected boolean holds(String stream, String entryId) {
+    public boolean holds(String stream, String entryId) {
         return held.holds(stream, entryId);
     }
 
@@ -116,10 +109,10 @@ final class ActorDispatcher extends GroupReader {
     }
 
     @Override
-    protected void streamGone() {
+    public void groupGone() {
         for (Map.Entry<String, HostedActor> entry : byStream.entrySet()) {
             try {
-                if (redis.async().exists(entry.getKey()).get(10, TimeUnit.SECONDS) == 0) {
+                if (!streamsOfRedis().exists(entry.getKey())) {
                     gone.accept(entry.getValue().id());
                 }
             }
@@ -127,9 +120,5 @@ final class ActorDispatcher extends GroupReader {
                 log.debug("checking the call stream of actor " + entry.getValue().id() + " failed", e);
             }
         }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

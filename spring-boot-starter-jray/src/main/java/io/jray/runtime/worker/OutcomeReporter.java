@@ -12,13 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.RedisCommandExecutionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.Batcher;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Outcome;
+import io.jray.runtime.control.RedisErrors;
 import io.jray.runtime.control.Refusal;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterHealth;
@@ -157,12 +157,7 @@ final class OutcomeReporter implements AutoCloseable {
      * timeout.
      */
     private static String refusal(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof RedisCommandExecutionException) {
-                return t.getMessage();
-            }
-        }
-        return null;
+        return RedisErrors.refusal(error);
     }
 
     @Override

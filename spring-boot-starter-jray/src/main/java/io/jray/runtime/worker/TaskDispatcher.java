@@ -1,6 +1,5 @@
 package io.jray.runtime.worker;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.StreamEntry;
+import io.jray.runtime.control.Streams;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.node.ClusterHealth;
-import io.jray.runtime.redis.RedisLink;
 
 /**
  * Pulls ready tasks from the queues this node can serve, as it has free resources: one blocking
@@ -37,7 +34,6 @@ final class TaskDispatcher extends GroupReader {
     private static final Log log = LogFactory.getLog(TaskDispatcher.class);
 
     private final Keys keys;
-    private final RedisLink redis;
     private final String node;
     private final Executor blockingWork;
     private final JobDirectory directory;
@@ -47,7 +43,6 @@ final class TaskDispatcher extends GroupReader {
     private final LocalQueue local;
     private final LongSupplier epoch;
     private final HeldEntries held;
-    private final PoisonEntries poison;
     private final Map<String, ResourcePool.Demand> shapes = new ConcurrentHashMap<>();
     /** The keys of this node's own queues whose group exists. */
     private final Set<String> nodeQueues = ConcurrentHashMap.newKeySet();
@@ -59,15 +54,13 @@ final class TaskDispatcher extends GroupReader {
     private record Queue(String key, String job, String name, ResourcePool.Demand demand) {
     }
 
-    TaskDispatcher(RedisLink redis, Keys keys, String node, JobDirectory directory, ResourcePool pool,
+    TaskDispatcher(Streams streams, Keys keys, String node, JobDirectory directory, ResourcePool pool,
             TaskRunner runner, OutcomeReporter reporter, ClusterHealth health, PrefetchPolicy prefetch,
             Duration block, Duration giveBackAfter, Executor blockingWork, LongSupplier epoch, HeldEntries held) {
-        super(redis, node, health, block, blockingWork);
+        super(streams, "task queue", node, health, block, blockingWork);
         this.epoch = epoch;
         this.held = held;
-        this.poison = new PoisonEntries(redis, keys.namespace());
         this.keys = keys;
-        this.redis = redis;
         this.node = node;
         this.blockingWork = blockingWork;
         this.directory = directory;
@@ -106,11 +99,7 @@ final class TaskDispatcher extends GroupReader {
                     continue;
                 }
                 try {
-                    redis.text().xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), GROUP,
-                            XGroupCreateArgs.Builder.mkstream()).toCompletableFuture()
-                            .exceptionally(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP") ? "OK" : null)
-                            .thenCompose(ok -> redis.text().sadd(keys.targets(job.getKey()), name))
-                            .get(10, TimeUnit.SECONDS);
+                    streamsOfRedis().createTarget(job.getKey(), name).get(10, TimeUnit.SECONDS);
                     nodeQueues.add(key);
                     created = true;
                 }
@@ -141,14 +130,14 @@ final class TaskDispatcher extends GroupReader {
     }
 
     @Override
-    protected List<String> streams() {
+    public List<String> streams() {
         Map<String, Queue> readable = readableQueues(!prefetch.readsAhead());
         queues = readable;
         return List.copyOf(readable.keySet());
     }
 
     @Override
-    protected int count(List<String> streams) {
+    public int count(List<String> streams) {
         int fit = 0;
         for (String key : streams) {
             Queue queue = queues.get(key);
@@ -160,42 +149,42 @@ final class TaskDispatcher extends GroupReader {
     }
 
     @Override
-    protected void received(List<StreamMessage<String, byte[]>> messages) {
+    public void received(List<StreamEntry> messages) {
         long now = System.nanoTime();
         long readIn = epoch.getAsLong();
         Map<String, Queue> known = queues;
-        for (StreamMessage<String, byte[]> message : messages) {
-            Queue queue = known.get(message.getStream());
+        for (StreamEntry message : messages) {
+            Queue queue = known.get(message.stream());
             if (queue == null) {
                 // why: the queues may have been listed again meanwhile without this one (its demand did not
                 // fit at that moment); an entry read must still be taken, or it stays pending for ever
-                queue = queueOf(message.getStream());
+                queue = queueOf(message.stream());
             }
-            Map<String, byte[]> body = message.getBody();
+            Map<String, byte[]> body = message.body();
             byte[] task = body.get("t");
             byte[] attempt = body.get("a");
             byte[] spec = body.get("s");
-            int a = PoisonEntries.attempt(attempt);
+            int a = attempt(attempt);
             if (queue == null || task == null || a < 0 || spec == null) {
-                poison.setAside(message.getStream(), message.getId(), body, queue == null ? "not a task queue"
+                streamsOfRedis().setAside(message, queue == null ? "not a task queue"
                         : "it lacks a task id, a numeric attempt or a spec");
                 continue;
             }
-            held.add(message.getStream(), message.getId());
+            held.add(message.stream(), message.id());
             local.add(new Delivery(new ObjectId(queue.job(), text(task)), a,
-                    queue.name(), queue.demand(), message.getId(), spec, now, readIn));
+                    queue.name(), queue.demand(), message.id(), spec, now, readIn));
         }
         local.startReady();
         local.giveBackStale();
     }
 
     @Override
-    protected boolean holds(String stream, String entryId) {
+    public boolean holds(String stream, String entryId) {
         return held.holds(stream, entryId);
     }
 
     @Override
-    protected void streamGone() {
+    public void groupGone() {
         // why: a reaper that took this node for dead deleted its own queues; they are made again
         if (!nodeQueues.isEmpty()) {
             log.warn("The queues of node " + node + " were deleted (it was taken for dead): creating them again");
@@ -292,9 +281,5 @@ final class TaskDispatcher extends GroupReader {
                 return;
             }
         }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

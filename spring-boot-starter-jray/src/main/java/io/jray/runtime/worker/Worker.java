@@ -76,10 +76,10 @@ public final class Worker implements AutoCloseable {
         this.logs = new TaskLogCapture(settings.logs());
         this.runner = new TaskRunner(functions, functionDirectory, objects, arguments, reporter, pool, node,
                 threads, timer, actors, logs);
-        this.dispatcher = new TaskDispatcher(control.redis(), control.keys(), node, directory, pool, runner, reporter,
+        this.dispatcher = new TaskDispatcher(control.streams(), control.keys(), node, directory, pool, runner, reporter,
                 health, new PrefetchPolicy(settings.shortTask().toNanos(), settings.maxPrefetch()), settings.block(),
                 settings.giveBackAfter(), threads, epoch, held);
-        this.actorDispatcher = new ActorDispatcher(control.redis(), control.keys(), node, runner, health,
+        this.actorDispatcher = new ActorDispatcher(control.streams(), control.keys(), node, runner, health,
                 settings.block(), threads, actors::stop, held);
         actors.connect(actorDispatcher);
     }

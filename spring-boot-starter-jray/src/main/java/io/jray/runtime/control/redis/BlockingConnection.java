@@ -1,4 +1,4 @@
-package io.jray.runtime.redis;
+package io.jray.runtime.control.redis;
 
 import io.lettuce.core.UnblockType;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -1,24 +1,25 @@
-package io.jray.runtime.history;
+package io.jray.runtime.control.history;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XReadArgs;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.StreamEntry;
+import io.jray.runtime.control.StreamReader;
+import io.jray.runtime.control.redis.LuaScript;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.redis.BlockingConnection;
-import io.jray.runtime.redis.LuaScript;
 
 /**
  * Keeps the task history of a namespace in Redis, off the task path: while it runs, the control
@@ -39,11 +40,13 @@ public final class HistoryIndexer implements AutoCloseable {
     private final int capacity;
     private final LuaScript index = LuaScript.fromClasspath(HistoryIndexer.class, "index.lua");
     private final List<Consumer<List<HistoryEvent>>> listeners = new CopyOnWriteArrayList<>();
-    private final BlockingConnection connection;
+    /** Where events are indexed and handed to listeners: one virtual thread, in order. */
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("jray-history").factory());
+    private final StreamReader reader;
     private volatile boolean running;
     private volatile long listeningSince;
     private volatile long announced;
-    private Thread thread;
 
     /**
      * @param size how many tasks the history keeps at least; the index rounds it up to a multiple of 4096
@@ -51,35 +54,45 @@ public final class HistoryIndexer implements AutoCloseable {
     public HistoryIndexer(ControlPlane control, int size) {
         this.control = control;
         this.capacity = TaskHistory.capacity(size);
-        this.connection = control.redis().openBlocking(BLOCK.plusSeconds(10));
+        this.reader = control.streams().plainReader("history", BLOCK, indexing, indexing, e -> {
+        }, () -> {
+        }, new Source());
     }
 
     /**
      * Announces that it listens, so this node's tasks enter the history from now on, then reads and
-     * indexes on a thread of its own (which announces again every {@code 10 s}).
+     * indexes on a thread of its own (and announces again every {@code 10 s}).
      */
     public synchronized void start() {
-        if (thread == null) {
-            running = true;
-            try {
-                announce();
-            }
-            catch (Exception e) {
-                log.warn("jray history: could not announce the dashboard, retrying: " + e);
-            }
-            thread = Thread.ofVirtual().name("jray-history").start(this::run);
+        if (running) {
+            return;
         }
+        running = true;
+        try {
+            announce().get(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            log.warn("jray history: could not announce the dashboard, retrying: " + e);
+        }
+        indexing.execute(() -> {
+            reader.watch(control.keys().events(), cursor());
+            reader.start();
+        });
     }
 
-    private void announce() throws Exception {
-        control.redis().text().set(control.keys().eventsListened(), "1",
-                SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3)).get(10, TimeUnit.SECONDS);
-        control.recordEvents(true);
-        long now = System.currentTimeMillis();
-        if (listeningSince == 0) {
-            listeningSince = now;
-        }
-        announced = now;
+    private java.util.concurrent.CompletableFuture<String> announce() {
+        announced = System.currentTimeMillis();
+        return control.redis().text().set(control.keys().eventsListened(), "1",
+                SetArgs.Builder.px(ANNOUNCE_EVERY.toMillis() * 3)).toCompletableFuture().thenApply(ok -> {
+                    control.recordEvents(true);
+                    if (listeningSince == 0) {
+                        listeningSince = System.currentTimeMillis();
+                    }
+                    return ok;
+                });
     }
 
     /**
@@ -101,64 +114,79 @@ public final class HistoryIndexer implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    private void run() {
-        String stream = control.keys().events();
-        String position = null;
-        while (running) {
+    /** What the read loop reads (the event stream, from the index's cursor) and does with it. */
+    private final class Source implements StreamReader.Source {
+
+        @Override
+        public int count(List<String> streams) {
+            if (running && System.currentTimeMillis() - announced >= ANNOUNCE_EVERY.toMillis()) {
+                announce().exceptionally(e -> {
+                    log.warn("jray history: could not announce the dashboard, retrying: " + e);
+                    return null;
+                });
+            }
+            return BATCH;
+        }
+
+        @Override
+        public void received(List<StreamEntry> entries) {
             try {
-                if (System.currentTimeMillis() - announced >= ANNOUNCE_EVERY.toMillis()) {
-                    announce();
-                }
-                if (position == null) {
-                    String cursor = control.redis().text().get(historyKey("cursor")).get(10, TimeUnit.SECONDS);
-                    position = cursor == null ? "0-0" : cursor;
-                }
-                List<StreamMessage<String, byte[]>> entries = connection.forRead()
-                        .xread(XReadArgs.Builder.block(BLOCK).count(BATCH), XReadArgs.StreamOffset.from(stream, position))
-                        .get(BLOCK.toMillis() + 10_000, TimeUnit.MILLISECONDS);
-                if (entries == null || entries.isEmpty()) {
-                    continue;
-                }
-                position = entries.getLast().getId();
                 apply(entries);
-                publish(entries);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             catch (Exception e) {
-                if (running) {
-                    log.warn("jray history: reading or indexing events failed, retrying in a second: " + e);
-                    connection.markStale();
-                    position = null;
-                    pause();
-                }
+                // why: the index's cursor says which events count; reading goes on from there
+                log.warn("jray history: indexing events failed, reading again from the index's cursor: " + e);
+                reader.reposition(control.keys().events(), cursor());
+                return;
             }
+            publish(entries);
         }
     }
 
-    private void apply(List<StreamMessage<String, byte[]>> entries) throws Exception {
+    /** The index's cursor: the id of the last event it applied; waits for Redis while it is running. */
+    private String cursor() {
+        while (running) {
+            try {
+                String cursor = control.redis().text().get(historyKey("cursor")).get(10, TimeUnit.SECONDS);
+                return cursor == null ? "0-0" : cursor;
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            catch (Exception e) {
+                log.warn("jray history: could not read the index's cursor, retrying in a second: " + e);
+                pause();
+            }
+        }
+        return "0-0";
+    }
+
+    private void apply(List<StreamEntry> entries) throws Exception {
         List<byte[]> args = new ArrayList<>(1 + entries.size() * 3);
         args.add(bytes(Integer.toString(capacity)));
-        for (StreamMessage<String, byte[]> entry : entries) {
-            args.add(bytes(entry.getId()));
-            args.add(entry.getBody().getOrDefault("p", new byte[0]));
-            args.add(entry.getBody().getOrDefault("e", new byte[0]));
+        for (StreamEntry entry : entries) {
+            args.add(bytes(entry.id()));
+            args.add(entry.body().getOrDefault("p", new byte[0]));
+            args.add(entry.body().getOrDefault("e", new byte[0]));
         }
         index.eval(control.redis().async(), ScriptOutputType.INTEGER, new String[] {control.keys().namespace()},
                 args.toArray(byte[][]::new)).get(30, TimeUnit.SECONDS);
     }
 
-    private void publish(List<StreamMessage<String, byte[]>> entries) {
+    private void publish(List<StreamEntry> entries) {
         if (listeners.isEmpty()) {
             return;
         }
         List<HistoryEvent> events = new ArrayList<>();
-        for (StreamMessage<String, byte[]> entry : entries) {
-            String job = control.keys().jobOf(text(entry.getBody().get("p")));
-            long at = Long.parseLong(entry.getId().substring(0, entry.getId().indexOf('-')));
-            String[] words = text(entry.getBody().get("e")).split(" ");
+        for (StreamEntry entry : entries) {
+            String job = control.keys().jobOf(text(entry.body().get("p")));
+            long at = entry.appendedAt();
+            String[] words = text(entry.body().get("e")).split(" ");
             for (int k = 0; job != null && k + 2 < words.length; k += 3) {
                 events.add(new HistoryEvent(new ObjectId(job, words[k + 1]), words[k],
                         "-".equals(words[k + 2]) ? null : words[k + 2], at));
@@ -199,19 +227,13 @@ public final class HistoryIndexer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        connection.wake();
-        Thread t;
-        synchronized (this) {
-            t = thread;
+        reader.close();
+        indexing.shutdown();
+        try {
+            indexing.awaitTermination(5, TimeUnit.SECONDS);
         }
-        if (t != null) {
-            try {
-                t.join(5000);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        connection.close();
     }
 }

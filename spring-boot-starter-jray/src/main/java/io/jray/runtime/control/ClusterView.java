@@ -1,4 +1,4 @@
-package io.jray.runtime.node;
+package io.jray.runtime.control;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
-
-import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Keys;
 
 /**
  * Reads what the cluster looks like now from Redis: its nodes with what their heartbeats report,
@@ -72,7 +69,7 @@ public final class ClusterView {
     }
 
     private static final Set<String> IDENTITY = Set.of("id", "host", "hostId", "resources", "worker", "hb", "pid",
-            "started", "objects", "spill", "endpoint", FunctionDirectory.FIELD);
+            "started", "objects", "spill", "endpoint", Membership.FUNCTIONS);
 
     private final ControlPlane control;
 

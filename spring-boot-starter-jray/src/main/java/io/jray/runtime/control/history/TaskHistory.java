@@ -1,4 +1,4 @@
-package io.jray.runtime.history;
+package io.jray.runtime.control.history;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +18,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.redis.LuaScript;
 import io.jray.runtime.core.ObjectId;
-import io.jray.runtime.redis.LuaScript;
 
 /**
  * Reads the task history that {@link HistoryIndexer} keeps: pages of tasks, newest first, filtered

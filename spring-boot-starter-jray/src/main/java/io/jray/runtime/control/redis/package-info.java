@@ -1,4 +1,4 @@
 /**
  * The Redis connections of a node and the loading of its Lua scripts.
  */
-package io.jray.runtime.redis;
+package io.jray.runtime.control.redis;

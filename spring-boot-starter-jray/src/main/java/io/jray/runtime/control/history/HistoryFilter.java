@@ -1,4 +1,4 @@
-package io.jray.runtime.history;
+package io.jray.runtime.control.history;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.jray.runtime.redis;
+package io.jray.runtime.control.redis;
 
 import java.io.IOException;
 import java.io.InputStream;

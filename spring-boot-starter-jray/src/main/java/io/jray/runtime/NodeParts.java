@@ -1,0 +1,249 @@
+package io.jray.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.jray.api.JRayUnavailableException;
+import io.jray.api.ObjectLostException;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.control.Jobs;
+import io.jray.runtime.control.Keys;
+import io.jray.runtime.core.IdGenerator;
+import io.jray.runtime.core.ObjectId;
+import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.DeadNodeReaper;
+import io.jray.runtime.node.FunctionDirectory;
+import io.jray.runtime.node.NodeIdentity;
+import io.jray.runtime.node.NodeLoad;
+import io.jray.runtime.node.NodeRegistry;
+import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.ClusterToken;
+import io.jray.runtime.store.LargeObjects;
+import io.jray.runtime.task.ActorClient;
+import io.jray.runtime.task.ActorHandleType;
+import io.jray.runtime.task.ArgumentEncoder;
+import io.jray.runtime.task.DefaultJRay;
+import io.jray.runtime.task.InfeasibleWork;
+import io.jray.runtime.task.NotificationListener;
+import io.jray.runtime.task.ObjectRefType;
+import io.jray.runtime.task.ObjectReleaser;
+import io.jray.runtime.task.ObjectResolver;
+import io.jray.runtime.task.TaskArguments;
+import io.jray.runtime.task.TaskCanceller;
+import io.jray.runtime.task.TaskSubmitter;
+import io.jray.runtime.worker.Worker;
+
+/**
+ * The parts of one node, built and wired together: control plane readers and writers, registry
+ * and reaper, object store, submitter, resolver and (when enabled) worker. {@link JRayNode}
+ * starts and stops them; this also holds what the parts call back into (a lapsed registration, a
+ * change of the active jobs, a drain).
+ */
+final class NodeParts {
+
+    private static final Log log = LogFactory.getLog(NodeParts.class);
+
+    final NodeSettings settings;
+    final NodeIdentity identity;
+    final ControlPlane control;
+    final ClusterHealth health;
+    final NodeRegistry registry;
+    final Inbox inbox;
+    final Jobs jobs;
+    final JobDirectory directory;
+    final NotificationListener listener;
+    final ObjectResolver resolver;
+    final LargeObjects objects;
+    final TaskSubmitter submitter;
+    final ObjectReleaser releaser;
+    final ValueCodec codec;
+    final ClusterOperations operations;
+    final DefaultJRay jray;
+    final Worker worker;
+    final DeadNodeReaper reaper;
+    final ScheduledExecutorService scheduler;
+    final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    final FunctionRegistry functions;
+    final FunctionDirectory functionDirectory;
+    final InfeasibleWork infeasible;
+    final DriverJob driverJob;
+    final NodeChores chores;
+    final InboxRouter inboxRouter;
+    volatile boolean draining;
+
+    NodeParts(ControlPlane control, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
+            ObjectRefType refType, ActorHandleType actorHandleType) {
+        this.control = control;
+        this.functions = functions;
+        this.settings = settings;
+        String id = IdGenerator.random(8);
+        this.identity = new NodeIdentity(id, hostName(), settings.hostId() != null ? settings.hostId() : hostName(),
+                ProcessHandle.current().pid(), settings.resources(), settings.workerEnabled());
+        Keys keys = control.keys();
+        this.health = new ClusterHealth(settings.unavailableTimeout(), control.membership().address());
+        this.registry = new NodeRegistry(control, identity, settings.heartbeatInterval(), settings.heartbeatTimeout(),
+                health, this::onRegisteredAgain);
+        this.inbox = new Inbox(control);
+        this.jobs = new Jobs(control, inbox, settings.jobRetention());
+        this.directory = new JobDirectory(control);
+        this.driverJob = new DriverJob(jobs, directory, health, id);
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2,
+                Thread.ofPlatform().name("jray-node-", 0).daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
+        this.listener = new NotificationListener(control.streams(), keys, id, health, this::onInboxMessage,
+                settings.worker().block());
+        this.codec = codec;
+        this.objects = new LargeObjects(settings.store(), settings.namespace(), clusterId(), id, identity.hostId(),
+                control, codec, clusterToken(settings.store().token()));
+        registry.addFields(objects.registration());
+        this.resolver = new ObjectResolver(control, codec, objects, refType, id, health, listener::watch,
+                virtualThreads);
+        IdGenerator ids = new IdGenerator(id);
+        this.infeasible = new InfeasibleWork(control, id, settings.infeasibleTimeout());
+        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver,
+                control, inbox, health, listener, driverJob::get, settings.submitBatch(), infeasible);
+        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id, virtualThreads);
+        ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, driverJob::get, id,
+                actorHandleType);
+        TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
+        this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
+        this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
+        this.functionDirectory = new FunctionDirectory(control, id, functions);
+        this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions,
+                functionDirectory, objects, new TaskArguments(resolver, codec), directory, health, scheduler, settings.worker(),
+                registry::epoch) : null;
+        registry.reportLoad(() -> NodeLoad.of(worker == null ? NodeLoad.Work.NONE
+                : new NodeLoad.Work(worker.freeCpus(), worker.running(), worker.actors()), objects.store(), draining));
+        this.reaper = new DeadNodeReaper(control, jobs, inbox, id, health, settings.heartbeatTimeout(),
+                reapGrace(settings));
+        this.chores = new NodeChores(scheduler, new NodeChores.Parts(registry, reaper, directory, objects, health,
+                infeasible, releaser, resolver), settings.heartbeatInterval(), settings.heartbeatTimeout());
+        this.inboxRouter = new InboxRouter(worker, objects, scheduler, virtualThreads, chores::refreshDirectory,
+                this::drain);
+        directory.onChange(this::onJobsChanged);
+    }
+
+    /**
+     * Drains this node: it takes no more tasks and gives back those it read but did not start;
+     * running tasks finish, actors living here stay. Returns whether it runs tasks at all.
+     */
+    boolean drain() {
+        if (worker == null) {
+            return false;
+        }
+        if (!draining) {
+            draining = true;
+            log.info("jray node " + identity.id() + " is draining: it takes no more tasks");
+            // why: stopping the reader waits for its read in flight; the timer threads must not
+            virtualThreads.execute(() -> {
+                worker.drain();
+                registry.beat();
+            });
+        }
+        return true;
+    }
+
+    /**
+     * The node's registration had lapsed: it was declared dead (a long pause) or Redis lost its
+     * data. When its job did not survive, the tasks it waits for are gone: their refs fail, and the
+     * next submission starts a new job.
+     */
+    private void onRegisteredAgain(long lapsed) {
+        log.warn("jray node " + identity.id() + " registered again as epoch " + registry.epoch() + ": its registration "
+                + lapsed + " had lapsed (it was declared dead after missing heartbeats, or Redis lost its data)");
+        if (worker != null) {
+            List<ObjectId> stale = worker.registeredAgain(lapsed);
+            // why: restarting actors takes round trips; the timer threads must keep beating
+            virtualThreads.execute(() -> {
+                for (ObjectId actor : stale) {
+                    try {
+                        reaper.reapActor(actor, identity.id(), lapsed);
+                    }
+                    catch (Exception e) {
+                        log.warn("Could not hand back actor " + actor + " of lapsed registration " + lapsed + ": " + e);
+                    }
+                }
+            });
+        }
+        String job = driverJob.started();
+        try {
+            String ended = driverJob.forgetIfEnded();
+            if (ended != null) {
+                submitter.forgetJob(ended);
+                resolver.failAllPending(new ObjectLostException("job " + ended + " of node " + identity.id()
+                        + " ended while the node was out of touch with Redis (declared dead, or Redis restarted "
+                        + "without its data): the tasks it waited for are gone"));
+            }
+            directory.refresh();
+        }
+        catch (Exception e) {
+            log.warn("Could not check job " + job + " after registering again: " + e);
+        }
+    }
+
+    private void onInboxMessage(Map<String, byte[]> message) {
+        inboxRouter.route(message);
+    }
+
+    private void onJobsChanged() {
+        Set<String> active = directory.jobs().keySet();
+        listener.retainJobs(active);
+        infeasible.retainJobs(active);
+        objects.retainJobs(active);
+        if (worker != null) {
+            worker.retainJobs(active);
+        }
+    }
+
+    /** The configured cluster token, or the one kept in Redis. */
+    private String clusterToken(String configured) {
+        try {
+            return ClusterToken.resolve(control, configured);
+        }
+        catch (Exception e) {
+            throw new JRayUnavailableException("could not read the cluster token from Redis at " + control.membership().address()
+                    + " (or set jray.object.token): " + e, e);
+        }
+    }
+
+    /** How long a registration must stay missing before its node is dead: a few heartbeats, at most the timeout. */
+    private static Duration reapGrace(NodeSettings settings) {
+        Duration beats = settings.heartbeatInterval().multipliedBy(3);
+        return beats.compareTo(settings.heartbeatTimeout()) < 0 ? beats : settings.heartbeatTimeout();
+    }
+
+    /** The id of the cluster behind this Redis and namespace. */
+    private String clusterId() {
+        try {
+            return ClusterToken.clusterId(control);
+        }
+        catch (Exception e) {
+            throw new JRayUnavailableException("could not read the cluster id from Redis at " + control.membership().address() + ": "
+                    + e, e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}
