@@ -1,16 +1,15 @@
 package io.jray.dashboard;
 
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.RecordField;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
@@ -26,8 +25,12 @@ import io.jray.runtime.serialization.RemoteError;
  */
 final class TaskDetails {
 
-    private static final String[] FIELDS = {"k", "fn", "nm", "st", "a", "mr", "n", "ow", "pa", "ac", "d", "ts", "tr",
-            "te", "sz", "lg", "er", "le", "sp", "v", "mtr", "q"};
+    private static final RecordField[] FIELDS = {
+            RecordField.KIND, RecordField.FUNCTION_ID, RecordField.NAME, RecordField.STATE, RecordField.ATTEMPT,
+            RecordField.MAX_RETRIES, RecordField.NODE, RecordField.OWNER, RecordField.PARENT, RecordField.ACTOR,
+            RecordField.DEPENDENCIES, RecordField.SUBMITTED_AT, RecordField.STARTED_AT, RecordField.ENDED_AT,
+            RecordField.SIZE, RecordField.LARGE, RecordField.ERROR, RecordField.LAST_ERROR, RecordField.SPEC,
+            RecordField.VALUE, RecordField.MAX_TASK_RETRIES, RecordField.QUEUE};
     private static final int PREVIEW = 300;
     private static final int MAX_LINKS = 100;
 
@@ -43,43 +46,42 @@ final class TaskDetails {
 
     /** The task's details, or {@code null} when Redis has no record of it. */
     TaskDetail read(ObjectId id) throws Exception {
-        TaskRecords.RawRecord raw = records.raw(id, FIELDS);
-        Map<String, byte[]> f = raw.fields();
-        if (!f.containsKey("st")) {
+        TaskRecords.RawRecord f = records.raw(id, FIELDS);
+        if (!f.has(RecordField.STATE)) {
             return null;
         }
-        String kind = text(f, "k");
-        String state = text(f, "st");
-        long submitted = number(f, "ts");
-        long started = number(f, "tr");
-        long ended = number(f, "te");
+        String kind = f.text(RecordField.KIND);
+        String state = f.text(RecordField.STATE);
+        long submitted = f.number(RecordField.SUBMITTED_AT);
+        long started = f.number(RecordField.STARTED_AT);
+        long ended = f.number(RecordField.ENDED_AT);
         List<TaskDetail.Argument> arguments = new ArrayList<>();
-        String argumentsNote = arguments(f.get("sp"), arguments);
+        String argumentsNote = arguments(f.bytes(RecordField.SPEC), arguments);
         String result = "";
         if ("p".equals(kind)) {
-            argumentsNote = "A value put by " + text(f, "ow") + ", not a task: it has no arguments.";
+            argumentsNote = "A value put by " + f.text(RecordField.OWNER) + ", not a task: it has no arguments.";
         }
         if ("F".equals(state) && !"a".equals(kind)) {
-            result = "1".equals(text(f, "lg")) ? "a large value of " + ClusterOverview.bytes(number(f, "sz"))
+            result = "1".equals(f.text(RecordField.LARGE)) ? "a large value of " + ClusterOverview.bytes(f.number(RecordField.SIZE))
                     + ", in the object stores of the nodes holding it"
-                    : f.containsKey("v") ? preview(f.get("v"))
-                    : "freed (" + ClusterOverview.bytes(number(f, "sz")) + "): its owner dropped every ref to it";
+                    : f.has(RecordField.VALUE) ? preview(f.bytes(RecordField.VALUE))
+                    : "freed (" + ClusterOverview.bytes(f.number(RecordField.SIZE)) + "): its owner dropped every ref to it";
         }
-        String queue = text(f, "q");
+        String queue = f.text(RecordField.QUEUE);
         String resources = queue.startsWith("q:") ? queue.substring(2) : "";
         String infeasible = resources.isEmpty() || !(state.equals("Q") || state.equals("W")) ? ""
                 : Objects.requireNonNullElse(records.infeasible(id.job() + "|" + resources).get(30, TimeUnit.SECONDS),
                         "");
-        int maxRetries = (int) number(f, "a".equals(kind) ? "mtr" : "mr");
+        int maxRetries = (int) f.number("a".equals(kind) ? RecordField.MAX_TASK_RETRIES : RecordField.MAX_RETRIES);
         Optional<TaskHistory.Entry> entry = history.entry(id);
-        TaskLogView log = TaskLogView.of(TaskLog.decode(raw.log()));
-        return new TaskDetail(id.toString(), kindName(kind, f.containsKey("ac")),
-                text(f, "fn"), text(f, "nm"), state, TaskStates.name(state), resources, infeasible,
-                (int) number(f, "a"), maxRetries + 1,
-                text(f, "n"), text(f, "ow"), sameJob(id, text(f, "pa")), sameJob(id, text(f, "ac")), Times.at(submitted),
+        TaskLogView log = TaskLogView.of(TaskLog.decode(f.log()));
+        return new TaskDetail(id.toString(), kindName(kind, f.has(RecordField.ACTOR)),
+                f.text(RecordField.FUNCTION_ID), f.text(RecordField.NAME), state, TaskStates.name(state), resources, infeasible,
+                (int) f.number(RecordField.ATTEMPT), maxRetries + 1,
+                f.text(RecordField.NODE), f.text(RecordField.OWNER), sameJob(id, f.text(RecordField.PARENT)), sameJob(id, f.text(RecordField.ACTOR)), Times.at(submitted),
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),
-                arguments, argumentsNote, dependencies(id, text(f, "d")), links(entry.map(TaskHistory.Entry::dependents)
-                        .orElse(List.of())), result, failure(f.get("er")), failure(f.get("le")),
+                arguments, argumentsNote, dependencies(id, f.text(RecordField.DEPENDENCIES)), links(entry.map(TaskHistory.Entry::dependents)
+                        .orElse(List.of())), result, failure(f.bytes(RecordField.ERROR)), failure(f.bytes(RecordField.LAST_ERROR)),
                 Attempts.of(entry.map(TaskHistory.Entry::timeline).orElse(List.of())), log);
     }
 
@@ -180,13 +182,4 @@ final class TaskDetails {
         return other.isEmpty() ? "" : other.contains("/") ? other : id.job() + "/" + other;
     }
 
-    private static String text(Map<String, byte[]> f, String field) {
-        byte[] b = f.get(field);
-        return b == null ? "" : new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static long number(Map<String, byte[]> f, String field) {
-        String s = text(f, field);
-        return s.isEmpty() ? 0 : Long.parseLong(s);
-    }
 }

@@ -22,6 +22,8 @@ import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.logs.TaskLogCapture;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.StoreSettings;
 import io.jray.runtime.task.ActorHandleType;
@@ -55,11 +57,27 @@ class JRayNodeConfiguration {
         return new ControlPlane(redis, new Keys(settings.namespace()));
     }
 
+    /** Who this node is: a new random id at each start, this host and process, the configured resources. */
     @Bean
     @ConditionalOnMissingBean
-    JRayNode jrayNode(ControlPlane control, JRayProperties properties, FunctionRegistry functions, ValueCodec codec,
-            ObjectRefType refType, ActorHandleType actorHandleType) {
-        return new JRayNode(control, settings(properties), functions, codec, refType, actorHandleType);
+    NodeIdentity jrayNodeIdentity(JRayProperties properties) {
+        NodeSettings settings = settings(properties);
+        return NodeIdentity.ofThisProcess(settings.hostId(), settings.resources(), settings.workerEnabled());
+    }
+
+    /** Whether Redis answers this node; fails what waits on it once it has not for {@code jray.unavailable-timeout}. */
+    @Bean
+    @ConditionalOnMissingBean
+    ClusterHealth jrayClusterHealth(ControlPlane control, JRayProperties properties) {
+        return new ClusterHealth(settings(properties).unavailableTimeout(), control.membership().address());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JRayNode jrayNode(ControlPlane control, NodeIdentity identity, ClusterHealth health, JRayProperties properties,
+            FunctionRegistry functions, ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType) {
+        return new JRayNode(control, identity, health, settings(properties), functions, codec, refType,
+                actorHandleType);
     }
 
     @Bean

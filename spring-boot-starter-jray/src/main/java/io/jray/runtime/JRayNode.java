@@ -30,9 +30,13 @@ public final class JRayNode implements AutoCloseable {
     private final NodeParts parts;
     private volatile boolean running;
 
-    public JRayNode(ControlPlane control, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
-            ObjectRefType refType, ActorHandleType actorHandleType) {
-        this.parts = new NodeParts(control, settings, functions, codec, refType, actorHandleType);
+    /**
+     * Builds a node's parts from the beans the auto-configuration provides: the control plane (its
+     * door to Redis), who it is, and the health of its link to Redis.
+     */
+    public JRayNode(ControlPlane control, NodeIdentity identity, ClusterHealth health, NodeSettings settings,
+            FunctionRegistry functions, ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType) {
+        this.parts = new NodeParts(control, identity, health, settings, functions, codec, refType, actorHandleType);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.jray.runtime;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,16 +83,15 @@ final class NodeParts {
     final InboxRouter inboxRouter;
     volatile boolean draining;
 
-    NodeParts(ControlPlane control, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
+    NodeParts(ControlPlane control, NodeIdentity identity, ClusterHealth health, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
             ObjectRefType refType, ActorHandleType actorHandleType) {
         this.control = control;
         this.functions = functions;
         this.settings = settings;
-        String id = IdGenerator.random(8);
-        this.identity = new NodeIdentity(id, hostName(), settings.hostId() != null ? settings.hostId() : hostName(),
-                ProcessHandle.current().pid(), settings.resources(), settings.workerEnabled());
+        this.identity = identity;
+        String id = identity.id();
         Keys keys = control.keys();
-        this.health = new ClusterHealth(settings.unavailableTimeout(), control.membership().address());
+        this.health = health;
         this.registry = new NodeRegistry(control, identity, settings.heartbeatInterval(), settings.heartbeatTimeout(),
                 health, this::onRegisteredAgain);
         this.inbox = new Inbox(control);
@@ -124,7 +121,7 @@ final class NodeParts {
         this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
         this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
         this.functionDirectory = new FunctionDirectory(control, id, functions);
-        this.worker = settings.workerEnabled() ? new Worker(control, id, settings.resources(), functions,
+        this.worker = identity.worker() ? new Worker(control, id, identity.resources(), functions,
                 functionDirectory, objects, new TaskArguments(resolver, codec), directory, health, scheduler, settings.worker(),
                 registry::epoch) : null;
         registry.reportLoad(() -> NodeLoad.of(worker == null ? NodeLoad.Work.NONE
@@ -235,15 +232,6 @@ final class NodeParts {
         catch (Exception e) {
             throw new JRayUnavailableException("could not read the cluster id from Redis at " + control.membership().address() + ": "
                     + e, e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        }
-        catch (Exception e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
         }
     }
 }

@@ -22,9 +22,14 @@ import io.jray.api.RemoteTask;
 import io.jray.api.SerializationCustomizer;
 import io.jray.api.SerializationException;
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Membership;
 import io.jray.runtime.control.redis.RedisLink;
+import io.jray.runtime.core.Resources;
 import io.jray.runtime.embedded.EmbeddedRedisServer;
 import io.jray.runtime.function.FunctionRegistry;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.task.ObjectRefType;
 import io.jray.test.TestRedis;
@@ -142,6 +147,28 @@ class JRayAutoConfigurationTests {
     }
 
     @Test
+    void theNodesPartsAreBeansItIsAssembledFrom() {
+        withRedis().run(context -> {
+            JRayNode node = context.getBean(JRayNode.class);
+            assertThat(context).hasSingleBean(ControlPlane.class).hasSingleBean(NodeIdentity.class)
+                    .hasSingleBean(ClusterHealth.class);
+            assertThat(node.control()).isSameAs(context.getBean(ControlPlane.class));
+            assertThat(node.identity()).isSameAs(context.getBean(NodeIdentity.class));
+            assertThat(node.health()).isSameAs(context.getBean(ClusterHealth.class));
+        });
+    }
+
+    @Test
+    void aUserDefinedNodeIdentityIsTheOneTheNodeRegisters() {
+        withRedis().withUserConfiguration(RackIdentityConfiguration.class).run(context -> {
+            JRayNode node = context.getBean(JRayNode.class);
+            assertThat(node.identity().id()).isEqualTo("rack7node");
+            assertThat(node.control().membership().fields("rack7node", "hostId", Membership.RESOURCES))
+                    .as("the node's registration in Redis").containsExactly("rack-7", "cpu=3");
+        });
+    }
+
+    @Test
     void nodePropertiesDecideTheResourcesItOffers() {
         withRedis().withPropertyValues("jray.node.cpus=3", "jray.node.memory=1GB", "jray.node.resources.gpu=2")
                 .run(context -> assertThat(context.getBean(JRayNode.class).identity().resources().shape())
@@ -222,6 +249,16 @@ class JRayAutoConfigurationTests {
         @Bean
         SerializationCustomizer greetings() {
             return types -> types.register(Greeting.class);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RackIdentityConfiguration {
+
+        @Bean
+        NodeIdentity rackIdentity() {
+            return new NodeIdentity("rack7node", "localhost", "rack-7", ProcessHandle.current().pid(),
+                    Resources.parseShape("cpu=3"), true);
         }
     }
 

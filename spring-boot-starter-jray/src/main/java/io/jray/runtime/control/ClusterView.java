@@ -121,7 +121,8 @@ public final class ClusterView {
             ids.sort(null);
             ids = ids.subList(0, Math.min(ids.size(), limit - actors.size()));
             List<CompletableFuture<List<io.lettuce.core.KeyValue<String, String>>>> records = ids.stream()
-                    .map(id -> redis.hmget(keys.record(job, id), "fn", "nm", "st", "n", "rs").toCompletableFuture()).toList();
+                    .map(id -> redis.hmget(keys.record(job, id), RecordField.codes(RecordField.FUNCTION_ID, RecordField.NAME, RecordField.STATE, RecordField.NODE,
+                            RecordField.RESTARTS)).toCompletableFuture()).toList();
             List<CompletableFuture<Long>> pending = ids.stream()
                     .map(id -> redis.xlen(keys.job(job) + Keys.actorQueue(id)).toCompletableFuture()).toList();
             for (int i = 0; i < ids.size(); i++) {

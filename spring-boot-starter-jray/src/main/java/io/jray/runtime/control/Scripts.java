@@ -11,7 +11,8 @@ import io.jray.runtime.control.redis.RedisLink;
 
 /**
  * The control plane's Lua scripts and how they are called: by SHA1, with the job's key prefix (and
- * the event stream while a dashboard listens) as their keys.
+ * the event stream while a dashboard listens) as their keys. Each script starts with the table of
+ * record fields ({@link RecordField#luaTable()}), then {@code lib.lua}.
  */
 final class Scripts {
 
@@ -23,7 +24,7 @@ final class Scripts {
     final LuaScript cancel = script("cancel.lua");
     final LuaScript reap = script("reap.lua");
     final LuaScript endJob = script("end-job.lua");
-    final LuaScript beat = LuaScript.fromClasspath(ControlPlane.class, "beat.lua");
+    final LuaScript beat = LuaScript.fromClasspath(RecordField.luaTable(), ControlPlane.class, "beat.lua");
     final LuaScript killActor = script("kill-actor.lua");
     final LuaScript reapActor = script("reap-actor.lua");
     final LuaScript fetch = script("fetch.lua");
@@ -42,7 +43,7 @@ final class Scripts {
     }
 
     private static LuaScript script(String name) {
-        return LuaScript.fromClasspath(ControlPlane.class, name, LIB);
+        return LuaScript.fromClasspath(RecordField.luaTable(), ControlPlane.class, name, LIB);
     }
 
     /** Loads every script, so later calls go by SHA1. */

@@ -56,7 +56,8 @@ public final class TaskGraph {
         }
     }
 
-    private static final String[] FIELDS = {"fn", "st", "n", "d"};
+    private static final String[] FIELDS = RecordField.codes(RecordField.FUNCTION_ID, RecordField.STATE,
+            RecordField.NODE, RecordField.DEPENDENCIES);
 
     private final ControlPlane control;
 

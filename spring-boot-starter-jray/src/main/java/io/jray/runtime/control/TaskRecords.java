@@ -1,11 +1,15 @@
 package io.jray.runtime.control;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.KeyValue;
 
 import io.jray.runtime.core.ObjectId;
 
@@ -38,7 +42,9 @@ public final class TaskRecords {
     }
 
     private static final int MAX_GRAPH = 100_000;
-    private static final String[] FIELDS = {"fn", "st", "n", "a", "pa", "d", "ts", "tr", "te"};
+    private static final String[] FIELDS = RecordField.codes(RecordField.FUNCTION_ID, RecordField.STATE,
+            RecordField.NODE, RecordField.ATTEMPT, RecordField.PARENT, RecordField.DEPENDENCIES, RecordField.SUBMITTED_AT,
+            RecordField.STARTED_AT, RecordField.ENDED_AT);
 
     private final ControlPlane control;
 
@@ -62,8 +68,9 @@ public final class TaskRecords {
     }
 
     /** The given fields of a record, in the order asked ({@code null} for those it lacks). */
-    public CompletableFuture<List<String>> fields(ObjectId id, String... fields) {
-        return control.redis().text().hmget(control.keys().record(id.job(), id.id()), fields).toCompletableFuture()
+    public CompletableFuture<List<String>> fields(ObjectId id, RecordField... fields) {
+        return control.redis().text().hmget(control.keys().record(id.job(), id.id()), RecordField.codes(fields))
+                .toCompletableFuture()
                 .thenApply(values -> values.stream().map(kv -> kv.getValueOrElse(null)).toList());
     }
 
@@ -71,12 +78,12 @@ public final class TaskRecords {
      * The given fields of a record that it has, as bytes (values and specs are binary); with them, in
      * the same pipeline, the task's log ({@code null} when it has none).
      */
-    public RawRecord raw(ObjectId id, String... fields) throws Exception {
+    public RawRecord raw(ObjectId id, RecordField... fields) throws Exception {
         CompletableFuture<byte[]> log = control.redis().async().get(control.keys().taskLog(id.job(), id.id()))
                 .toCompletableFuture();
-        List<io.lettuce.core.KeyValue<String, byte[]>> values = control.redis().async()
-                .hmget(control.keys().record(id.job(), id.id()), fields).get(30, TimeUnit.SECONDS);
-        Map<String, byte[]> present = new java.util.HashMap<>();
+        List<KeyValue<String, byte[]>> values = control.redis().async()
+                .hmget(control.keys().record(id.job(), id.id()), RecordField.codes(fields)).get(30, TimeUnit.SECONDS);
+        Map<RecordField, byte[]> present = new EnumMap<>(RecordField.class);
         for (int k = 0; k < fields.length; k++) {
             if (values.get(k).hasValue()) {
                 present.put(fields[k], values.get(k).getValue());
@@ -91,7 +98,29 @@ public final class TaskRecords {
      * @param fields the fields the record has, of those asked
      * @param log the task's encoded log, or {@code null}
      */
-    public record RawRecord(Map<String, byte[]> fields, byte[] log) {
+    public record RawRecord(Map<RecordField, byte[]> fields, byte[] log) {
+
+        /** Whether the record has the field. */
+        public boolean has(RecordField field) {
+            return fields.containsKey(field);
+        }
+
+        /** The field's bytes, or {@code null}. */
+        public byte[] bytes(RecordField field) {
+            return fields.get(field);
+        }
+
+        /** The field as text, or {@code ""}. */
+        public String text(RecordField field) {
+            byte[] value = fields.get(field);
+            return value == null ? "" : new String(value, StandardCharsets.UTF_8);
+        }
+
+        /** The field as a number, or 0. */
+        public long number(RecordField field) {
+            String value = text(field);
+            return value.isEmpty() ? 0 : Long.parseLong(value);
+        }
     }
 
     /** The task's encoded log (see {@code TaskLog}), or {@code null} when it has none. */
@@ -101,7 +130,7 @@ public final class TaskRecords {
 
     /** The state code of a record ({@code null} when Redis has none). */
     public CompletableFuture<String> state(ObjectId id) {
-        return control.redis().text().hget(control.keys().record(id.job(), id.id()), "st").toCompletableFuture();
+        return control.redis().text().hget(control.keys().record(id.job(), id.id()), RecordField.STATE.code()).toCompletableFuture();
     }
 
     /** Why the tasks of a job and shape ({@code job|shape}) cannot run now: no live node offers the shape. */

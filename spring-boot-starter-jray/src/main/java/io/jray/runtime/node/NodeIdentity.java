@@ -1,5 +1,9 @@
 package io.jray.runtime.node;
 
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+
+import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.core.Resources;
 
 /**
@@ -13,4 +17,24 @@ import io.jray.runtime.core.Resources;
  * @param worker whether it runs tasks
  */
 public record NodeIdentity(String id, String host, String hostId, long pid, Resources resources, boolean worker) {
+
+    /**
+     * This process as a new node: a random id, this host's name and this process's id.
+     *
+     * @param hostId what identifies the machine, or {@code null} for its host name
+     */
+    public static NodeIdentity ofThisProcess(String hostId, Resources resources, boolean worker) {
+        String host = hostName();
+        return new NodeIdentity(IdGenerator.random(8), host, hostId != null ? hostId : host,
+                ProcessHandle.current().pid(), resources, worker);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
 }

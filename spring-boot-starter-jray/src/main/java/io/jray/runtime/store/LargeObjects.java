@@ -43,6 +43,7 @@ public final class LargeObjects implements AutoCloseable {
     private final PeerDirectory peers;
     private final ControlPlane control;
     private final ValueCodec codec;
+    private final MappedValues mapped;
     private final String node;
     private final String hostId;
     private final long inlineThreshold;
@@ -76,6 +77,7 @@ public final class LargeObjects implements AutoCloseable {
             ControlPlane control, ValueCodec codec, String token) {
         this.control = control;
         this.codec = codec;
+        this.mapped = new MappedValues(codec);
         this.node = node;
         this.hostId = hostId;
         this.inlineThreshold = settings.inlineThreshold();
@@ -219,43 +221,11 @@ public final class LargeObjects implements AutoCloseable {
     }
 
     private Object readLocal(ObjectId id, String what) throws IOException {
-        // why: a confined arena unmaps at once on close; closing a shared one stops every thread briefly
-        Arena arena = Arena.ofConfined();
-        MemorySegment file = store.map(id, arena);
-        return file == null ? close(arena) : decode(file, arena, () -> store.map(id, Arena.ofAuto()), what);
+        return mapped.read(arena -> store.map(id, arena), what);
     }
 
     private Object readFile(Path path, String what) throws IOException {
-        Arena arena = Arena.ofConfined();
-        MemorySegment file = ObjectFiles.mapReadOnly(path, arena);
-        return file == null ? close(arena) : decode(file, arena, () -> ObjectFiles.mapReadOnly(path, Arena.ofAuto()), what);
-    }
-
-    /**
-     * Decodes a mapped file and unmaps it; a view type is mapped again by {@code remap} in an
-     * arena that lives as long as the value does.
-     */
-    private Object decode(MemorySegment file, Arena arena, Remap remap, String what) throws IOException {
-        try {
-            if (!LargeFormat.kind(file, what).isView()) {
-                return LargeFormat.read(file, codec, what);
-            }
-        }
-        finally {
-            arena.close();
-        }
-        MemorySegment view = remap.map();
-        return view == null ? null : LargeFormat.read(view, codec, what);
-    }
-
-    @FunctionalInterface
-    private interface Remap {
-        MemorySegment map() throws IOException;
-    }
-
-    private static Object close(Arena arena) {
-        arena.close();
-        return null;
+        return mapped.read(arena -> ObjectFiles.mapReadOnly(path, arena), what);
     }
 
     private static void fill(FileChannel channel, long size, java.util.function.Consumer<MemorySegment> writer)

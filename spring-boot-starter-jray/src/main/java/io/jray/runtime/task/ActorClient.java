@@ -19,6 +19,7 @@ import io.jray.api.function.RemoteCallable;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
+import io.jray.runtime.control.RecordField;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.core.ObjectId;
@@ -118,7 +119,7 @@ public final class ActorClient {
      * @throws IllegalArgumentException when no actor has this id
      */
     public void kill(ObjectId id) {
-        List<String> record = await(records.fields(id, "k", "fn", "nm"));
+        List<String> record = await(records.fields(id, RecordField.KIND, RecordField.FUNCTION_ID, RecordField.NAME));
         if (!"a".equals(record.get(0)) || record.get(1) == null) {
             throw new IllegalArgumentException("no actor has the id " + id);
         }

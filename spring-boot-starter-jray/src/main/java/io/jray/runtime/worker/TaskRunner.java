@@ -1,7 +1,5 @@
 package io.jray.runtime.worker;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.jray.api.ActorCreationException;
 import io.jray.api.ActorDiedException;
-import io.jray.api.TaskFailedException;
 import io.jray.api.TaskTimeoutException;
 import io.jray.api.UnknownFunctionException;
 import io.jray.runtime.control.Keys;
@@ -24,12 +20,10 @@ import io.jray.runtime.core.TaskContext;
 import io.jray.runtime.core.TaskEvents;
 import io.jray.runtime.core.TaskObservations;
 import io.jray.runtime.core.TaskSpec;
-import io.jray.runtime.function.FunctionId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
 import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.FunctionDirectory;
-import io.jray.runtime.serialization.RemoteError;
 import io.jray.runtime.store.LargeObjects;
 
 /**
@@ -41,7 +35,7 @@ import io.jray.runtime.store.LargeObjects;
 final class TaskRunner {
 
     private final FunctionRegistry functions;
-    private final LargeObjects objects;
+    private final Outcomes outcomes;
     private final ArgumentResolver arguments;
     private final OutcomeReporter reporter;
     private final ResourcePool pool;
@@ -69,7 +63,7 @@ final class TaskRunner {
             ScheduledExecutorService timer, ActorHost actors, TaskLogCapture logs) {
         this.logs = logs;
         this.functionDirectory = functionDirectory;
-        this.objects = objects;
+        this.outcomes = new Outcomes(objects, node);
         this.actors = actors;
         this.functions = functions;
         this.arguments = arguments;
@@ -157,7 +151,7 @@ final class TaskRunner {
         long threshold = System.currentTimeMillis() - STARTED_REPORT_DELAY_MILLIS;
         for (Running task : running.values()) {
             if (task.startedAt() <= threshold && task.reported().compareAndSet(false, true)) {
-                reporter.report(outcome(task.delivery(), Outcome.Kind.STARTED, null, task.startedAt()));
+                reporter.report(Outcomes.of(task.delivery(), Outcome.Kind.STARTED, null, task.startedAt()));
             }
         }
     }
@@ -192,7 +186,7 @@ final class TaskRunner {
                     && functionDirectory.servedElsewhere(spec.function(), spec.demand())) {
                 // why: another live node has the function; a pause keeps this node from taking it straight back
                 Thread.sleep(GIVE_BACK_UNKNOWN_MILLIS);
-                return outcome(d, Outcome.Kind.GIVEN_BACK, null, startedAt);
+                return Outcomes.of(d, Outcome.Kind.GIVEN_BACK, null, startedAt);
             }
             Object result = switch (spec.kind()) {
                 case TASK -> invoke(task(spec), null, resolveArguments(spec), spec, d.demand().cpus());
@@ -203,7 +197,7 @@ final class TaskRunner {
                     yield null;
                 }
             };
-            Outcome outcome = finished(d, result, spec, startedAt);
+            Outcome outcome = outcomes.finished(d, result, spec, startedAt);
             if (spec.kind() != TaskSpec.Kind.ACTOR_CREATION) {
                 events.finished(spec.function(), System.nanoTime() - startNanos);
             }
@@ -216,7 +210,7 @@ final class TaskRunner {
             if (spec != null && spec.kind() != TaskSpec.Kind.ACTOR_CREATION) {
                 events.failed(spec.function(), System.nanoTime() - startNanos);
             }
-            return failure(d, spec, t, startedAt);
+            return outcomes.failed(d, spec, t, startedAt);
         }
         finally {
             running.remove(key);
@@ -259,36 +253,6 @@ final class TaskRunner {
             throw new ActorDiedException("actor " + spec.actor() + " no longer lives on node " + node);
         }
         return actor.instance();
-    }
-
-    /** The outcome of a finished task: its value inline, or stored in this node's object store. */
-    private Outcome finished(Delivery d, Object result, TaskSpec spec, long startedAt) {
-        String what = "the result of " + FunctionId.shortName(spec.function());
-        return switch (objects.place(d::task, result, what)) {
-            case LargeObjects.Placement.Inline inline -> outcome(d, Outcome.Kind.FINISHED, inline.bytes(), startedAt);
-            case LargeObjects.Placement.Stored stored -> outcome(d, Outcome.Kind.FINISHED_LARGE,
-                    Long.toString(stored.size()).getBytes(StandardCharsets.US_ASCII), startedAt);
-        };
-    }
-
-    private Outcome failure(Delivery d, TaskSpec spec, Throwable t, long startedAt) {
-        String function = spec == null ? null : spec.function();
-        RemoteError error;
-        if (t instanceof TaskFailedException dependency && dependency.getCause() != null) {
-            // why: a task whose argument failed fails with that argument's own error, as it would in Redis
-            error = RemoteError.of(dependency.getCause(), dependency.failedTaskId(), null, node);
-        }
-        else if (spec != null && spec.kind() == TaskSpec.Kind.ACTOR_CREATION && !(t instanceof ActorCreationException)
-                && !(t instanceof ActorDiedException)) {
-            error = RemoteError.of(new ActorCreationException("actor " + spec.actor() + " could not be created on node "
-                    + node + ": " + t, t), d.task().toString(), function, node);
-        }
-        else {
-            error = RemoteError.of(t, d.task().toString(), function, node);
-        }
-        boolean retry = spec != null && spec.retryExceptions() && d.attempt() <= spec.maxRetries()
-                && retries(spec.retryOn(), t);
-        return outcome(d, retry ? Outcome.Kind.RETRY : Outcome.Kind.FAILED, error.encode(), startedAt);
     }
 
     private Object[] resolveArguments(TaskSpec spec) {
@@ -340,21 +304,5 @@ final class TaskRunner {
     private static TaskTimeoutException timeout(RegisteredFunction function, TaskSpec spec) {
         return new TaskTimeoutException(function.displayName() + " ran longer than its timeout of "
                 + spec.timeoutMillis() + " ms and was interrupted");
-    }
-
-    private static boolean retries(List<String> retryOn, Throwable t) {
-        if (retryOn.isEmpty()) {
-            return true;
-        }
-        for (Class<?> k = t.getClass(); k != null; k = k.getSuperclass()) {
-            if (retryOn.contains(k.getName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Outcome outcome(Delivery d, Outcome.Kind kind, byte[] payload, long startedAt) {
-        return new Outcome(d.task(), d.attempt(), d.queue(), d.entryId(), kind, payload, startedAt, d.epoch());
     }
 }

@@ -18,6 +18,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.RecordField;
 import io.jray.runtime.control.redis.LuaScript;
 import io.jray.runtime.core.ObjectId;
 
@@ -265,7 +266,7 @@ public final class TaskHistory {
         RedisAsyncCommands<String, String> redis = control.redis().text();
         Map<ObjectId, CompletableFuture<String>> seqs = new LinkedHashMap<>();
         for (ObjectId task : tasks) {
-            seqs.put(task, redis.hget(control.keys().record(task.job(), task.id()), "hx").toCompletableFuture());
+            seqs.put(task, redis.hget(control.keys().record(task.job(), task.id()), RecordField.HISTORY_SEQ.code()).toCompletableFuture());
         }
         Map<ObjectId, CompletableFuture<String>> lists = new LinkedHashMap<>();
         for (Map.Entry<ObjectId, CompletableFuture<String>> seq : seqs.entrySet()) {
@@ -309,7 +310,7 @@ public final class TaskHistory {
 
     /** The task's number in the history (its record keeps it), or -1. */
     private long seqOf(ObjectId task) throws Exception {
-        String hx = control.redis().text().hget(control.keys().record(task.job(), task.id()), "hx")
+        String hx = control.redis().text().hget(control.keys().record(task.job(), task.id()), RecordField.HISTORY_SEQ.code())
                 .get(30, TimeUnit.SECONDS);
         return hx == null ? -1 : Long.parseLong(hx);
     }

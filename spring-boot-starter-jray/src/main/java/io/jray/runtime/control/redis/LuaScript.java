@@ -30,7 +30,15 @@ public final class LuaScript {
 
     /** Loads a script from the classpath, prefixed with the library scripts given. */
     public static LuaScript fromClasspath(Class<?> anchor, String name, String... libraries) {
-        StringBuilder text = new StringBuilder();
+        return fromClasspath("", anchor, name, libraries);
+    }
+
+    /**
+     * Loads a script from the classpath, prefixed with generated Lua ({@code preamble}, such as the
+     * table of record fields) and then the library scripts given.
+     */
+    public static LuaScript fromClasspath(String preamble, Class<?> anchor, String name, String... libraries) {
+        StringBuilder text = new StringBuilder(preamble);
         for (String library : libraries) {
             text.append(read(anchor, library)).append('\n');
         }

@@ -2,9 +2,9 @@
 -- ARGV: now, id, cancellation error, inline limit. Returns the state before ('' for an unknown task).
 local now, id, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local key = rec(id)
-local st = redis.call('HGET', key, 'st')
+local st = redis.call('HGET', key, R.state)
 if st == 'Q' then
-  local f = redis.call('HMGET', key, 'q', 'e', 'eq')
+  local f = redis.call('HMGET', key, R.queue, R.entry, R.entryQueue)
   local q = f[3] or f[1]
   if q and f[2] then
     redis.call('XACK', queue(q), 'w', f[2])
@@ -12,7 +12,7 @@ if st == 'Q' then
   end
 end
 if st == 'W' or st == 'Q' or st == 'R' then
-  redis.call('HSET', key, 'st', 'C', 'er', err, 'te', now)
+  redis.call('HSET', key, R.state, 'C', R.error, err, R.endedAt, now)
   settle(id, 'C', err, now, inlineMax)
   flushNotes()
 end

@@ -42,7 +42,7 @@ local function hostsActor(q, epoch)
   local actor = string.sub(q, 3)
   local h = hosts[actor]
   if not h then
-    h = redis.call('HMGET', rec(actor), 'n', 'ne')
+    h = redis.call('HMGET', rec(actor), R.node, R.nodeEpoch)
     hosts[actor] = h
   end
   return h[1] == node and h[2] == epoch
@@ -50,9 +50,11 @@ end
 
 -- Records one outcome.
 local function record(id, att, q, eid, kind, payload, started, epoch, log)
-  reportingNode = node .. ',' .. started
+  -- "node,started at": the events of this attempt name who ran it
+  local reporter = node .. ',' .. started
   local key = rec(id)
-  local cur = redis.call('HMGET', key, 'st', 'a', 'ow', 'hs', 'hw', 'k', 'd', 'rl', 'pc', 'e')
+  local cur = redis.call('HMGET', key, R.state, R.attempt, R.owner, R.hasSubscribers, R.hasWaiters, R.kind,
+      R.dependencies, R.released, R.takenBy, R.entry)
   local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att and cur[10] == eid
   local known = {cur[3], cur[4], cur[5], cur[7], cur[8], cur[9]}
   local fenced = live and string.sub(q, 1, 2) == 'a:' and not hostsActor(q, epoch)
@@ -60,15 +62,15 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
     if kind ~= 'S' then
       redis.call('XACK', queue(q), 'w', eid)
       redis.call('XDEL', queue(q), eid)
-      local spec = redis.call('HGET', key, 'sp')
+      local spec = redis.call('HGET', key, R.spec)
       local neid = redis.call('XADD', queue(q), '*', 't', id, 'a', att, 's', spec)
-      redis.call('HSET', key, 'st', 'Q', 'e', neid)
+      redis.call('HSET', key, R.state, 'Q', R.entry, neid)
       event('Q', id)
     end
   elseif kind == 'S' then
     if live then
-      redis.call('HSET', key, 'st', 'R', 'n', node, 'tr', started)
-      event('R', id, reportingNode)
+      redis.call('HSET', key, R.state, 'R', R.node, node, R.startedAt, started)
+      event('R', id, reporter)
     end
   else
     redis.call('XACK', queue(q), 'w', eid)
@@ -78,18 +80,20 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
         keepLog(id, log)
       end
       if kind == 'F' then
-        redis.call('HSET', key, 'st', 'F', 'v', payload, 'sz', #payload, 'n', node, 'tr', started, 'te', now)
+        redis.call('HSET', key, R.state, 'F', R.value, payload, R.size, #payload, R.node, node, R.startedAt, started,
+            R.endedAt, now)
         if cur[6] == 'a' then
-          redis.call('HSET', key, 'ne', epoch)
+          redis.call('HSET', key, R.nodeEpoch, epoch)
         end
-        settle(id, 'F', payload, now, inlineMax, known)
+        settle(id, 'F', payload, now, inlineMax, known, reporter)
       elseif kind == 'L' then
-        redis.call('HSET', key, 'st', 'F', 'lg', '1', 'sz', payload, 'n', node, 'tr', started, 'te', now)
+        redis.call('HSET', key, R.state, 'F', R.large, '1', R.size, payload, R.node, node, R.startedAt, started,
+            R.endedAt, now)
         redis.call('SADD', P .. 'l:' .. id, node)
-        settle(id, 'F', false, now, inlineMax, known)
+        settle(id, 'F', false, now, inlineMax, known, reporter)
       elseif kind == 'E' then
-        redis.call('HSET', key, 'st', 'E', 'er', payload, 'n', node, 'tr', started, 'te', now)
-        settle(id, 'E', payload, now, inlineMax, known)
+        redis.call('HSET', key, R.state, 'E', R.error, payload, R.node, node, R.startedAt, started, R.endedAt, now)
+        settle(id, 'E', payload, now, inlineMax, known, reporter)
         if cur[6] == 'a' then
           failCalls(id, payload, now, inlineMax)
         end
@@ -97,10 +101,10 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
         local a = tonumber(att)
         if kind == 'R' then
           a = a + 1
-          redis.call('HSET', key, 'le', payload)
-          event('X', id, reportingNode)
+          redis.call('HSET', key, R.lastError, payload)
+          event('X', id, reporter)
         end
-        redis.call('HSET', key, 'a', a)
+        redis.call('HSET', key, R.attempt, a)
         -- why: a node that gave a task back (no function, no room) must not get it straight back
         enqueue(id, now, kind == 'G' and node or nil)
       end

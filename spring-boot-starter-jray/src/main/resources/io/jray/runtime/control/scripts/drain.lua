@@ -11,7 +11,7 @@ while budget > 0 do
     break
   end
   local kind, id = string.sub(item, 1, 1), string.sub(item, 3)
-  local err = redis.call('HGET', rec(id), 'er') or ''
+  local err = redis.call('HGET', rec(id), R.error) or ''
   if kind == 'S' then
     settle(id, 'E', err, now, inlineMax)
   elseif kind == 'A' then

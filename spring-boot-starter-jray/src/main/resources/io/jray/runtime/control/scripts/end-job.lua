@@ -8,18 +8,18 @@ local retention, offset, now, inlineMax, err = ARGV[1], tonumber(ARGV[2]), ARGV[
 local ids = redis.call('ZRANGE', P .. 'tasks', offset, offset + 499)
 for _, id in ipairs(ids) do
   local key = rec(id)
-  local st = redis.call('HGET', key, 'st')
+  local st = redis.call('HGET', key, R.state)
   if st == 'W' or st == 'Q' or st == 'R' then
-    redis.call('HSET', key, 'st', 'C', 'er', err, 'te', now)
+    redis.call('HSET', key, R.state, 'C', R.error, err, R.endedAt, now)
     for _, node in ipairs(redis.call('SMEMBERS', P .. 'sub:' .. id)) do
       notify(node, id, 'C', err)
     end
     event('C', id)
-  elseif st == 'F' and redis.call('HGET', key, 'k') == 'a' then
-    redis.call('HSET', key, 'st', 'D')
+  elseif st == 'F' and redis.call('HGET', key, R.kind) == 'a' then
+    redis.call('HSET', key, R.state, 'D')
     event('D', id)
   end
-  redis.call('HDEL', key, 'v', 'sp')
+  redis.call('HDEL', key, R.value, R.spec)
   redis.call('PEXPIRE', key, retention)
   redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id, P .. 'l:' .. id)
 end

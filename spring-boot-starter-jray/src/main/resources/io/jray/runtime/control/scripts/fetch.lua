@@ -2,7 +2,7 @@
 -- and the nodes holding a copy that are alive. ARGV: id, the key prefix of node hashes (such as
 -- "jray:node:{"). Returns {state, payload, large, size, node...}; state '' when the record is gone.
 local id, nodePrefix = ARGV[1], ARGV[2]
-local f = redis.call('HMGET', rec(id), 'st', 'v', 'er', 'lg', 'sz')
+local f = redis.call('HMGET', rec(id), R.state, R.value, R.error, R.large, R.size)
 if not f[1] then
   return {''}
 end

@@ -3,7 +3,7 @@
 -- Returns {state before, node hosting it} ('' for an unknown actor or no host).
 local now, actor, err, inlineMax = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local key = rec(actor)
-local f = redis.call('HMGET', key, 'st', 'n', 'q', 'e')
+local f = redis.call('HMGET', key, R.state, R.node, R.queue, R.entry)
 if not f[1] then
   return {'', ''}
 end

@@ -1,16 +1,7 @@
 -- Shared by every jray script. KEYS[1] is the key prefix of one job, such as "jray:{j3k2a}:", so a
 -- script touches the keys of one hash slot (besides node hashes and the event stream KEYS[2]).
--- Records ("o:<id>") hold a task and its result:
---   st  state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled;
---       for an actor (k = 'a'): Q/R being created, F alive, E creation failed, D dead
---   a   attempt, mr max retries, q queue (key suffix: 'q:<shape>' for tasks, 'a:<actor>' for actor
---   calls), e queue entry, eq the queue holding it ('q:<shape>@<node>' when a node's own), sp spec,
---   ow owner node, v value, er error
---   hw  has waiters (set "w:<id>"), hs has subscribers (set "sub:<id>")
---   lg  '1' when the value is large: it is not in Redis but in the object stores of the nodes in
---       the set "l:<id>" (sz is its size)
---   d   the ids of the objects a task takes as arguments (space separated), pc how many unsettled
---       tasks take this object (each holds it), rl '1' once its owner dropped every ref to it
+-- Records ("o:<id>") hold a task and its result. Their fields are defined in Java (RecordField) and
+-- reach every script as the table R generated in front of it: R.state is the field 'st'.
 local P = KEYS[1]
 
 local function rec(id)
@@ -106,9 +97,6 @@ local function flushEvents()
   end
 end
 
--- "node,started at" of the task a node reports on: finished and failed events of that task name it.
-local reportingNode = nil
-
 -- Bounded work: one script call settles at most 'budget' tasks besides the ones it was called for
 -- (their failed dependents, transitively) and fails at most CALLS_PER_CALL calls of an ended actor.
 -- What is left goes to the job's backlog list "bl" as items 'S <id>' (a failed task still to be
@@ -185,7 +173,7 @@ end
 local function largeArguments(deps)
   local large = {}
   for dep in string.gmatch(deps, '%S+') do
-    local g = redis.call('HMGET', rec(dep), 'lg', 'sz')
+    local g = redis.call('HMGET', rec(dep), R.large, R.size)
     if g[1] == '1' then
       large[#large + 1] = {dep, tonumber(g[2]) or 0}
     end
@@ -198,13 +186,13 @@ end
 -- names the queue of its entry 'e'.
 local function enqueue(id, now, avoid)
   local key = rec(id)
-  local f = redis.call('HMGET', key, 'q', 'a', 'sp', 'd')
+  local f = redis.call('HMGET', key, R.queue, R.attempt, R.spec, R.dependencies)
   local q = f[1]
   if f[4] and f[4] ~= '' and string.sub(q, 1, 2) == 'q:' then
     q = nodeQueue(q, largeArguments(f[4]), avoid) or q
   end
   local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', f[2], 's', f[3])
-  redis.call('HSET', key, 'st', 'Q', 'tq', now, 'e', eid, 'eq', q)
+  redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.entry, eid, R.entryQueue, q)
   event('Q', id)
 end
 
@@ -219,7 +207,7 @@ local function free(id, large)
   if not retention then
     retention = redis.call('HGET', P .. 'meta', 'ret') or '3600000'
   end
-  redis.call('HDEL', key, 'v', 'sp', 'lg')
+  redis.call('HDEL', key, R.value, R.spec, R.large)
   redis.call('PEXPIRE', key, retention)
   redis.call('ZREM', P .. 'tasks', id)
   if large ~= false then
@@ -233,8 +221,8 @@ local function releaseArguments(deps)
   if deps and deps ~= '' then
     for dep in string.gmatch(deps, '%S+') do
       local dk = rec(dep)
-      local left = redis.pcall('HINCRBY', dk, 'pc', -1)
-      if type(left) == 'number' and left <= 0 and redis.call('HGET', dk, 'rl') == '1' then
+      local left = redis.pcall('HINCRBY', dk, R.takenBy, -1)
+      if type(left) == 'number' and left <= 0 and redis.call('HGET', dk, R.released) == '1' then
         free(dep)
       end
     end
@@ -244,7 +232,7 @@ end
 -- Every argument of a new task is held until the task settles.
 local function holdArguments(deps)
   for _, dep in ipairs(deps) do
-    redis.pcall('HINCRBY', rec(dep), 'pc', 1)
+    redis.pcall('HINCRBY', rec(dep), R.takenBy, 1)
   end
 end
 
@@ -252,8 +240,9 @@ end
 -- (on success) or fail with the same error (on failure or cancellation), transitively. A
 -- large value (payload false) is announced without a payload: readers fetch its locations. The
 -- settled task lets go of its arguments, and is freed at once if its owner already dropped its ref.
--- 'known' holds fields ow hs hw d rl pc of the record when the caller read them.
-local function settle(id, st, payload, now, inlineMax, known)
+-- 'known' holds fields ow hs hw d rl pc of the record when the caller read them; 'reporter' is the
+-- "node,started at" of the attempt a node reported on (its event names them), or nil.
+local function settle(id, st, payload, now, inlineMax, known, reporter)
   local ids, sts, n = {id}, {st}, 1
   while n > 0 do
     if budget <= 0 and ids[n] ~= id then
@@ -272,9 +261,9 @@ local function settle(id, st, payload, now, inlineMax, known)
     local key = rec(tid)
     local r = known
     if tid ~= id or not r then
-      r = redis.call('HMGET', key, 'ow', 'hs', 'hw', 'd', 'rl', 'pc')
+      r = redis.call('HMGET', key, R.owner, R.hasSubscribers, R.hasWaiters, R.dependencies, R.released, R.takenBy)
     end
-    event(tst, tid, tid == id and reportingNode or nil)
+    event(tst, tid, tid == id and reporter or nil)
     local inline = payload
     if tst == 'F' and (payload == false or #payload > inlineMax) then
       inline = nil
@@ -291,13 +280,13 @@ local function settle(id, st, payload, now, inlineMax, known)
       local waiters = P .. 'w:' .. tid
       for _, w in ipairs(redis.call('SMEMBERS', waiters)) do
         local wk = rec(w)
-        if redis.call('HGET', wk, 'st') == 'W' then
+        if redis.call('HGET', wk, R.state) == 'W' then
           if tst == 'F' then
-            if redis.call('HINCRBY', wk, 'pd', -1) <= 0 then
+            if redis.call('HINCRBY', wk, R.pendingDependencies, -1) <= 0 then
               enqueue(w, now)
             end
           else
-            redis.call('HSET', wk, 'st', 'E', 'er', payload, 'te', now)
+            redis.call('HSET', wk, R.state, 'E', R.error, payload, R.endedAt, now)
             n = n + 1
             ids[n] = w
             sts[n] = 'E'
@@ -325,9 +314,9 @@ local function failCalls(actor, err, now, inlineMax)
     local id = entryField(entry, 't')
     if id then
       local key = rec(id)
-      local st = redis.call('HGET', key, 'st')
+      local st = redis.call('HGET', key, R.state)
       if st == 'Q' or st == 'R' then
-        redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now)
+        redis.call('HSET', key, R.state, 'E', R.error, err, R.endedAt, now)
         settle(id, 'E', err, now, inlineMax)
       end
     end
@@ -342,7 +331,7 @@ end
 
 -- Ends an actor: state E (it could not be created) or D (it died), and its calls fail.
 local function endActor(actor, st, err, now, inlineMax)
-  redis.call('HSET', rec(actor), 'st', st, 'er', err, 'te', now)
+  redis.call('HSET', rec(actor), R.state, st, R.error, err, R.endedAt, now)
   event(st, actor)
   failCalls(actor, err, now, inlineMax)
 end

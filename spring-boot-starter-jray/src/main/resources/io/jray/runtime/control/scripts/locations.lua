@@ -4,7 +4,7 @@ local op, node = ARGV[1], ARGV[2]
 for i = 3, #ARGV do
   local id = ARGV[i]
   if op == '+' then
-    local f = redis.call('HMGET', rec(id), 'st', 'lg')
+    local f = redis.call('HMGET', rec(id), R.state, R.large)
     if f[1] == 'F' and f[2] == '1' then
       redis.call('SADD', P .. 'l:' .. id, node)
     end

@@ -9,7 +9,7 @@
 local now, actor, dead, err, inlineMax, epoch, lost = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]),
     ARGV[6], ARGV[7]
 local key = rec(actor)
-local f = redis.call('HMGET', key, 'st', 'n', 'rs', 'mr', 'mtr', 'a', 'ne')
+local f = redis.call('HMGET', key, R.state, R.node, R.restarts, R.maxRetries, R.maxTaskRetries, R.attempt, R.nodeEpoch)
 if f[1] ~= 'F' or f[2] ~= dead or (epoch ~= '' and f[7] ~= epoch) then
   return 0
 end
@@ -25,16 +25,16 @@ if ok then
     if entry then
       local id, att = entryField(entry, 't'), entryField(entry, 'a')
       local ck = rec(id)
-      local c = redis.call('HMGET', ck, 'st', 'a', 'sp')
+      local c = redis.call('HMGET', ck, R.state, R.attempt, R.spec)
       if (c[1] == 'Q' or c[1] == 'R') and c[2] == att then
         if restart and tonumber(att) <= (tonumber(f[5]) or 0) then
           local next = tonumber(att) + 1
           local neid = redis.call('XADD', aq, '*', 't', id, 'a', next, 's', c[3])
-          redis.call('HSET', ck, 'st', 'Q', 'a', next, 'e', neid)
+          redis.call('HSET', ck, R.state, 'Q', R.attempt, next, R.entry, neid)
           event('Q', id)
         else
           local why = restart and lost or err
-          redis.call('HSET', ck, 'st', 'E', 'er', why, 'te', now)
+          redis.call('HSET', ck, R.state, 'E', R.error, why, R.endedAt, now)
           settle(id, 'E', why, now, inlineMax)
         end
       end
@@ -47,7 +47,8 @@ if ok and #pending == 100 then
 end
 local result
 if restart then
-  redis.call('HSET', key, 'rs', tonumber(f[3] or '0') + 1, 'a', tonumber(f[6]) + 1, 'n', '', 'ne', '')
+  redis.call('HSET', key, R.restarts, tonumber(f[3] or '0') + 1, R.attempt, tonumber(f[6]) + 1, R.node, '',
+      R.nodeEpoch, '')
   enqueue(actor, now)
   result = 1
 else

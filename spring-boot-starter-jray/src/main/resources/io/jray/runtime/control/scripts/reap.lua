@@ -14,7 +14,7 @@ if #pending == 0 and drain == '1' then
   for _, entry in ipairs(entries) do
     redis.call('XDEL', q, entry[1])
     local id, att = entryField(entry, 't'), entryField(entry, 'a')
-    local r = redis.call('HMGET', rec(id), 'st', 'a', 'e')
+    local r = redis.call('HMGET', rec(id), R.state, R.attempt, R.entry)
     if r[1] == 'Q' and r[2] == att and r[3] == entry[1] then
       enqueue(id, now)
     end
@@ -34,15 +34,15 @@ for _, p in ipairs(pending) do
   if entry then
     local id, att = entryField(entry, 't'), entryField(entry, 'a')
     local key = rec(id)
-    local r = redis.call('HMGET', key, 'st', 'a', 'mr', 'k')
+    local r = redis.call('HMGET', key, R.state, R.attempt, R.maxRetries, R.kind)
     if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then
       if tonumber(att) <= (tonumber(r[3]) or 0) then
-        redis.call('HSET', key, 'a', tonumber(att) + 1)
+        redis.call('HSET', key, R.attempt, tonumber(att) + 1)
         enqueue(id, now)
       elseif r[4] == 'a' then
         endActor(id, 'D', err, now, inlineMax)
       else
-        redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now)
+        redis.call('HSET', key, R.state, 'E', R.error, err, R.endedAt, now)
         settle(id, 'E', err, now, inlineMax)
       end
     end

@@ -8,14 +8,14 @@
 --   'I' an input of the task was freed (lineage is kept only while inputs are referenced)
 local id, node, nodePrefix, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local key = rec(id)
-local f = redis.call('HMGET', key, 'st', 'k', 'lg', 'a', 'sp', 'ac', 'd')
+local f = redis.call('HMGET', key, R.state, R.kind, R.large, R.attempt, R.spec, R.actor, R.dependencies)
 local st = f[1]
 if not st then
   return 'X'
 end
 local function subscribe()
   redis.call('SADD', P .. 'sub:' .. id, node)
-  redis.call('HSET', key, 'hs', '1')
+  redis.call('HSET', key, R.hasSubscribers, '1')
   redis.call('SADD', P .. 'nodes', node)
 end
 if st == 'W' or st == 'Q' or st == 'R' then
@@ -38,16 +38,16 @@ if f[2] ~= 't' or f[6] or not f[5] then
 end
 local deps = {}
 for dep in string.gmatch(f[7] or '', '%S+') do
-  local d = redis.call('HMGET', rec(dep), 'st', 'v', 'lg')
+  local d = redis.call('HMGET', rec(dep), R.state, R.value, R.large)
   if not d[1] or (d[1] == 'F' and not d[2] and not d[3]) then
     return 'I'
   end
   deps[#deps + 1] = dep
 end
 redis.call('DEL', P .. 'l:' .. id)
-redis.call('HDEL', key, 'lg', 'sz', 'n', 'tr', 'te')
-redis.call('HSET', key, 'a', tonumber(f[4]) + 1)
-redis.call('HINCRBY', key, 'rb', 1)
+redis.call('HDEL', key, R.large, R.size, R.node, R.startedAt, R.endedAt)
+redis.call('HSET', key, R.attempt, tonumber(f[4]) + 1)
+redis.call('HINCRBY', key, R.rebuilds, 1)
 -- why: the run settles again, letting go of its arguments once more
 holdArguments(deps)
 subscribe()

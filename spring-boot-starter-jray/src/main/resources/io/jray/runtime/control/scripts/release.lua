@@ -6,7 +6,7 @@ local freed = {}
 for k = 1, #ARGV do
   local id = ARGV[k]
   local key = rec(id)
-  local r = redis.call('HMGET', key, 'st', 'pc', 'lg')
+  local r = redis.call('HMGET', key, R.state, R.takenBy, R.large)
   if r[1] then
     if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
       if r[3] == '1' then
@@ -15,7 +15,7 @@ for k = 1, #ARGV do
       end
       free(id, r[3] == '1')
     else
-      redis.call('HSET', key, 'rl', '1')
+      redis.call('HSET', key, R.released, '1')
     end
   end
 end

@@ -45,12 +45,14 @@ local function submitRecord(kind, id, i)
   local key = rec(id)
   if kind == 'P' then
     local value = ARGV[i + 2]
-    redis.call('HSET', key, 'k', 'p', 'st', 'F', 'v', value, 'sz', #value, 'ow', owner, 'ts', now, 'te', now)
+    redis.call('HSET', key, R.kind, 'p', R.state, 'F', R.value, value, R.size, #value, R.owner, owner, R.submittedAt,
+        now, R.endedAt, now)
     redis.call('ZADD', P .. 'tasks', now, id)
   elseif kind == 'L' then
     local size, released = ARGV[i + 2], ARGV[i + 3]
-    redis.call('HSET', key, 'k', 'p', 'st', 'F', 'lg', '1', 'sz', size, 'ow', owner, 'n', owner, 'ts', now, 'te', now,
-        'rl', released)
+    redis.call('HSET', key, R.kind, 'p', R.state, 'F', R.large, '1', R.size, size, R.owner, owner, R.node, owner,
+        R.submittedAt, now, R.endedAt, now,
+        R.released, released)
     redis.call('SADD', P .. 'l:' .. id, owner)
     redis.call('ZADD', P .. 'tasks', now, id)
   elseif kind == 'C' then
@@ -65,8 +67,10 @@ local function submitRecord(kind, id, i)
     redis.call('SADD', P .. 'actors', id)
     redis.call('ZADD', P .. 'tasks', now, id)
     local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
-    redis.call('HSET', key, 'k', 'a', 'fn', class .. '#new', 'nm', name, 'q', q, 'ow', owner, 'mr', mr, 'mtr', mtr,
-        'rs', '0', 'life', life, 'sp', spec, 'a', '1', 'ts', now, 'st', 'Q', 'tq', now, 'e', eid)
+    redis.call('HSET', key, R.kind, 'a', R.functionId, class .. '#new', R.name, name, R.queue, q, R.owner, owner,
+        R.maxRetries, mr, R.maxTaskRetries, mtr,
+        R.restarts, '0', R.lifetime, life, R.spec, spec, R.attempt, '1', R.submittedAt, now, R.state, 'Q', R.queuedAt,
+            now, R.entry, eid)
     event('N', id, class .. '#new')
     event('Q', id)
   elseif kind == 'M' then
@@ -76,21 +80,23 @@ local function submitRecord(kind, id, i)
     for d = 1, nd do
       deps[d] = ARGV[i + 7 + d]
     end
-    local a = redis.call('HMGET', rec(actor), 'st', 'er', 'mtr')
+    local a = redis.call('HMGET', rec(actor), R.state, R.error, R.maxTaskRetries)
     redis.call('ZADD', P .. 'tasks', now, id)
     event('N', id, fn)
-    local fields = {'k', 't', 'fn', fn, 'nm', name, 'ac', actor, 'ow', owner, 'pa', parent, 'mr', a[3] or '0',
-        'a', '1', 'ts', now}
+    local fields = {R.kind, 't', R.functionId, fn, R.name, name, R.actor, actor, R.owner, owner, R.parent, parent,
+        R.maxRetries, a[3] or '0',
+        R.attempt, '1', R.submittedAt, now}
     if a[1] == 'E' or a[1] == 'D' or not a[1] then
       local err = a[2] or missing
-      redis.call('HSET', key, 'st', 'E', 'er', err, 'te', now, unpack(fields))
+      redis.call('HSET', key, R.state, 'E', R.error, err, R.endedAt, now, unpack(fields))
       settle(id, 'E', err, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
-      redis.call('HSET', key, 'd', table.concat(deps, ' '))
+      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
     else
       local q = 'a:' .. actor
       local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'st', 'Q', 'tq', now, 'q', q, 'sp', spec, 'e', eid, 'd', table.concat(deps, ' '),
+      redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.queue, q, R.spec, spec, R.entry, eid, R.dependencies,
+          table.concat(deps, ' '),
           unpack(fields))
       event('Q', id)
       holdArguments(deps)
@@ -111,50 +117,53 @@ local function submitRecord(kind, id, i)
     local pending, failed, large = 0, nil, {}
     for _, dep in ipairs(deps) do
       local dk = rec(dep)
-      local d = redis.call('HMGET', dk, 'st', 'lg', 'sz')
+      local d = redis.call('HMGET', dk, R.state, R.large, R.size)
       local dst = d[1]
       if d[2] == '1' then
         large[#large + 1] = {dep, tonumber(d[3]) or 0}
       end
       if dst == 'E' or dst == 'C' then
-        failed = redis.call('HGET', dk, 'er')
+        failed = redis.call('HGET', dk, R.error)
         break
       elseif not dst then
         failed = missing
         break
       elseif dst ~= 'F' then
         redis.call('SADD', P .. 'w:' .. dep, id)
-        redis.call('HSET', dk, 'hw', '1')
+        redis.call('HSET', dk, R.hasWaiters, '1')
         pending = pending + 1
       end
     end
     redis.call('ZADD', P .. 'tasks', now, id)
     event('N', id, fn)
-    local fields = {'k', 't', 'fn', fn, 'nm', name, 'q', q, 'ow', owner, 'pa', parent, 'mr', mr, 'sp', spec,
-        'a', '1', 'ts', now}
+    local fields = {R.kind, 't', R.functionId, fn, R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
+        R.maxRetries, mr, R.spec, spec,
+        R.attempt, '1', R.submittedAt, now}
     if failed then
-      redis.call('HSET', key, 'st', 'E', 'er', failed, 'te', now, unpack(fields))
+      redis.call('HSET', key, R.state, 'E', R.error, failed, R.endedAt, now, unpack(fields))
       settle(id, 'E', failed, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
-      redis.call('HSET', key, 'd', table.concat(deps, ' '))
+      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
     elseif pending > 0 then
       holdArguments(deps)
-      redis.call('HSET', key, 'd', table.concat(deps, ' '), 'st', 'W', 'pd', pending, unpack(fields))
+      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, 'W', R.pendingDependencies, pending,
+          unpack(fields))
       event('W', id)
     else
       holdArguments(deps)
       local eq = nodeQueue(q, large) or q
       local eid = redis.call('XADD', queue(eq), '*', 't', id, 'a', '1', 's', spec)
-      redis.call('HSET', key, 'd', table.concat(deps, ' '), 'st', 'Q', 'tq', now, 'e', eid, 'eq', eq, unpack(fields))
+      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, 'Q', R.queuedAt, now, R.entry, eid,
+          R.entryQueue, eq, unpack(fields))
       event('Q', id)
     end
   end
 end
 
-local replayed = #ARGV >= 7 and redis.call('HEXISTS', rec(ARGV[7]), 'k') == 1
+local replayed = #ARGV >= 7 and redis.call('HEXISTS', rec(ARGV[7]), R.kind) == 1
 local refused = eachRecord(6, recordLength, 1, function(i)
   local kind, id = ARGV[i], ARGV[i + 1]
-  if not (replayed and redis.call('HEXISTS', rec(id), 'k') == 1) then
+  if not (replayed and redis.call('HEXISTS', rec(id), R.kind) == 1) then
     submitRecord(kind, id, i)
   end
 end)

@@ -7,7 +7,7 @@ local out = {}
 for k = 2, #ARGV do
   local id = ARGV[k]
   local key = rec(id)
-  local r = redis.call('HMGET', key, 'st', 'v', 'er', 'lg')
+  local r = redis.call('HMGET', key, R.state, R.value, R.error, R.large)
   local st = r[1]
   if st == 'F' and r[2] then
     out[#out + 1] = {'F', r[2]}
@@ -17,7 +17,7 @@ for k = 2, #ARGV do
     out[#out + 1] = {st, r[3]}
   elseif st == 'W' or st == 'Q' or st == 'R' then
     redis.call('SADD', P .. 'sub:' .. id, node)
-    redis.call('HSET', key, 'hs', '1')
+    redis.call('HSET', key, R.hasSubscribers, '1')
     redis.call('SADD', P .. 'nodes', node)
     out[#out + 1] = {'P'}
   else
