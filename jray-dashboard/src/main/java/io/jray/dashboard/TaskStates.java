@@ -3,13 +3,11 @@ package io.jray.dashboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.control.history.TaskHistory;
 
-/** The words the dashboard shows for the one-letter states the control plane records. */
+/** The words the dashboard shows for the states the control plane records (see {@link RecordState}). */
 public final class TaskStates {
-
-    private static final Map<String, String> NAMES = Map.of("W", "waiting", "Q", "queued", "R", "running", "F",
-            "finished", "E", "failed", "C", "cancelled", "D", "dead");
 
     private TaskStates() {
     }
@@ -23,6 +21,6 @@ public final class TaskStates {
 
     /** The words for a state code, such as "finished" for F. */
     public static String name(String code) {
-        return code == null ? "unknown" : NAMES.getOrDefault(code, code);
+        return RecordState.word(code);
     }
 }

@@ -129,7 +129,7 @@ public final class ClusterView {
                 List<String> f = records.get(i).get(10, TimeUnit.SECONDS).stream().map(kv -> kv.getValueOrElse("")).toList();
                 String function = f.get(0);
                 actors.add(new ActorInfo(job + "/" + ids.get(i), function.contains("#")
-                        ? function.substring(0, function.indexOf('#')) : function, f.get(1), actorState(f.get(2)),
+                        ? function.substring(0, function.indexOf('#')) : function, f.get(1), RecordState.actorWord(f.get(2)),
                         f.get(3), f.get(4).isEmpty() ? 0 : Long.parseLong(f.get(4)), pending.get(i).get(10, TimeUnit.SECONDS)));
             }
             if (actors.size() >= limit) {
@@ -137,16 +137,6 @@ public final class ClusterView {
             }
         }
         return actors;
-    }
-
-    private static String actorState(String code) {
-        return switch (code) {
-            case "F" -> "alive";
-            case "Q", "R" -> "being created";
-            case "E" -> "failed";
-            case "D" -> "dead";
-            default -> "unknown";
-        };
     }
 
     private static NodeInfo node(String id, Map<String, String> hash, long now) {

@@ -24,7 +24,7 @@ final class Scripts {
     final LuaScript cancel = script("cancel.lua");
     final LuaScript reap = script("reap.lua");
     final LuaScript endJob = script("end-job.lua");
-    final LuaScript beat = LuaScript.fromClasspath(RecordField.luaTable(), ControlPlane.class, "beat.lua");
+    final LuaScript beat = LuaScript.fromClasspath(ScriptSchema.preamble(), ControlPlane.class, "beat.lua");
     final LuaScript killActor = script("kill-actor.lua");
     final LuaScript reapActor = script("reap-actor.lua");
     final LuaScript fetch = script("fetch.lua");
@@ -43,7 +43,7 @@ final class Scripts {
     }
 
     private static LuaScript script(String name) {
-        return LuaScript.fromClasspath(RecordField.luaTable(), ControlPlane.class, name, LIB);
+        return LuaScript.fromClasspath(ScriptSchema.preamble(), ControlPlane.class, name, LIB);
     }
 
     /** Loads every script, so later calls go by SHA1. */

@@ -27,7 +27,7 @@ import io.jray.runtime.core.ObjectId;
  * connection, each on a virtual thread; a request head must arrive within 10 seconds and fit in
  * 16 KiB. It listens on loopback unless configured otherwise.
  */
-public final class ObjectServer implements AutoCloseable {
+final class ObjectServer implements AutoCloseable {
 
     static final String PATH = "/jray/objects/";
 

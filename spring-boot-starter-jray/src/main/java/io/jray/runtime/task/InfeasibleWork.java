@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import io.jray.api.TaskInfeasibleException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.QueueEntryField;
 import io.jray.runtime.control.StreamEntry;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.ObjectId;
@@ -119,7 +120,7 @@ public final class InfeasibleWork {
                 + ")";
         List<CompletableFuture<String>> cancels = new ArrayList<>();
         for (StreamEntry entry : entries) {
-            String task = entry.text("t");
+            String task = entry.text(QueueEntryField.TASK.code());
             if (task != null) {
                 ObjectId id = new ObjectId(w.job(), task);
                 cancels.add(control.cancel(id, RemoteError.of(TaskInfeasibleException.class, message, id.toString(),

@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.QueueEntryField;
 import io.jray.runtime.control.StreamEntry;
 import io.jray.runtime.control.Streams;
 import io.jray.runtime.core.ObjectId;
@@ -74,9 +75,9 @@ final class ActorDispatcher extends GroupReader {
         for (StreamEntry message : messages) {
             HostedActor actor = byStream.get(message.stream());
             Map<String, byte[]> body = message.body();
-            byte[] call = body.get("t");
-            byte[] attempt = body.get("a");
-            byte[] spec = body.get("s");
+            byte[] call = body.get(QueueEntryField.TASK.code());
+            byte[] attempt = body.get(QueueEntryField.ATTEMPT.code());
+            byte[] spec = body.get(QueueEntryField.SPEC.code());
             int a = attempt(attempt);
             String job = keys.jobOf(message.stream());
             if (job != null && call != null && a > 0 && spec != null) {

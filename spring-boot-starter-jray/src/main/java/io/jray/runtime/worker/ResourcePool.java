@@ -12,7 +12,7 @@ import io.jray.runtime.core.Resources;
  * {@code get()} gives back its CPUs and takes them back when it resumes, even if that
  * oversubscribes the node for a while, so nested tasks cannot deadlock a small cluster.
  */
-public final class ResourcePool {
+final class ResourcePool {
 
     private static final double EPSILON = 1e-9;
 

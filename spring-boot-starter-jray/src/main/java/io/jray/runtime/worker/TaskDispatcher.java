@@ -17,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.QueueEntryField;
 import io.jray.runtime.control.StreamEntry;
 import io.jray.runtime.control.Streams;
 import io.jray.runtime.core.ObjectId;
@@ -161,9 +162,9 @@ final class TaskDispatcher extends GroupReader {
                 queue = queueOf(message.stream());
             }
             Map<String, byte[]> body = message.body();
-            byte[] task = body.get("t");
-            byte[] attempt = body.get("a");
-            byte[] spec = body.get("s");
+            byte[] task = body.get(QueueEntryField.TASK.code());
+            byte[] attempt = body.get(QueueEntryField.ATTEMPT.code());
+            byte[] spec = body.get(QueueEntryField.SPEC.code());
             int a = attempt(attempt);
             if (queue == null || task == null || a < 0 || spec == null) {
                 streamsOfRedis().setAside(message, queue == null ? "not a task queue"

@@ -53,6 +53,23 @@ class RecordFieldTest {
     }
 
     @Test
+    void queueEntriesAreWrittenAndReadByTheFieldsOfTheSchema() throws IOException {
+        Pattern literal = Pattern.compile("'XADD', [^,]+, '\\*', '|entryField\\(entry, '");
+        Pattern named = Pattern.compile("\\bQE\\.(\\w+)");
+        Set<String> known = Arrays.stream(QueueEntryField.values()).map(QueueEntryField::luaName)
+                .collect(Collectors.toSet());
+        for (String script : CONTROL_SCRIPTS) {
+            String text = read(ControlPlane.class, script);
+            Matcher m = named.matcher(text);
+            while (m.find()) {
+                assertThat(known).as("QE.%s in %s", m.group(1), script).contains(m.group(1));
+            }
+            assertThat(literal.matcher(text).find()).as("a queue entry field spelled in %s", script).isFalse();
+        }
+        assertThat(ScriptSchema.preamble()).contains("local QE = {task = 't', attempt = 'a', spec = 's'}");
+    }
+
+    @Test
     void fieldNamesAreUniqueInRedisAndInLua() {
         assertThat(Arrays.stream(RecordField.values()).map(RecordField::code).distinct())
                 .hasSize(RecordField.values().length);

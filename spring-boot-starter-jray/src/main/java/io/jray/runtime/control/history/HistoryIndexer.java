@@ -16,7 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.RecordField;
+import io.jray.runtime.control.ScriptSchema;
 import io.jray.runtime.control.StreamEntry;
 import io.jray.runtime.control.StreamReader;
 import io.jray.runtime.control.redis.LuaScript;
@@ -39,7 +39,7 @@ public final class HistoryIndexer implements AutoCloseable {
 
     private final ControlPlane control;
     private final int capacity;
-    private final LuaScript index = LuaScript.fromClasspath(RecordField.luaTable(), HistoryIndexer.class, "index.lua");
+    private final LuaScript index = LuaScript.fromClasspath(ScriptSchema.preamble(), HistoryIndexer.class, "index.lua");
     private final List<Consumer<List<HistoryEvent>>> listeners = new CopyOnWriteArrayList<>();
     /** Where events are indexed and handed to listeners: one virtual thread, in order. */
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(

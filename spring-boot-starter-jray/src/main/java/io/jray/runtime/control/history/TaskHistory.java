@@ -19,6 +19,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.RecordField;
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.control.redis.LuaScript;
 import io.jray.runtime.core.ObjectId;
 
@@ -33,7 +34,7 @@ public final class TaskHistory {
     /** The most rows one page may hold. */
     public static final int MAX_PAGE = 500;
     /** The states a task can be in, as the index names them. */
-    public static final List<String> STATES = List.of("W", "Q", "R", "F", "E", "C", "D");
+    public static final List<String> STATES = Arrays.stream(RecordState.values()).map(RecordState::code).toList();
     private static final int BLOCK = 4096;
     private static final int ROW_FIELDS = 9;
     private static final long RATE_BUCKET_MILLIS = 10_000;

@@ -63,7 +63,7 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       redis.call('XACK', queue(q), 'w', eid)
       redis.call('XDEL', queue(q), eid)
       local spec = redis.call('HGET', key, R.spec)
-      local neid = redis.call('XADD', queue(q), '*', 't', id, 'a', att, 's', spec)
+      local neid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, att, QE.spec, spec)
       redis.call('HSET', key, R.state, 'Q', R.entry, neid)
       event('Q', id)
     end

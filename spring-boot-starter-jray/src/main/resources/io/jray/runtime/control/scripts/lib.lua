@@ -191,7 +191,7 @@ local function enqueue(id, now, avoid)
   if f[4] and f[4] ~= '' and string.sub(q, 1, 2) == 'q:' then
     q = nodeQueue(q, largeArguments(f[4]), avoid) or q
   end
-  local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', f[2], 's', f[3])
+  local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, f[2], QE.spec, f[3])
   redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.entry, eid, R.entryQueue, q)
   event('Q', id)
 end
@@ -311,7 +311,7 @@ local function failCalls(actor, err, now, inlineMax)
   local done = {}
   for _, entry in ipairs(entries) do
     done[#done + 1] = entry[1]
-    local id = entryField(entry, 't')
+    local id = entryField(entry, QE.task)
     if id then
       local key = rec(id)
       local st = redis.call('HGET', key, R.state)

@@ -23,13 +23,13 @@ if ok then
     redis.call('XACK', aq, 'w', eid)
     redis.call('XDEL', aq, eid)
     if entry then
-      local id, att = entryField(entry, 't'), entryField(entry, 'a')
+      local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
       local ck = rec(id)
       local c = redis.call('HMGET', ck, R.state, R.attempt, R.spec)
       if (c[1] == 'Q' or c[1] == 'R') and c[2] == att then
         if restart and tonumber(att) <= (tonumber(f[5]) or 0) then
           local next = tonumber(att) + 1
-          local neid = redis.call('XADD', aq, '*', 't', id, 'a', next, 's', c[3])
+          local neid = redis.call('XADD', aq, '*', QE.task, id, QE.attempt, next, QE.spec, c[3])
           redis.call('HSET', ck, R.state, 'Q', R.attempt, next, R.entry, neid)
           event('Q', id)
         else

@@ -13,7 +13,7 @@ if #pending == 0 and drain == '1' then
   local entries = redis.call('XRANGE', q, '-', '+', 'COUNT', 100)
   for _, entry in ipairs(entries) do
     redis.call('XDEL', q, entry[1])
-    local id, att = entryField(entry, 't'), entryField(entry, 'a')
+    local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
     local r = redis.call('HMGET', rec(id), R.state, R.attempt, R.entry)
     if r[1] == 'Q' and r[2] == att and r[3] == entry[1] then
       enqueue(id, now)
@@ -32,7 +32,7 @@ for _, p in ipairs(pending) do
   redis.call('XACK', q, 'w', eid)
   redis.call('XDEL', q, eid)
   if entry then
-    local id, att = entryField(entry, 't'), entryField(entry, 'a')
+    local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
     local key = rec(id)
     local r = redis.call('HMGET', key, R.state, R.attempt, R.maxRetries, R.kind)
     if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then

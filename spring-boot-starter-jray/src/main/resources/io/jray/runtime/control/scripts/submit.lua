@@ -66,7 +66,7 @@ local function submitRecord(kind, id, i)
     redis.pcall('XGROUP', 'CREATE', queue('a:' .. id), 'w', '0', 'MKSTREAM')
     redis.call('SADD', P .. 'actors', id)
     redis.call('ZADD', P .. 'tasks', now, id)
-    local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
+    local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
     redis.call('HSET', key, R.kind, 'a', R.functionId, class .. '#new', R.name, name, R.queue, q, R.owner, owner,
         R.maxRetries, mr, R.maxTaskRetries, mtr,
         R.restarts, '0', R.lifetime, life, R.spec, spec, R.attempt, '1', R.submittedAt, now, R.state, 'Q', R.queuedAt,
@@ -94,7 +94,7 @@ local function submitRecord(kind, id, i)
       redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
     else
       local q = 'a:' .. actor
-      local eid = redis.call('XADD', queue(q), '*', 't', id, 'a', '1', 's', spec)
+      local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
       redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.queue, q, R.spec, spec, R.entry, eid, R.dependencies,
           table.concat(deps, ' '),
           unpack(fields))
@@ -152,7 +152,7 @@ local function submitRecord(kind, id, i)
     else
       holdArguments(deps)
       local eq = nodeQueue(q, large) or q
-      local eid = redis.call('XADD', queue(eq), '*', 't', id, 'a', '1', 's', spec)
+      local eid = redis.call('XADD', queue(eq), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
       redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, 'Q', R.queuedAt, now, R.entry, eid,
           R.entryQueue, eq, unpack(fields))
       event('Q', id)
