@@ -153,7 +153,7 @@ public final class ClusterView {
             CompletableFuture<Long> actors) {
 
         static JobReads start(RedisAsyncCommands<String, String> redis, Keys keys, String job) {
-            return new JobReads(job, redis.hget(keys.jobMeta(job), "ow").toCompletableFuture(),
+            return new JobReads(job, redis.hget(keys.jobMeta(job), JobField.OWNER.code()).toCompletableFuture(),
                     redis.zcard(keys.records(job)).toCompletableFuture(),
                     redis.smembers(keys.shapes(job)).toCompletableFuture(),
                     redis.smembers(keys.targets(job)).toCompletableFuture(),

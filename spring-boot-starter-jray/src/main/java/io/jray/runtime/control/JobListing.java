@@ -44,7 +44,8 @@ public final class JobListing {
         List<String> order = new ArrayList<>(ids);
         List<CompletableFuture<List<KeyValue<String, String>>>> metas = new ArrayList<>();
         for (String job : order) {
-            metas.add(redis.hmget(keys.jobMeta(job), "ow", "ts", "te").toCompletableFuture());
+            metas.add(redis.hmget(keys.jobMeta(job), JobField.OWNER.code(), JobField.STARTED_AT.code(),
+                    JobField.ENDED_AT.code()).toCompletableFuture());
         }
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {

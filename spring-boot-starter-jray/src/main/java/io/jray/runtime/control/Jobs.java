@@ -32,9 +32,9 @@ public final class Jobs {
         String job = "j" + IdGenerator.random(7);
         Keys keys = control.keys();
         control.redis().async().hset(keys.jobMeta(job), Map.of(
-                "ow", Scripts.b(owner),
-                "ts", Scripts.b(Long.toString(System.currentTimeMillis())),
-                "ret", Scripts.b(Long.toString(retention.toMillis())))).get(30, TimeUnit.SECONDS);
+                JobField.OWNER.code(), Scripts.b(owner),
+                JobField.STARTED_AT.code(), Scripts.b(Long.toString(System.currentTimeMillis())),
+                JobField.RETENTION.code(), Scripts.b(Long.toString(retention.toMillis())))).get(30, TimeUnit.SECONDS);
         control.redis().text().sadd(keys.jobs(), job).get(30, TimeUnit.SECONDS);
         inbox.broadcast(Inbox.JOBS, job).get(30, TimeUnit.SECONDS);
         return job;
@@ -67,7 +67,7 @@ public final class Jobs {
 
     /** The node that owns a job, or {@code null}. */
     public String owner(String job) throws Exception {
-        return control.redis().text().hget(control.keys().jobMeta(job), "ow").get(30, TimeUnit.SECONDS);
+        return control.redis().text().hget(control.keys().jobMeta(job), JobField.OWNER.code()).get(30, TimeUnit.SECONDS);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Jobs {
         Keys keys = control.keys();
         long now = System.currentTimeMillis();
         control.redis().text().srem(keys.jobs(), job).get(10, TimeUnit.SECONDS);
-        control.redis().text().hset(keys.jobMeta(job), "te", Long.toString(now));
+        control.redis().text().hset(keys.jobMeta(job), JobField.ENDED_AT.code(), Long.toString(now));
         control.redis().text().zadd(keys.endedJobs(), now, job);
         control.redis().text().zremrangebyscore(keys.endedJobs(), Range.create(0L, now - retention.toMillis()));
         long offset = 0;

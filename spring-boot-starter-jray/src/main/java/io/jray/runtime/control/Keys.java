@@ -103,32 +103,32 @@ public final class Keys {
 
     /** Hash describing a job. */
     public String jobMeta(String job) {
-        return job(job) + "meta";
+        return job(job) + JobKey.META.suffix();
     }
 
     /** Set of queue shapes used in a job. */
     public String shapes(String job) {
-        return job(job) + "shapes";
+        return job(job) + JobKey.SHAPES.suffix();
     }
 
     /** Sorted set of every record id of a job, scored by submission time. */
     public String records(String job) {
-        return job(job) + "tasks";
+        return job(job) + JobKey.RECORDS.suffix();
     }
 
     /** Hash of one task or object. */
     public String record(String job, String id) {
-        return job(job) + "o:" + id;
+        return job(job) + JobKey.RECORD.suffix() + id;
     }
 
     /** Set of the nodes holding a copy of a large object. */
     public String holders(String job, String id) {
-        return job(job) + "l:" + id;
+        return job(job) + JobKey.HOLDERS.suffix() + id;
     }
 
     /** What a task printed and logged, its attempts one after the other (see {@code TaskLog}); expires by itself. */
     public String taskLog(String job, String id) {
-        return job(job) + "log:" + id;
+        return job(job) + JobKey.LOG.suffix() + id;
     }
 
     /** Prefix of the task history's keys: bitmaps, rows, dependents, counters (see {@code index.lua}). */
@@ -143,12 +143,12 @@ public final class Keys {
 
     /** The key suffix of the task queue of a shape, as records and outcomes name it. */
     public static String taskQueue(String shape) {
-        return "q:" + shape;
+        return JobKey.TASK_QUEUE.suffix() + shape;
     }
 
     /** Set of the ids of the actors of a job. */
     public String actors(String job) {
-        return job(job) + "actors";
+        return job(job) + JobKey.ACTORS.suffix();
     }
 
     /**
@@ -161,17 +161,17 @@ public final class Keys {
 
     /** Set of the node queues ({@link #nodeQueue}) that nodes read in a job. */
     public String targets(String job) {
-        return job(job) + "targets";
+        return job(job) + JobKey.TARGETS.suffix();
     }
 
     /** The key suffix of an actor's call stream, as records and outcomes name it. */
     public static String actorQueue(String actor) {
-        return "a:" + actor;
+        return JobKey.ACTOR_QUEUE.suffix() + actor;
     }
 
     /** Stream of settled objects that a node owns or subscribed to, in a job. */
     public String notifications(String job, String node) {
-        return job(job) + "n:" + node;
+        return job(job) + JobKey.NOTES.suffix() + node;
     }
 
     /**
@@ -187,12 +187,12 @@ public final class Keys {
     /** The job, suffix and shape of a task queue's key (a shape's or a node's own), or {@code null} for another key. */
     public TaskQueue taskQueueOf(String key) {
         String job = jobOf(key);
-        if (job == null || !key.startsWith(job(job) + "q:")) {
+        if (job == null || !key.startsWith(job(job) + JobKey.TASK_QUEUE.suffix())) {
             return null;
         }
         String name = key.substring(job(job).length());
         int at = name.indexOf('@');
-        return new TaskQueue(job, name, name.substring(2, at < 0 ? name.length() : at));
+        return new TaskQueue(job, name, name.substring(JobKey.TASK_QUEUE.suffix().length(), at < 0 ? name.length() : at));
     }
 
     /** The job id of a job-level key, or {@code null}. */

@@ -1,7 +1,6 @@
 package io.jray.runtime.control;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+
 
 /**
  * The fields of an entry of a task queue or an actor's call stream. Defined here once: the Lua
@@ -33,11 +32,5 @@ public enum QueueEntryField {
     /** The field's name in the scripts' table {@code QE}. */
     public String luaName() {
         return luaName;
-    }
-
-    /** The Lua table {@code QE} of every field. */
-    static String luaTable() {
-        return Arrays.stream(values()).map(f -> f.luaName + " = '" + f.code + "'")
-                .collect(Collectors.joining(", ", "local QE = {", "}\n"));
     }
 }

@@ -1,7 +1,6 @@
 package io.jray.runtime.control;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The fields of a record ({@code <ns>:{<job>}:o:<id>}): a task, an actor, an actor call or a put
@@ -103,11 +102,5 @@ public enum RecordField {
     /** The names in Redis of the given fields, for an {@code HMGET}. */
     public static String[] codes(RecordField... fields) {
         return Arrays.stream(fields).map(RecordField::code).toArray(String[]::new);
-    }
-
-    /** The Lua table {@code R} of every field, as the first line of each script. */
-    public static String luaTable() {
-        return Arrays.stream(values()).map(f -> f.luaName + " = '" + f.code + "'")
-                .collect(Collectors.joining(", ", "local R = {", "}\n"));
     }
 }

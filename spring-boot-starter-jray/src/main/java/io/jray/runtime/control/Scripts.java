@@ -11,8 +11,8 @@ import io.jray.runtime.control.redis.RedisLink;
 
 /**
  * The control plane's Lua scripts and how they are called: by SHA1, with the job's key prefix (and
- * the event stream while a dashboard listens) as their keys. Each script starts with the table of
- * record fields ({@link RecordField#luaTable()}), then {@code lib.lua}.
+ * the event stream while a dashboard listens) as their keys. Each script is {@code lib.lua} followed by
+ * its own text, with the schema's names written in ({@link ScriptSchema}).
  */
 final class Scripts {
 
@@ -24,7 +24,8 @@ final class Scripts {
     final LuaScript cancel = script("cancel.lua");
     final LuaScript reap = script("reap.lua");
     final LuaScript endJob = script("end-job.lua");
-    final LuaScript beat = LuaScript.fromClasspath(ScriptSchema.preamble(), ControlPlane.class, "beat.lua");
+    final LuaScript beat = LuaScript.fromClasspath(text -> ScriptSchema.expand(text, "beat.lua"),
+            ControlPlane.class, "beat.lua");
     final LuaScript killActor = script("kill-actor.lua");
     final LuaScript reapActor = script("reap-actor.lua");
     final LuaScript fetch = script("fetch.lua");
@@ -43,7 +44,7 @@ final class Scripts {
     }
 
     private static LuaScript script(String name) {
-        return LuaScript.fromClasspath(ScriptSchema.preamble(), ControlPlane.class, name, LIB);
+        return LuaScript.fromClasspath(text -> ScriptSchema.expand(text, name), ControlPlane.class, name, LIB);
     }
 
     /** Loads every script, so later calls go by SHA1. */

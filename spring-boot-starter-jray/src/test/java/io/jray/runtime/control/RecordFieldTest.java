@@ -5,42 +5,48 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The record schema is defined once, in {@link RecordField}: every field a script names through the
- * generated table {@code R} exists there, and no script spells a record field of its own.
+ * The schema of what lives in Redis is defined once, in Java ({@link RecordField}, {@link QueueEntryField},
+ * {@link JobKey}, {@link JobField}): the scripts take every name from there ({@link ScriptSchema}), and
+ * none spells a record field, a queue entry field or a job key of its own.
  */
 class RecordFieldTest {
 
     private static final List<String> CONTROL_SCRIPTS = List.of("lib.lua", "submit.lua", "complete.lua",
             "subscribe.lua", "cancel.lua", "reap.lua", "end-job.lua", "beat.lua", "kill-actor.lua", "reap-actor.lua",
             "fetch.lua", "locations.lua", "rebuild.lua", "release.lua", "drain.lua");
-    private static final Pattern R_FIELD = Pattern.compile("\\bR\\.(\\w+)");
+    private static final Pattern SCHEMA_NAME = Pattern.compile("\\b(R|QE|K|JM)\\.\\w+");
     /** A hash command on a record key whose first field is a quoted literal. */
     private static final Pattern LITERAL_FIELD = Pattern.compile(
             "'H(?:SET|GET|MGET|INCRBY|DEL|EXISTS|SETNX)', (?:key|ck|dk|wk|rk|rec\\([^)]*\\)|prefix \\.\\. 'o:' \\.\\. \\w+), '");
 
     @Test
-    void everyFieldTheScriptsNameIsInTheSchema() throws IOException {
-        Set<String> known = Arrays.stream(RecordField.values()).map(RecordField::luaName).collect(Collectors.toSet());
+    void everyNameTheScriptsTakeFromTheSchemaIsDefinedThere() throws IOException {
         for (String script : CONTROL_SCRIPTS) {
-            Matcher m = R_FIELD.matcher(read(ControlPlane.class, script));
-            while (m.find()) {
-                assertThat(known).as("R.%s in %s", m.group(1), script).contains(m.group(1));
-            }
+            String expanded = ScriptSchema.expand(read(ControlPlane.class, script), script);
+            assertThat(SCHEMA_NAME.matcher(expanded).find()).as("a schema name left in %s", script).isFalse();
         }
-        Matcher m = R_FIELD.matcher(read(io.jray.runtime.control.history.TaskHistory.class, "index.lua"));
-        while (m.find()) {
-            assertThat(known).as("R.%s in index.lua", m.group(1)).contains(m.group(1));
-        }
+        assertThat(ScriptSchema.expand(read(io.jray.runtime.control.history.TaskHistory.class, "index.lua"), "index.lua"))
+                .doesNotContainPattern(SCHEMA_NAME);
+    }
+
+    @Test
+    void aNameTheSchemaDoesNotDefineFailsTheLoadNamingTheScript() {
+        assertThatIllegalStateException().isThrownBy(() -> ScriptSchema.expand("return R.nosuch", "x.lua"))
+                .withMessageContaining("x.lua").withMessageContaining("R.nosuch");
+    }
+
+    @Test
+    void namesAreWrittenInAsQuotedLiterals() {
+        assertThat(ScriptSchema.expand("redis.call('HGET', P .. K.record .. id, R.state) -- QE.task JM.owner #K.taskQueue",
+                "y.lua")).isEqualTo("redis.call('HGET', P .. 'o:' .. id, 'st') -- 't' 'ow' #'q:'");
     }
 
     @Test
@@ -53,20 +59,11 @@ class RecordFieldTest {
     }
 
     @Test
-    void queueEntriesAreWrittenAndReadByTheFieldsOfTheSchema() throws IOException {
-        Pattern literal = Pattern.compile("'XADD', [^,]+, '\\*', '|entryField\\(entry, '");
-        Pattern named = Pattern.compile("\\bQE\\.(\\w+)");
-        Set<String> known = Arrays.stream(QueueEntryField.values()).map(QueueEntryField::luaName)
-                .collect(Collectors.toSet());
+    void noScriptSpellsAQueueEntryFieldNorAJobKeyOfItsOwn() throws IOException {
+        Pattern literal = Pattern.compile("'XADD', [^,]+, '\\*', '|entryField\\(entry, '|\\bP \\.\\. '");
         for (String script : CONTROL_SCRIPTS) {
-            String text = read(ControlPlane.class, script);
-            Matcher m = named.matcher(text);
-            while (m.find()) {
-                assertThat(known).as("QE.%s in %s", m.group(1), script).contains(m.group(1));
-            }
-            assertThat(literal.matcher(text).find()).as("a queue entry field spelled in %s", script).isFalse();
+            assertThat(literal.matcher(read(ControlPlane.class, script)).find()).as(script).isFalse();
         }
-        assertThat(ScriptSchema.preamble()).contains("local QE = {task = 't', attempt = 'a', spec = 's'}");
     }
 
     @Test
@@ -78,10 +75,7 @@ class RecordFieldTest {
     }
 
     @Test
-    void theGeneratedTableMapsLuaNamesToRedisNames() {
-        String table = RecordField.luaTable();
-        assertThat(table).startsWith("local R = {").endsWith("}\n").contains("state = 'st'")
-                .contains("functionId = 'fn'").contains("historySeq = 'hx'");
+    void codesOfSeveralFieldsAreInTheOrderAsked() {
         assertThat(RecordField.codes(RecordField.STATE, RecordField.NODE)).containsExactly("st", "n");
     }
 

@@ -39,7 +39,8 @@ public final class HistoryIndexer implements AutoCloseable {
 
     private final ControlPlane control;
     private final int capacity;
-    private final LuaScript index = LuaScript.fromClasspath(ScriptSchema.preamble(), HistoryIndexer.class, "index.lua");
+    private final LuaScript index = LuaScript.fromClasspath(text -> ScriptSchema.expand(text, "index.lua"),
+            HistoryIndexer.class, "index.lua");
     private final List<Consumer<List<HistoryEvent>>> listeners = new CopyOnWriteArrayList<>();
     /** Where events are indexed and handed to listeners: one virtual thread, in order. */
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(

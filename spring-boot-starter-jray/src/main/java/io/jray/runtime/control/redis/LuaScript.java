@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -30,20 +31,21 @@ public final class LuaScript {
 
     /** Loads a script from the classpath, prefixed with the library scripts given. */
     public static LuaScript fromClasspath(Class<?> anchor, String name, String... libraries) {
-        return fromClasspath("", anchor, name, libraries);
+        return fromClasspath(UnaryOperator.identity(), anchor, name, libraries);
     }
 
     /**
-     * Loads a script from the classpath, prefixed with generated Lua ({@code preamble}, such as the
-     * table of record fields) and then the library scripts given.
+     * Loads a script from the classpath, prefixed with the library scripts given, and passes its text
+     * through {@code expand} (which writes in the names a schema defines) before it is sent.
      */
-    public static LuaScript fromClasspath(String preamble, Class<?> anchor, String name, String... libraries) {
-        StringBuilder text = new StringBuilder(preamble);
+    public static LuaScript fromClasspath(UnaryOperator<String> expand, Class<?> anchor, String name,
+            String... libraries) {
+        StringBuilder text = new StringBuilder();
         for (String library : libraries) {
             text.append(read(anchor, library)).append('\n');
         }
         text.append(read(anchor, name));
-        return new LuaScript(name, text.toString());
+        return new LuaScript(name, expand.apply(text.toString()));
     }
 
     public String name() {

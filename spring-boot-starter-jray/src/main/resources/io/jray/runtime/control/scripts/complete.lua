@@ -24,7 +24,7 @@ local hosts = {}
 -- allowed to refuse the outcome; running out of memory refuses it, to be reported again.
 local function keepLog(id, log)
   if #log > 0 then
-    local key = P .. 'log:' .. id
+    local key = P .. K.log .. id
     local appended = redis.pcall('APPEND', key, log)
     if type(appended) == 'table' and appended.err then
       if string.sub(appended.err, 1, 4) == 'OOM ' then
@@ -57,7 +57,7 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       R.dependencies, R.released, R.takenBy, R.entry)
   local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att and cur[10] == eid
   local known = {cur[3], cur[4], cur[5], cur[7], cur[8], cur[9]}
-  local fenced = live and string.sub(q, 1, 2) == 'a:' and not hostsActor(q, epoch)
+  local fenced = live and string.sub(q, 1, #K.actorQueue) == K.actorQueue and not hostsActor(q, epoch)
   if fenced then
     if kind ~= 'S' then
       redis.call('XACK', queue(q), 'w', eid)
@@ -89,7 +89,7 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       elseif kind == 'L' then
         redis.call('HSET', key, R.state, 'F', R.large, '1', R.size, payload, R.node, node, R.startedAt, started,
             R.endedAt, now)
-        redis.call('SADD', P .. 'l:' .. id, node)
+        redis.call('SADD', P .. K.holders .. id, node)
         settle(id, 'F', false, now, inlineMax, known, reporter)
       elseif kind == 'E' then
         redis.call('HSET', key, R.state, 'E', R.error, payload, R.node, node, R.startedAt, started, R.endedAt, now)

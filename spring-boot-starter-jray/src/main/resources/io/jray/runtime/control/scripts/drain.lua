@@ -2,7 +2,7 @@
 -- whose calls are still to be failed, within one script call's budget. ARGV: now, inline limit.
 -- Returns 1 while some is left (call again), 0 when the backlog is empty.
 local now, inlineMax = ARGV[1], tonumber(ARGV[2])
-local bl = P .. 'bl'
+local bl = P .. K.backlog
 -- why: the caller goes on until the backlog is empty; telling the owner again would start a second drainer
 announceBacklog = false
 while budget > 0 do

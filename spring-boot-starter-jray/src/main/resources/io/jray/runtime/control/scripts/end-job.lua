@@ -5,13 +5,13 @@
 -- after the retention time. ARGV: retention ms, offset, now, inline limit, cancellation error.
 -- Returns the next offset, 0 when done.
 local retention, offset, now, inlineMax, err = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
-local ids = redis.call('ZRANGE', P .. 'tasks', offset, offset + 499)
+local ids = redis.call('ZRANGE', P .. K.records, offset, offset + 499)
 for _, id in ipairs(ids) do
   local key = rec(id)
   local st = redis.call('HGET', key, R.state)
   if st == 'W' or st == 'Q' or st == 'R' then
     redis.call('HSET', key, R.state, 'C', R.error, err, R.endedAt, now)
-    for _, node in ipairs(redis.call('SMEMBERS', P .. 'sub:' .. id)) do
+    for _, node in ipairs(redis.call('SMEMBERS', P .. K.subscribers .. id)) do
       notify(node, id, 'C', err)
     end
     event('C', id)
@@ -21,25 +21,25 @@ for _, id in ipairs(ids) do
   end
   redis.call('HDEL', key, R.value, R.spec)
   redis.call('PEXPIRE', key, retention)
-  redis.call('DEL', P .. 'w:' .. id, P .. 'sub:' .. id, P .. 'l:' .. id)
+  redis.call('DEL', P .. K.waiters .. id, P .. K.subscribers .. id, P .. K.holders .. id)
 end
 flushNotes()
 if #ids == 500 then
   return offset + 500
 end
-for _, actor in ipairs(redis.call('SMEMBERS', P .. 'actors')) do
-  redis.call('DEL', queue('a:' .. actor))
+for _, actor in ipairs(redis.call('SMEMBERS', P .. K.actors)) do
+  redis.call('DEL', queue(K.actorQueue .. actor))
 end
-for _, shape in ipairs(redis.call('SMEMBERS', P .. 'shapes')) do
-  redis.call('DEL', queue('q:' .. shape))
+for _, shape in ipairs(redis.call('SMEMBERS', P .. K.shapes)) do
+  redis.call('DEL', queue(K.taskQueue .. shape))
 end
-for _, target in ipairs(redis.call('SMEMBERS', P .. 'targets')) do
+for _, target in ipairs(redis.call('SMEMBERS', P .. K.targets)) do
   redis.call('DEL', queue(target))
 end
-for _, node in ipairs(redis.call('SMEMBERS', P .. 'nodes')) do
-  redis.call('DEL', P .. 'n:' .. node)
+for _, node in ipairs(redis.call('SMEMBERS', P .. K.notified)) do
+  redis.call('DEL', P .. K.notes .. node)
 end
-redis.call('PEXPIRE', P .. 'tasks', retention)
-redis.call('PEXPIRE', P .. 'meta', retention)
-redis.call('DEL', P .. 'shapes', P .. 'nodes', P .. 'actors', P .. 'targets', P .. 'bl')
+redis.call('PEXPIRE', P .. K.records, retention)
+redis.call('PEXPIRE', P .. K.meta, retention)
+redis.call('DEL', P .. K.shapes, P .. K.notified, P .. K.actors, P .. K.targets, P .. K.backlog)
 return 0

@@ -13,7 +13,7 @@ if f[4] ~= '1' then
   return {f[1], f[2] or false}
 end
 local out = {f[1], '', '1', f[5]}
-for _, node in ipairs(redis.call('SMEMBERS', P .. 'l:' .. id)) do
+for _, node in ipairs(redis.call('SMEMBERS', P .. K.holders .. id)) do
   if redis.call('EXISTS', nodePrefix .. node .. '}') == 1 then
     out[#out + 1] = node
   end

@@ -5,7 +5,7 @@
 local P = KEYS[1]
 
 local function rec(id)
-  return P .. 'o:' .. id
+  return P .. K.record .. id
 end
 
 local function queue(name)
@@ -109,19 +109,19 @@ local announceBacklog = true
 
 local function defer(items)
   for k = 1, #items, 1000 do
-    redis.call('RPUSH', P .. 'bl', unpack(items, k, math.min(k + 999, #items)))
+    redis.call('RPUSH', P .. K.backlog, unpack(items, k, math.min(k + 999, #items)))
   end
   backlogged = true
 end
 
 local function flushNotes()
   if backlogged and announceBacklog then
-    notify(redis.call('HGET', P .. 'meta', 'ow'), '', 'B')
+    notify(redis.call('HGET', P .. K.meta, JM.owner), '', 'B')
   end
   backlogged = false
   flushEvents()
   for node, list in pairs(notes) do
-    local key = P .. 'n:' .. node
+    local key = P .. K.notes .. node
     local fields = {}
     for k, note in ipairs(list) do
       local j = (k - 1) % 1000
@@ -152,7 +152,7 @@ local NODE_PREFIX = NS .. ':node:{'
 local function nodeQueue(q, large, avoid)
   local bytes, best, most = {}, nil, 0
   for _, arg in ipairs(large) do
-    for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. arg[1])) do
+    for _, holder in ipairs(redis.call('SMEMBERS', P .. K.holders .. arg[1])) do
       local total = (bytes[holder] or 0) + arg[2]
       bytes[holder] = total
       if total > most then
@@ -160,7 +160,7 @@ local function nodeQueue(q, large, avoid)
       end
     end
   end
-  if best and best ~= avoid and redis.call('SISMEMBER', P .. 'targets', q .. '@' .. best) == 1 then
+  if best and best ~= avoid and redis.call('SISMEMBER', P .. K.targets, q .. '@' .. best) == 1 then
     local free = tonumber(redis.call('HGET', NODE_PREFIX .. best .. '}', 'free'))
     if free and free > 0 then
       return q .. '@' .. best
@@ -188,7 +188,7 @@ local function enqueue(id, now, avoid)
   local key = rec(id)
   local f = redis.call('HMGET', key, R.queue, R.attempt, R.spec, R.dependencies)
   local q = f[1]
-  if f[4] and f[4] ~= '' and string.sub(q, 1, 2) == 'q:' then
+  if f[4] and f[4] ~= '' and string.sub(q, 1, #K.taskQueue) == K.taskQueue then
     q = nodeQueue(q, largeArguments(f[4]), avoid) or q
   end
   local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, f[2], QE.spec, f[3])
@@ -205,13 +205,13 @@ local retention = nil
 local function free(id, large)
   local key = rec(id)
   if not retention then
-    retention = redis.call('HGET', P .. 'meta', 'ret') or '3600000'
+    retention = redis.call('HGET', P .. K.meta, JM.retention) or '3600000'
   end
   redis.call('HDEL', key, R.value, R.spec, R.large)
   redis.call('PEXPIRE', key, retention)
-  redis.call('ZREM', P .. 'tasks', id)
+  redis.call('ZREM', P .. K.records, id)
   if large ~= false then
-    redis.call('DEL', P .. 'l:' .. id)
+    redis.call('DEL', P .. K.holders .. id)
   end
 end
 
@@ -270,14 +270,14 @@ local function settle(id, st, payload, now, inlineMax, known, reporter)
     end
     notify(r[1], tid, tst, inline)
     if r[2] then
-      local subs = P .. 'sub:' .. tid
+      local subs = P .. K.subscribers .. tid
       for _, node in ipairs(redis.call('SMEMBERS', subs)) do
         notify(node, tid, tst, inline)
       end
       redis.call('DEL', subs)
     end
     if r[3] then
-      local waiters = P .. 'w:' .. tid
+      local waiters = P .. K.waiters .. tid
       for _, w in ipairs(redis.call('SMEMBERS', waiters)) do
         local wk = rec(w)
         if redis.call('HGET', wk, R.state) == 'W' then
@@ -306,7 +306,7 @@ end
 -- actor's error, CALLS_PER_CALL of them per script call (the rest go to the backlog), and deletes
 -- the stream once it is empty.
 local function failCalls(actor, err, now, inlineMax)
-  local aq = queue('a:' .. actor)
+  local aq = queue(K.actorQueue .. actor)
   local entries = redis.call('XRANGE', aq, '-', '+', 'COUNT', CALLS_PER_CALL)
   local done = {}
   for _, entry in ipairs(entries) do

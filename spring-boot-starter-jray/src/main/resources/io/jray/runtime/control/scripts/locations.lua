@@ -6,10 +6,10 @@ for i = 3, #ARGV do
   if op == '+' then
     local f = redis.call('HMGET', rec(id), R.state, R.large)
     if f[1] == 'F' and f[2] == '1' then
-      redis.call('SADD', P .. 'l:' .. id, node)
+      redis.call('SADD', P .. K.holders .. id, node)
     end
   else
-    redis.call('SREM', P .. 'l:' .. id, node)
+    redis.call('SREM', P .. K.holders .. id, node)
   end
 end
 return 1

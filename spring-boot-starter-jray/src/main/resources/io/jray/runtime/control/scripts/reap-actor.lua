@@ -14,7 +14,7 @@ if f[1] ~= 'F' or f[2] ~= dead or (epoch ~= '' and f[7] ~= epoch) then
   return 0
 end
 local restart = tonumber(f[3] or '0') < tonumber(f[4] or '0')
-local aq = queue('a:' .. actor)
+local aq = queue(K.actorQueue .. actor)
 local ok, pending = pcall(redis.call, 'XPENDING', aq, 'w', '-', '+', 100, dead)
 if ok then
   for _, p in ipairs(pending) do

@@ -21,7 +21,7 @@ if #pending == 0 and drain == '1' then
   end
   if #entries == 0 then
     redis.call('DEL', q)
-    redis.call('SREM', P .. 'targets', name)
+    redis.call('SREM', P .. K.targets, name)
   end
   flushNotes()
   return #entries

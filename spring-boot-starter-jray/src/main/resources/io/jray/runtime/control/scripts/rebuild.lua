@@ -14,9 +14,9 @@ if not st then
   return 'X'
 end
 local function subscribe()
-  redis.call('SADD', P .. 'sub:' .. id, node)
+  redis.call('SADD', P .. K.subscribers .. id, node)
   redis.call('HSET', key, R.hasSubscribers, '1')
-  redis.call('SADD', P .. 'nodes', node)
+  redis.call('SADD', P .. K.notified, node)
 end
 if st == 'W' or st == 'Q' or st == 'R' then
   subscribe()
@@ -28,7 +28,7 @@ end
 if f[3] ~= '1' then
   return 'F'
 end
-for _, holder in ipairs(redis.call('SMEMBERS', P .. 'l:' .. id)) do
+for _, holder in ipairs(redis.call('SMEMBERS', P .. K.holders .. id)) do
   if redis.call('EXISTS', nodePrefix .. holder .. '}') == 1 then
     return 'F'
   end
@@ -44,7 +44,7 @@ for dep in string.gmatch(f[7] or '', '%S+') do
   end
   deps[#deps + 1] = dep
 end
-redis.call('DEL', P .. 'l:' .. id)
+redis.call('DEL', P .. K.holders .. id)
 redis.call('HDEL', key, R.large, R.size, R.node, R.startedAt, R.endedAt)
 redis.call('HSET', key, R.attempt, tonumber(f[4]) + 1)
 redis.call('HINCRBY', key, R.rebuilds, 1)

@@ -10,7 +10,7 @@ for k = 1, #ARGV do
   if r[1] then
     if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
       if r[3] == '1' then
-        local holders = redis.call('SMEMBERS', P .. 'l:' .. id)
+        local holders = redis.call('SMEMBERS', P .. K.holders .. id)
         freed[#freed + 1] = id .. ' ' .. table.concat(holders, ' ')
       end
       free(id, r[3] == '1')

@@ -23,7 +23,7 @@
 -- returns the refused ones as a flat list: id, error, id, error...
 local now, owner, inlineMax, missing = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 if ARGV[5] == '1' then
-  redis.pcall('SADD', P .. 'nodes', owner)
+  redis.pcall('SADD', P .. K.notified, owner)
 end
 -- How many arguments the record at 'i' takes.
 local function recordLength(i)
@@ -47,25 +47,25 @@ local function submitRecord(kind, id, i)
     local value = ARGV[i + 2]
     redis.call('HSET', key, R.kind, 'p', R.state, 'F', R.value, value, R.size, #value, R.owner, owner, R.submittedAt,
         now, R.endedAt, now)
-    redis.call('ZADD', P .. 'tasks', now, id)
+    redis.call('ZADD', P .. K.records, now, id)
   elseif kind == 'L' then
     local size, released = ARGV[i + 2], ARGV[i + 3]
     redis.call('HSET', key, R.kind, 'p', R.state, 'F', R.large, '1', R.size, size, R.owner, owner, R.node, owner,
         R.submittedAt, now, R.endedAt, now,
         R.released, released)
-    redis.call('SADD', P .. 'l:' .. id, owner)
-    redis.call('ZADD', P .. 'tasks', now, id)
+    redis.call('SADD', P .. K.holders .. id, owner)
+    redis.call('ZADD', P .. K.records, now, id)
   elseif kind == 'C' then
     local shape, newShape, class, name, mr, mtr, life, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4],
         ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], ARGV[i + 8], ARGV[i + 9]
-    local q = 'q:' .. shape
+    local q = K.taskQueue .. shape
     if newShape == '1' then
       redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
-      redis.call('SADD', P .. 'shapes', shape)
+      redis.call('SADD', P .. K.shapes, shape)
     end
-    redis.pcall('XGROUP', 'CREATE', queue('a:' .. id), 'w', '0', 'MKSTREAM')
-    redis.call('SADD', P .. 'actors', id)
-    redis.call('ZADD', P .. 'tasks', now, id)
+    redis.pcall('XGROUP', 'CREATE', queue(K.actorQueue .. id), 'w', '0', 'MKSTREAM')
+    redis.call('SADD', P .. K.actors, id)
+    redis.call('ZADD', P .. K.records, now, id)
     local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
     redis.call('HSET', key, R.kind, 'a', R.functionId, class .. '#new', R.name, name, R.queue, q, R.owner, owner,
         R.maxRetries, mr, R.maxTaskRetries, mtr,
@@ -81,7 +81,7 @@ local function submitRecord(kind, id, i)
       deps[d] = ARGV[i + 7 + d]
     end
     local a = redis.call('HMGET', rec(actor), R.state, R.error, R.maxTaskRetries)
-    redis.call('ZADD', P .. 'tasks', now, id)
+    redis.call('ZADD', P .. K.records, now, id)
     event('N', id, fn)
     local fields = {R.kind, 't', R.functionId, fn, R.name, name, R.actor, actor, R.owner, owner, R.parent, parent,
         R.maxRetries, a[3] or '0',
@@ -93,7 +93,7 @@ local function submitRecord(kind, id, i)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
       redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
     else
-      local q = 'a:' .. actor
+      local q = K.actorQueue .. actor
       local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
       redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.queue, q, R.spec, spec, R.entry, eid, R.dependencies,
           table.concat(deps, ' '),
@@ -109,10 +109,10 @@ local function submitRecord(kind, id, i)
     for d = 1, nd do
       deps[d] = ARGV[i + 9 + d]
     end
-    local q = 'q:' .. shape
+    local q = K.taskQueue .. shape
     if newShape == '1' then
       redis.pcall('XGROUP', 'CREATE', queue(q), 'w', '0', 'MKSTREAM')
-      redis.call('SADD', P .. 'shapes', shape)
+      redis.call('SADD', P .. K.shapes, shape)
     end
     local pending, failed, large = 0, nil, {}
     for _, dep in ipairs(deps) do
@@ -129,12 +129,12 @@ local function submitRecord(kind, id, i)
         failed = missing
         break
       elseif dst ~= 'F' then
-        redis.call('SADD', P .. 'w:' .. dep, id)
+        redis.call('SADD', P .. K.waiters .. dep, id)
         redis.call('HSET', dk, R.hasWaiters, '1')
         pending = pending + 1
       end
     end
-    redis.call('ZADD', P .. 'tasks', now, id)
+    redis.call('ZADD', P .. K.records, now, id)
     event('N', id, fn)
     local fields = {R.kind, 't', R.functionId, fn, R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
         R.maxRetries, mr, R.spec, spec,

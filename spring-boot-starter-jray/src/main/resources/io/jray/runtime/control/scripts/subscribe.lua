@@ -16,9 +16,9 @@ for k = 2, #ARGV do
   elseif (st == 'E' or st == 'C') and r[3] then
     out[#out + 1] = {st, r[3]}
   elseif st == 'W' or st == 'Q' or st == 'R' then
-    redis.call('SADD', P .. 'sub:' .. id, node)
+    redis.call('SADD', P .. K.subscribers .. id, node)
     redis.call('HSET', key, R.hasSubscribers, '1')
-    redis.call('SADD', P .. 'nodes', node)
+    redis.call('SADD', P .. K.notified, node)
     out[#out + 1] = {'P'}
   else
     out[#out + 1] = {'L'}

@@ -79,7 +79,7 @@ local function load(prefix, id)
   if cached ~= nil then
     return cached
   end
-  local seq = tonumber(redis.call('HGET', prefix .. 'o:' .. id, R.historySeq))
+  local seq = tonumber(redis.call('HGET', prefix .. K.record .. id, R.historySeq))
   local slot = slotOf(seq)
   if not slot then
     return nil
@@ -103,12 +103,12 @@ local function create(prefix, id, fn, ms)
   if slot % BLOCK == 0 then
     clearBlock(slot, seq)
   end
-  local rk = prefix .. 'o:' .. id
+  local rk = prefix .. K.record .. id
   local f = redis.call('HMGET', rk, R.kind, R.dependencies)
   if f[1] then
     redis.call('HSET', rk, R.historySeq, seq)
     for dep in string.gmatch(f[2] or '', '%S+') do
-      local depSeq = tonumber(redis.call('HGET', prefix .. 'o:' .. dep, R.historySeq))
+      local depSeq = tonumber(redis.call('HGET', prefix .. K.record .. dep, R.historySeq))
       if slotOf(depSeq) then
         local key, field = dependentsKey(depSeq)
         local known = redis.call('HGET', key, field)
