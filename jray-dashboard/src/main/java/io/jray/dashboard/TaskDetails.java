@@ -41,7 +41,7 @@ final class TaskDetails {
     TaskDetails(JRayNode node, TaskHistory history) {
         this.node = node;
         this.history = history;
-        this.records = new TaskRecords(node.control());
+        this.records = node.control().records();
     }
 
     /** The task's details, or {@code null} when Redis has no record of it. */

@@ -131,7 +131,7 @@ public final class JRayNode implements AutoCloseable {
 
     /** What the control plane records of tasks. */
     public TaskRecords records() {
-        return new TaskRecords(parts.control);
+        return parts.control.records();
     }
 
     /** Where this node keeps large objects. */

@@ -12,7 +12,6 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import io.jray.runtime.ClusterOperations;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.ClusterView;
-import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.ObjectId;
 
 /**
@@ -46,7 +45,7 @@ public class JRayEndpoint {
         out.put("redis", node.health().address());
         out.put("nodes", summary.nodes().stream().map(JRayEndpoint::node).toList());
         out.put("jobs", summary.jobs());
-        out.put("infeasible", new TaskRecords(node.control()).infeasible());
+        out.put("infeasible", node.control().records().infeasible());
         return out;
     }
 

@@ -39,6 +39,7 @@ public final class ControlPlane {
     private final Streams streams;
     private final ObjectDirectory objects;
     private final ActorRecords actors;
+    private final TaskRecords records;
     private final Membership membership;
     private final byte[] missingDependency = RemoteError.of(JRayException.class,
             "a dependency of this task does not exist in Redis (never submitted, or freed with its job)",
@@ -51,12 +52,18 @@ public final class ControlPlane {
         this.streams = new Streams(redis, keys);
         this.objects = new ObjectDirectory(redis, keys, scripts);
         this.actors = new ActorRecords(redis, keys, scripts);
+        this.records = new TaskRecords(this);
         this.membership = new Membership(redis, keys);
     }
 
     /** Objects: states, values, copies of large ones, release. */
     public ObjectDirectory objects() {
         return objects;
+    }
+
+    /** Records: what the control plane keeps of tasks, read. */
+    public TaskRecords records() {
+        return records;
     }
 
     /** Actors: kill, reap, names. */

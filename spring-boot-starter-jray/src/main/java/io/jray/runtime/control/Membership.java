@@ -57,10 +57,15 @@ public final class Membership {
      */
     public boolean register(String node, Map<String, String> fields, Duration timeToLive) throws Exception {
         RedisAsyncCommands<String, String> text = redis.text();
-        text.hset(keys.node(node), fields).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        text.pexpire(keys.node(node), timeToLive.toMillis()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        text.sadd(keys.nodes(), node).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        return text.exists(keys.eventsListened()).get(WAIT.toSeconds(), TimeUnit.SECONDS) == 1;
+        // why: one pipelined round; the connection keeps their order, so the hash exists before it expires
+        RedisFuture<Long> written = text.hset(keys.node(node), fields);
+        RedisFuture<Boolean> expiring = text.pexpire(keys.node(node), timeToLive.toMillis());
+        RedisFuture<Long> listed = text.sadd(keys.nodes(), node);
+        RedisFuture<Long> listened = text.exists(keys.eventsListened());
+        written.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        expiring.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        listed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return listened.get(WAIT.toSeconds(), TimeUnit.SECONDS) == 1;
     }
 
     /** Adds a node to the node set again (a reaper racing with its registration may have removed it). */
@@ -77,11 +82,6 @@ public final class Membership {
     /** The ids in the node set. */
     public Set<String> nodes() throws Exception {
         return redis.text().smembers(keys.nodes()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** A node's whole hash (empty when it is not registered). */
-    public CompletableFuture<Map<String, String>> hash(String node) {
-        return redis.text().hgetall(keys.node(node)).toCompletableFuture();
     }
 
     /** One field of a node's hash, or {@code null}. */
@@ -143,8 +143,10 @@ public final class Membership {
 
     /** Removes a reaped node from the node set and deletes its inbox. */
     public void forget(String dead) throws Exception {
-        redis.text().srem(keys.nodes(), dead).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        redis.text().del(keys.inbox(dead)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        RedisFuture<Long> unlisted = redis.text().srem(keys.nodes(), dead);
+        RedisFuture<Long> deleted = redis.text().del(keys.inbox(dead));
+        unlisted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        deleted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**

@@ -68,7 +68,6 @@ public final class StreamReader implements AutoCloseable {
     private final Executor blockingWork;
     private final Executor delivery;
     private final Consumer<Throwable> onFailure;
-    private final Runnable onSuccess;
     private final RedisLink redis;
     private final BlockingConnection connection;
     private final WrongTypeStreams wrongType;
@@ -92,7 +91,6 @@ public final class StreamReader implements AutoCloseable {
         this.blockingWork = settings.blockingWork() != null ? settings.blockingWork() : ForkJoinPool.commonPool();
         this.delivery = settings.delivery();
         this.onFailure = settings.onFailure();
-        this.onSuccess = settings.onSuccess();
         this.connection = redis.openBlocking(block.plusSeconds(10));
         this.wrongType = new WrongTypeStreams(redis);
     }
@@ -104,10 +102,9 @@ public final class StreamReader implements AutoCloseable {
      * @param consumer its consumer name in the group, or {@code null} for plain reads
      * @param delivery where {@link Source#received} runs, or {@code null} for the I/O thread
      * @param onFailure told of each failed read (Redis unreachable, say)
-     * @param onSuccess told of each read that answered
      */
     record Settings(String name, String consumer, Duration block, Executor blockingWork, Executor delivery,
-            Consumer<Throwable> onFailure, Runnable onSuccess) {
+            Consumer<Throwable> onFailure) {
     }
 
     /** Starts reading. */
@@ -223,7 +220,6 @@ public final class StreamReader implements AutoCloseable {
                 return CompletableFuture.completedFuture(null);
             }
             failures = 0;
-            onSuccess.run();
             List<StreamEntry> entries = entries(messages);
             if (delivery == null) {
                 deliverAndReadOn(entries);

@@ -53,12 +53,11 @@ public final class Streams {
      * @param name what it reads, for messages
      * @param blockingWork where the reader's blocking chores run
      * @param onFailure told of each failed read
-     * @param onSuccess told of each read that answered
      */
     public StreamReader groupReader(String name, String node, Duration block, Executor blockingWork,
-            Consumer<Throwable> onFailure, Runnable onSuccess, StreamReader.Source source) {
-        return new StreamReader(redis, new StreamReader.Settings(name, node, block, blockingWork, null, onFailure,
-                onSuccess), source);
+            Consumer<Throwable> onFailure, StreamReader.Source source) {
+        return new StreamReader(redis, new StreamReader.Settings(name, node, block, blockingWork, null, onFailure),
+                source);
     }
 
     /**
@@ -67,9 +66,9 @@ public final class Streams {
      * @param delivery where the source takes what arrives, or {@code null} for the I/O thread
      */
     public StreamReader plainReader(String name, Duration block, Executor blockingWork, Executor delivery,
-            Consumer<Throwable> onFailure, Runnable onSuccess, StreamReader.Source source) {
-        return new StreamReader(redis, new StreamReader.Settings(name, null, block, blockingWork, delivery, onFailure,
-                onSuccess), source);
+            Consumer<Throwable> onFailure, StreamReader.Source source) {
+        return new StreamReader(redis, new StreamReader.Settings(name, null, block, blockingWork, delivery, onFailure),
+                source);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class ActorClient {
         this.submitter = submitter;
         this.functions = functions;
         this.control = control;
-        this.records = new TaskRecords(control);
+        this.records = control.records();
         this.inbox = inbox;
         this.jobs = jobs;
         this.health = health;

@@ -50,7 +50,7 @@ public final class InfeasibleWork {
     /** @param timeout how long infeasible tasks wait before they fail; {@code null} to wait for ever */
     public InfeasibleWork(ControlPlane control, String node, Duration timeout) {
         this.control = control;
-        this.records = new TaskRecords(control);
+        this.records = control.records();
         this.keys = control.keys();
         this.node = node;
         this.timeout = timeout;

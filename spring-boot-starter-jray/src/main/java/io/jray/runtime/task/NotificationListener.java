@@ -50,8 +50,7 @@ public final class NotificationListener implements StreamReader.Source, AutoClos
         this.keys = keys;
         this.node = node;
         this.inboxHandler = inboxHandler;
-        this.reader = streams.plainReader("notification", block, null, null, health::onFailure, () -> {
-        }, this);
+        this.reader = streams.plainReader("notification", block, null, null, health::onFailure, this);
     }
 
     /** Starts reading, delivering settled objects to {@code resolver}. */

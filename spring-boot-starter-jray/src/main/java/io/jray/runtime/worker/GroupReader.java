@@ -25,8 +25,7 @@ abstract class GroupReader implements StreamReader.Source, AutoCloseable {
     GroupReader(Streams streams, String name, String node, ClusterHealth health, Duration block,
             Executor blockingWork) {
         this.streams = streams;
-        this.reader = streams.groupReader(name, node, block, blockingWork, health::onFailure, () -> {
-        }, this);
+        this.reader = streams.groupReader(name, node, block, blockingWork, health::onFailure, this);
     }
 
     /** The streams of the control plane, for what a reader does besides reading. */

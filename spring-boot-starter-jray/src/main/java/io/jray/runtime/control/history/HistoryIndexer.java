@@ -57,7 +57,6 @@ public final class HistoryIndexer implements AutoCloseable {
         this.control = control;
         this.capacity = TaskHistory.capacity(size);
         this.reader = control.streams().plainReader("history", BLOCK, indexing, indexing, e -> {
-        }, () -> {
         }, new Source());
     }
 
