@@ -194,9 +194,10 @@ class ChaosIT {
             long resumedAtMillis;
             try {
                 await().atMost(RESULTS).until(() -> calls.size() >= 70);
+                // why: the clock starts once every thread of the victim is frozen, not when the signal is sent
+                victim.pause();
                 stoppedAtMillis = System.currentTimeMillis();
                 stoppedAt = System.nanoTime();
-                victim.pause();
                 try {
                     plain = ChaosBatch.submit(jray, root, "plain", 500);
                     try {
