@@ -47,7 +47,7 @@ class DashboardActionsTests {
         readOnly = new RunningDashboard();
         writable = new RunningDashboard("jray.dashboard.write-actions=true",
                 "spring.autoconfigure.exclude=" + String.join(",", RunningDashboard.SECURITY));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll

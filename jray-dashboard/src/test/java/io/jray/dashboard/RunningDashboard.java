@@ -35,7 +35,9 @@ final class RunningDashboard implements AutoCloseable {
     private final TestRedis redis = TestRedis.start();
     private final String namespace = TestRedis.uniqueNamespace();
     private final ReactiveWebServerApplicationContext context;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // why: the dashboard serves HTTP/1.1; the client's default (HTTP/2) adds an h2c upgrade attempt to every new connection
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Without Spring Security (its auto-configurations are excluded), as most applications run it. */
     RunningDashboard() {
@@ -73,9 +75,8 @@ final class RunningDashboard implements AutoCloseable {
         return http;
     }
 
-    /** {@code GET} of a path of this dashboard, such as {@code /jray/tasks}. */
     /**
-     * GETs a page; one that takes over 10 s prints the JVM's threads to stderr (once per request)
+     * GETs a path of this dashboard, such as {@code /jray/tasks}; one that takes over 10 s prints the JVM's threads to stderr (once per request)
      * before it is waited for up to 30 s, so a stall shows what it waited on.
      */
     HttpResponse<String> get(String path) throws Exception {

@@ -39,7 +39,7 @@ class SecuredOperationsTests {
     static void start() {
         dashboard = new RunningDashboard("spring.security.user.name=ops", "spring.security.user.password=s3cret",
                 "jray.dashboard.write-actions=true");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
     }
 
     @AfterAll
