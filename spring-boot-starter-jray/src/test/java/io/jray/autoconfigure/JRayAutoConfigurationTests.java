@@ -23,7 +23,7 @@ import io.jray.api.SerializationCustomizer;
 import io.jray.api.SerializationException;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Membership;
+import io.jray.runtime.control.NodeField;
 import io.jray.runtime.control.redis.RedisLink;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.embedded.EmbeddedRedisServer;
@@ -163,7 +163,7 @@ class JRayAutoConfigurationTests {
         withRedis().withUserConfiguration(RackIdentityConfiguration.class).run(context -> {
             JRayNode node = context.getBean(JRayNode.class);
             assertThat(node.identity().id()).isEqualTo("rack7node");
-            assertThat(node.control().membership().fields("rack7node", "hostId", Membership.RESOURCES))
+            assertThat(node.control().membership().fields("rack7node", "hostId", NodeField.RESOURCES.code()))
                     .as("the node's registration in Redis").containsExactly("rack-7", "cpu=3");
         });
     }

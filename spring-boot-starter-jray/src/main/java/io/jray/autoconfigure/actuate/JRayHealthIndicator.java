@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.control.Membership;
+import io.jray.runtime.control.NodeField;
 
 /**
  * Health of this jray node: DOWN when Redis does not answer a {@code PING} within two seconds or
@@ -38,7 +38,7 @@ public class JRayHealthIndicator extends AbstractHealthIndicator {
                     + PING_TIMEOUT.toSeconds() + " s: " + e);
             return;
         }
-        String beat = node.control().membership().field(id, Membership.BEAT)
+        String beat = node.control().membership().field(id, NodeField.BEAT.code())
                 .get(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (beat == null) {
             builder.down().withDetail("error", "this node's registration lapsed: the cluster takes it for dead");

@@ -1,11 +1,14 @@
 package io.jray.runtime.control;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
@@ -68,8 +71,8 @@ public final class ClusterView {
     public record Summary(List<NodeInfo> nodes, List<JobInfo> jobs) {
     }
 
-    private static final Set<String> IDENTITY = Set.of("id", "host", "hostId", "resources", "worker", "hb", "pid",
-            "started", "objects", "spill", "endpoint", Membership.FUNCTIONS);
+    private static final Set<String> IDENTITY = Arrays.stream(NodeField.values()).filter(f -> !f.isLoad())
+            .map(NodeField::code).collect(Collectors.toUnmodifiableSet());
 
     private final ControlPlane control;
 
@@ -140,10 +143,11 @@ public final class ClusterView {
     }
 
     private static NodeInfo node(String id, Map<String, String> hash, long now) {
-        Map<String, String> load = new java.util.TreeMap<>(hash);
+        Map<String, String> load = new TreeMap<>(hash);
         load.keySet().removeAll(IDENTITY);
-        String beat = hash.get("hb");
-        return new NodeInfo(id, hash.get("host"), hash.get("hostId"), hash.get("resources"), "1".equals(hash.get("worker")),
+        String beat = hash.get(NodeField.BEAT.code());
+        return new NodeInfo(id, hash.get(NodeField.HOST.code()), hash.get(NodeField.HOST_ID.code()),
+                hash.get(NodeField.RESOURCES.code()), "1".equals(hash.get(NodeField.WORKER.code())),
                 beat == null ? -1 : Math.max(0, now - Long.parseLong(beat)), Map.copyOf(load));
     }
 

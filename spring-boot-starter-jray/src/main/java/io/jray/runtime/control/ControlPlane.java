@@ -112,18 +112,18 @@ public final class ControlPlane {
         return inChunks(scripts.submit, job, header, records, SubmitRecord::weight, (record, args) -> {
             switch (record) {
                 case SubmitRecord.Put put -> {
-                    args.add(b("P"));
+                    args.add(b(SubmitKind.PUT.code()));
                     args.add(b(put.id().id()));
                     args.add(put.value());
                 }
                 case SubmitRecord.LargePut put -> {
-                    args.add(b("L"));
+                    args.add(b(SubmitKind.LARGE_PUT.code()));
                     args.add(b(put.id().id()));
                     args.add(b(Long.toString(put.size())));
                     args.add(b(put.released() ? "1" : "0"));
                 }
                 case SubmitRecord.Task task -> {
-                    args.add(b("T"));
+                    args.add(b(SubmitKind.TASK.code()));
                     args.add(b(task.id().id()));
                     args.add(b(task.shape()));
                     args.add(b(task.newShape() ? "1" : "0"));
@@ -136,7 +136,7 @@ public final class ControlPlane {
                     task.dependencies().forEach(dep -> args.add(b(dep.id())));
                 }
                 case SubmitRecord.ActorCreation actor -> {
-                    args.add(b("C"));
+                    args.add(b(SubmitKind.ACTOR_CREATION.code()));
                     args.add(b(actor.id().id()));
                     args.add(b(actor.shape()));
                     args.add(b(actor.newShape() ? "1" : "0"));
@@ -148,7 +148,7 @@ public final class ControlPlane {
                     args.add(actor.spec());
                 }
                 case SubmitRecord.ActorCall call -> {
-                    args.add(b("M"));
+                    args.add(b(SubmitKind.ACTOR_CALL.code()));
                     args.add(b(call.id().id()));
                     args.add(b(call.actor().id()));
                     args.add(b(call.function()));

@@ -1,28 +1,24 @@
 package io.jray.runtime.control;
 
-
-
 /**
- * The fields of a job's meta hash ({@link JobKey#META}). Defined here once: the Lua scripts get
- * them as the table {@code JM}.
+ * The fields of a job's meta hash ({@link JobKey#META}). Defined here once: the Lua scripts name
+ * them {@code JM.<field>} (see {@link ScriptSchema}).
  */
 public enum JobField {
 
     /** The node that owns the job. */
-    OWNER("ow", "owner"),
+    OWNER("ow"),
     /** When it started, epoch ms. */
-    STARTED_AT("ts", "startedAt"),
+    STARTED_AT("ts"),
     /** When it ended, epoch ms. */
-    ENDED_AT("te", "endedAt"),
+    ENDED_AT("te"),
     /** How long its metadata is kept after it ended, ms. */
-    RETENTION("ret", "retention");
+    RETENTION("ret");
 
     private final String code;
-    private final String luaName;
 
-    JobField(String code, String luaName) {
+    JobField(String code) {
         this.code = code;
-        this.luaName = luaName;
     }
 
     /** The field's name in Redis. */
@@ -30,8 +26,4 @@ public enum JobField {
         return code;
     }
 
-    /** The field's name in the scripts' table {@code JM}. */
-    public String luaName() {
-        return luaName;
-    }
 }

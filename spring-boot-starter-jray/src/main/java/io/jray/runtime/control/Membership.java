@@ -27,17 +27,6 @@ public final class Membership {
     /** How long a blocking read of membership waits for Redis. */
     public static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** Field of a node's hash: its registration epoch. */
-    public static final String EPOCH = "ep";
-    /** Field of a node's hash: when it beat last, epoch ms. */
-    public static final String BEAT = "hb";
-    /** Field of a node's hash: the resources it offers, as a shape. */
-    public static final String RESOURCES = "resources";
-    /** Field of a node's hash: {@code 1} when it runs tasks. */
-    public static final String WORKER = "worker";
-    /** Field of a node's hash: the digest of the functions it offers. */
-    public static final String FUNCTIONS = "fns";
-
     private final RedisLink redis;
     private final Keys keys;
 
@@ -159,7 +148,7 @@ public final class Membership {
         return redis.text().get(key).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Publishes the function ids of a digest (see {@link #FUNCTIONS}). */
+    /** Publishes the function ids of a digest (see {@link NodeField#FUNCTIONS}). */
     public void publishFunctions(String digest, Collection<String> ids) throws Exception {
         redis.text().sadd(keys.functionSet(digest), ids.toArray(String[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }

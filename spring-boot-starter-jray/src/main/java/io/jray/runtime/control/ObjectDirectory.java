@@ -67,11 +67,12 @@ public final class ObjectDirectory {
 
     /**
      * Has the task that made a large object run again because every copy was lost, subscribing
-     * {@code node} to its notification; returns what rebuild.lua says ({@code Q F N X E C}).
+     * {@code node} to its notification; completes with what it found.
      */
-    public CompletableFuture<String> rebuild(ObjectId id, String node) {
+    public CompletableFuture<Rebuild> rebuild(ObjectId id, String node) {
         List<byte[]> args = header(id.id(), node, keys.nodePrefix(), now());
-        return scripts.<byte[]>eval(scripts.rebuild, id.job(), args, ScriptOutputType.VALUE).thenApply(Scripts::s);
+        return scripts.<byte[]>eval(scripts.rebuild, id.job(), args, ScriptOutputType.VALUE)
+                .thenApply(code -> Rebuild.of(Scripts.s(code)));
     }
 
     /**

@@ -16,18 +16,32 @@ public record ObjectState(Status status, byte[] payload, Large large) {
         this(status, payload, null);
     }
 
-    /** Where an object stands. */
+    /**
+     * Where an object stands. A script answers it by a record state's letter, or by {@code P}
+     * (pending: the asking node is subscribed) or {@code L} (lost: no record); the scripts name the
+     * latter two {@code OS.pending} and {@code OS.lost} (see {@link ScriptSchema}).
+     */
     public enum Status {
-        PENDING, FINISHED, FAILED, CANCELLED, LOST;
+        PENDING("P"), FINISHED(RecordState.FINISHED.code()), FAILED(RecordState.FAILED.code()),
+        CANCELLED(RecordState.CANCELLED.code()), LOST("L");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
 
         static Status of(String code) {
-            return switch (code) {
-                case "F" -> FINISHED;
-                case "E" -> FAILED;
-                case "C" -> CANCELLED;
-                case "W", "Q", "R", "P" -> PENDING;
-                default -> LOST;
-            };
+            for (Status status : values()) {
+                if (status.code.equals(code)) {
+                    return status;
+                }
+            }
+            return RecordState.isUnsettled(code) ? PENDING : LOST;
         }
     }
 

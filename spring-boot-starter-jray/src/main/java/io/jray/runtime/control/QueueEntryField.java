@@ -1,27 +1,23 @@
 package io.jray.runtime.control;
 
-
-
 /**
  * The fields of an entry of a task queue or an actor's call stream. Defined here once: the Lua
- * scripts get them as the table {@code QE} ({@code QE.task} is {@code 't'}), the readers by these
- * constants.
+ * scripts name them {@code QE.<field>} ({@code QE.task} is {@code 't'}, see {@link ScriptSchema}), the
+ * readers by these constants.
  */
 public enum QueueEntryField {
 
     /** The id of the task or call. */
-    TASK("t", "task"),
+    TASK("t"),
     /** Its attempt number (from 1). */
-    ATTEMPT("a", "attempt"),
+    ATTEMPT("a"),
     /** Its encoded TaskSpec. */
-    SPEC("s", "spec");
+    SPEC("s");
 
     private final String code;
-    private final String luaName;
 
-    QueueEntryField(String code, String luaName) {
+    QueueEntryField(String code) {
         this.code = code;
-        this.luaName = luaName;
     }
 
     /** The field's name in Redis. */
@@ -29,8 +25,4 @@ public enum QueueEntryField {
         return code;
     }
 
-    /** The field's name in the scripts' table {@code QE}. */
-    public String luaName() {
-        return luaName;
-    }
 }

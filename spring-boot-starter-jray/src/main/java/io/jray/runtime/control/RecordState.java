@@ -47,6 +47,11 @@ public enum RecordState {
         return word;
     }
 
+    /** Whether {@code code} is the state of a task that has not settled yet (waiting, queued, running). */
+    public static boolean isUnsettled(String code) {
+        return WAITING.code.equals(code) || QUEUED.code.equals(code) || RUNNING.code.equals(code);
+    }
+
     /** The words for a task's state code; an unknown code stands for itself, none is "unknown". */
     public static String word(String code) {
         if (code == null) {

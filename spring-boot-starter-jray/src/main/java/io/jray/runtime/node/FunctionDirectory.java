@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Membership;
+import io.jray.runtime.control.NodeField;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.RegisteredFunction;
@@ -26,7 +26,7 @@ import io.jray.runtime.function.RegisteredFunction;
 public final class FunctionDirectory {
 
     /** The registration field naming the digest of a node's functions. */
-    public static final String FIELD = Membership.FUNCTIONS;
+    public static final String FIELD = NodeField.FUNCTIONS.code();
 
 
     private final ControlPlane control;
@@ -65,7 +65,7 @@ public final class FunctionDirectory {
     public boolean servedElsewhere(String functionId, Resources demand) {
         try {
             for (Map.Entry<String, List<String>> other : control.membership()
-                    .fieldsOfAll(FIELD, Membership.WORKER, Membership.RESOURCES).entrySet()) {
+                    .fieldsOfAll(FIELD, NodeField.WORKER.code(), NodeField.RESOURCES.code()).entrySet()) {
                 List<String> fields = other.getValue();
                 String theirs = fields.get(0);
                 boolean fits = "1".equals(fields.get(1)) && fields.get(2) != null

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Membership;
+import io.jray.runtime.control.NodeField;
 import io.jray.runtime.core.Resources;
 
 /** The live workers and what they offer, read in one pipelined round (blocking, for chores). */
@@ -16,7 +16,7 @@ public final class LiveNodes {
     /** The worker nodes and what they offer ({@code resources} of their registration), by node id. */
     public static Map<String, Resources> workers(ControlPlane control) throws Exception {
         Map<String, Resources> workers = new LinkedHashMap<>();
-        control.membership().fieldsOfAll(Membership.RESOURCES, Membership.WORKER).forEach((id, f) -> {
+        control.membership().fieldsOfAll(NodeField.RESOURCES.code(), NodeField.WORKER.code()).forEach((id, f) -> {
             if (f.get(0) != null && "1".equals(f.get(1))) {
                 workers.put(id, Resources.parseShape(f.get(0)));
             }

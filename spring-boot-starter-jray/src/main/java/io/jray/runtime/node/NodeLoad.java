@@ -3,6 +3,7 @@ package io.jray.runtime.node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.jray.runtime.control.NodeField;
 import io.jray.runtime.store.ObjectStore;
 
 /**
@@ -12,16 +13,16 @@ import io.jray.runtime.store.ObjectStore;
  */
 public final class NodeLoad {
 
-    public static final String FREE = "free";
-    public static final String RUNNING = "running";
-    public static final String ACTORS = "actors";
-    public static final String DRAINING = "drain";
-    public static final String OBJECT_BYTES = "objBytes";
-    public static final String SPILLED_BYTES = "objSpilled";
-    public static final String OBJECTS = "objCount";
-    public static final String OBJECT_LIMIT = "objLimit";
+    public static final String FREE = NodeField.FREE.code();
+    public static final String RUNNING = NodeField.RUNNING.code();
+    public static final String ACTORS = NodeField.ACTORS.code();
+    public static final String DRAINING = NodeField.DRAINING.code();
+    public static final String OBJECT_BYTES = NodeField.OBJECT_BYTES.code();
+    public static final String SPILLED_BYTES = NodeField.SPILLED_BYTES.code();
+    public static final String OBJECTS = NodeField.OBJECTS.code();
+    public static final String OBJECT_LIMIT = NodeField.OBJECT_LIMIT.code();
     /** The node's largest objects: see {@link ObjectStore#largest(int)}. */
-    public static final String LARGEST_OBJECTS = "objTop";
+    public static final String LARGEST_OBJECTS = NodeField.LARGEST_OBJECTS.code();
     /** How many of its largest objects a node reports. */
     public static final int LARGEST = 5;
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Membership;
+import io.jray.runtime.control.NodeField;
 
 /**
  * Registers this node in Redis and keeps it alive: a hash with its identity and resources that
@@ -86,15 +87,15 @@ public final class NodeRegistry {
         Membership members = control.membership();
         long next = members.nextEpoch();
         Map<String, String> info = new LinkedHashMap<>();
-        info.put(Membership.EPOCH, Long.toString(next));
-        info.put("id", self.id());
-        info.put("host", self.host());
-        info.put("hostId", self.hostId());
-        info.put("pid", Long.toString(self.pid()));
-        info.put(Membership.RESOURCES, self.resources().shape());
-        info.put(Membership.WORKER, self.worker() ? "1" : "0");
-        info.put("started", Long.toString(System.currentTimeMillis()));
-        info.put(Membership.BEAT, Long.toString(System.currentTimeMillis()));
+        info.put(NodeField.EPOCH.code(), Long.toString(next));
+        info.put(NodeField.ID.code(), self.id());
+        info.put(NodeField.HOST.code(), self.host());
+        info.put(NodeField.HOST_ID.code(), self.hostId());
+        info.put(NodeField.PID.code(), Long.toString(self.pid()));
+        info.put(NodeField.RESOURCES.code(), self.resources().shape());
+        info.put(NodeField.WORKER.code(), self.worker() ? "1" : "0");
+        info.put(NodeField.STARTED.code(), Long.toString(System.currentTimeMillis()));
+        info.put(NodeField.BEAT.code(), Long.toString(System.currentTimeMillis()));
         info.putAll(extraFields);
         // why: a node's first tasks count in a dashboard's history too, not only those after its first heartbeat
         control.recordEvents(members.register(self.id(), info, timeout));

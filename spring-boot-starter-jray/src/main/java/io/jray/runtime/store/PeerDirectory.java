@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.NodeField;
 
 /**
  * Where other nodes keep their objects, read from their registrations in Redis once per node
@@ -15,9 +16,9 @@ final class PeerDirectory {
 
     /** The node hash fields a node's store registers. */
     static final String HOST_ID = "hostId";
-    static final String FOLDER = "objects";
-    static final String SPILL_FOLDER = "spill";
-    static final String ENDPOINT = "endpoint";
+    static final String FOLDER = NodeField.OBJECT_FOLDER.code();
+    static final String SPILL_FOLDER = NodeField.SPILL_FOLDER.code();
+    static final String ENDPOINT = NodeField.ENDPOINT.code();
 
     /**
      * A node's store as others see it.

@@ -20,6 +20,8 @@ import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.RecordField;
+import io.jray.runtime.control.RecordKind;
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.core.ObjectId;
@@ -38,7 +40,8 @@ public final class ActorClient {
     /** The owner recorded for the job of a detached actor: no node, so no node's death ends it. */
     static final String DETACHED_OWNER = "detached";
 
-    private static final Set<String> LIVE = Set.of("Q", "R", "F");
+    private static final Set<String> LIVE = Set.of(RecordState.QUEUED.code(), RecordState.RUNNING.code(),
+            RecordState.FINISHED.code());
 
     private final TaskSubmitter submitter;
     private final FunctionRegistry functions;
@@ -120,7 +123,7 @@ public final class ActorClient {
      */
     public void kill(ObjectId id) {
         List<String> record = await(records.fields(id, RecordField.KIND, RecordField.FUNCTION_ID, RecordField.NAME));
-        if (!"a".equals(record.get(0)) || record.get(1) == null) {
+        if (!RecordKind.ACTOR.code().equals(record.get(0)) || record.get(1) == null) {
             throw new IllegalArgumentException("no actor has the id " + id);
         }
         String function = record.get(1);

@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.Keys;
+import io.jray.runtime.control.NoteField;
 import io.jray.runtime.control.ObjectState;
 import io.jray.runtime.control.StreamEntry;
 import io.jray.runtime.control.StreamReader;
@@ -29,12 +30,9 @@ public final class NotificationListener implements StreamReader.Source, AutoClos
     private static final Log log = LogFactory.getLog(NotificationListener.class);
     private static final long TRIM_EVERY_MILLIS = 2000;
     /** Field names of the notes in one entry: object id, state and (inline) payload of note k. */
-    private static final int MAX_NOTES = 1000;
-    private static final String[] ID = names("i");
-    private static final String[] STATE = names("s");
-    private static final String[] PAYLOAD = names("p");
-    /** The state of a note telling the job's owner that the job has a backlog to work off. */
-    private static final String BACKLOG = "B";
+    private static final String[] ID = names(NoteField.ID);
+    private static final String[] STATE = names(NoteField.STATE);
+    private static final String[] PAYLOAD = names(NoteField.PAYLOAD);
 
     private final Streams streams;
     private final Keys keys;
@@ -107,14 +105,14 @@ public final class NotificationListener implements StreamReader.Source, AutoClos
             log.warn("Ignoring a malformed notification " + message.id() + " in " + stream);
             return;
         }
-        for (int k = 0; k < MAX_NOTES && body.containsKey(ID[k]); k++) {
+        for (int k = 0; k < NoteField.PER_ENTRY && body.containsKey(ID[k]); k++) {
             byte[] id = body.get(ID[k]);
             byte[] status = body.get(STATE[k]);
             if (status == null) {
                 log.warn("Ignoring a malformed notification " + message.id() + " in " + stream);
                 return;
             }
-            if (BACKLOG.equals(text(status))) {
+            if (NoteField.BACKLOG.equals(text(status))) {
                 resolver.workOffBacklog(job);
             }
             else {
@@ -135,10 +133,10 @@ public final class NotificationListener implements StreamReader.Source, AutoClos
         });
     }
 
-    private static String[] names(String prefix) {
-        String[] names = new String[MAX_NOTES];
-        for (int k = 0; k < MAX_NOTES; k++) {
-            names[k] = prefix + k;
+    private static String[] names(NoteField field) {
+        String[] names = new String[NoteField.PER_ENTRY];
+        for (int k = 0; k < names.length; k++) {
+            names[k] = field.at(k);
         }
         return names;
     }

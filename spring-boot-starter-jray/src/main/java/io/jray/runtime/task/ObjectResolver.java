@@ -23,6 +23,7 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectLostException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.ObjectState;
+import io.jray.runtime.control.Rebuild;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.core.TaskContext;
 import io.jray.runtime.node.ClusterHealth;
@@ -277,7 +278,7 @@ public final class ObjectResolver {
             Duration timeout) {
         ObjectId id = ref.objectId();
         CompletableFuture<ObjectState> next = pending.computeIfAbsent(id, key -> new CompletableFuture<>());
-        String outcome;
+        Rebuild outcome;
         try {
             watchJob.accept(id.job());
             outcome = control.objects().rebuild(id, node).get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
@@ -290,18 +291,18 @@ public final class ObjectResolver {
             pending.remove(id, next);
             throw unavailable("could not rebuild the lost value of " + ref, e);
         }
-        if (outcome.equals("Q")) {
+        if (outcome == Rebuild.QUEUED) {
             log.info("Every copy of " + ref + " was lost; its task runs again to rebuild it (" + lost.getMessage() + ")");
             return await(ref, next, deadline, timeout);
         }
         pending.remove(id, next);
         return switch (outcome) {
-            case "F", "E", "C" -> fetch(ref);
-            case "N" -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
+            case READABLE, FAILED, CANCELLED -> fetch(ref);
+            case NOT_REBUILDABLE -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
                     + ") and cannot be rebuilt: it was put, or returned by an actor, not made by a task");
-            case "I" -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
+            case INPUT_FREED -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
                     + ") and cannot be rebuilt: an input of the task that made it was freed meanwhile");
-            default -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
+            case GONE, QUEUED -> throw new ObjectLostException("the value of " + ref + " was lost (" + lost.getMessage()
                     + ") and its record is gone: freed, or its job ended");
         };
     }

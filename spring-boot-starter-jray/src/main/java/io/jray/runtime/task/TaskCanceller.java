@@ -11,6 +11,7 @@ import io.jray.api.JRayUnavailableException;
 import io.jray.api.TaskCancelledException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.serialization.RemoteError;
@@ -46,10 +47,10 @@ public final class TaskCanceller {
         try {
             String before = submitted.get().thenCompose(ok -> control.cancel(task, error))
                     .get(health.bound().toMillis(), TimeUnit.MILLISECONDS);
-            if (before.equals("Q") || before.equals("R")) {
+            if (before.equals(RecordState.QUEUED.code()) || before.equals(RecordState.RUNNING.code())) {
                 inbox.broadcast(Inbox.CANCEL, task.toString());
             }
-            return before.equals("W") || before.equals("Q") || before.equals("R");
+            return RecordState.isUnsettled(before);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

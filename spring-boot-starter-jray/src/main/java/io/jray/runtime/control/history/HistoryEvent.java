@@ -1,21 +1,22 @@
 package io.jray.runtime.control.history;
 
+import io.jray.runtime.control.RecordEvent;
 import io.jray.runtime.core.ObjectId;
 
 /**
  * One change to a task, as the control plane's scripts record it in the event stream.
  *
  * @param task the task
- * @param state {@code N} (new), {@code X} (an attempt failed and is retried), or the state it
- *        entered: W, Q, R, F, E, C, D
+ * @param state a {@link RecordEvent} (new, retried) or the {@link io.jray.runtime.control.RecordState}
+ *        it entered, by its letter
  * @param detail for N the function id, for R, F, E or X reported by a node {@code node,started at};
  *        else {@code null}
  * @param at when, epoch ms (Redis's clock)
  */
 public record HistoryEvent(ObjectId task, String state, String detail, long at) {
 
-    /** Whether the task entered a state (every event but {@code N} and {@code X}). */
+    /** Whether the task entered a state (every event but a {@link RecordEvent}). */
     public boolean isStateChange() {
-        return !"N".equals(state) && !"X".equals(state);
+        return !RecordEvent.isEvent(state);
     }
 }

@@ -3,6 +3,8 @@ package io.jray.runtime.control.history;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jray.runtime.control.HistoryKey;
+
 /**
  * Which tasks a page of the history ({@link TaskHistory#page}) shows; {@code null} fields do not filter.
  *
@@ -36,16 +38,16 @@ public record HistoryFilter(String state, String function, String node, String j
     List<String> bitmaps() {
         List<String> maps = new ArrayList<>(4);
         if (state != null) {
-            maps.add("s:" + state);
+            maps.add(HistoryKey.BY_STATE.bitmap(state));
         }
         if (function != null) {
-            maps.add("f:" + function);
+            maps.add(HistoryKey.BY_FUNCTION.bitmap(function));
         }
         if (node != null) {
-            maps.add("n:" + node);
+            maps.add(HistoryKey.BY_NODE.bitmap(node));
         }
         if (job != null) {
-            maps.add("j:" + job);
+            maps.add(HistoryKey.BY_JOB.bitmap(job));
         }
         return maps;
     }

@@ -16,6 +16,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.EventField;
+import io.jray.runtime.control.HistoryKey;
 import io.jray.runtime.control.ScriptSchema;
 import io.jray.runtime.control.StreamEntry;
 import io.jray.runtime.control.StreamReader;
@@ -152,7 +154,7 @@ public final class HistoryIndexer implements AutoCloseable {
     private String cursor() {
         while (running) {
             try {
-                String cursor = control.redis().text().get(historyKey("cursor")).get(10, TimeUnit.SECONDS);
+                String cursor = control.redis().text().get(historyKey(HistoryKey.CURSOR.code())).get(10, TimeUnit.SECONDS);
                 return cursor == null ? "0-0" : cursor;
             }
             catch (InterruptedException e) {
@@ -172,8 +174,8 @@ public final class HistoryIndexer implements AutoCloseable {
         args.add(bytes(Integer.toString(capacity)));
         for (StreamEntry entry : entries) {
             args.add(bytes(entry.id()));
-            args.add(entry.body().getOrDefault("p", new byte[0]));
-            args.add(entry.body().getOrDefault("e", new byte[0]));
+            args.add(entry.body().getOrDefault(EventField.PREFIX.code(), new byte[0]));
+            args.add(entry.body().getOrDefault(EventField.EVENTS.code(), new byte[0]));
         }
         index.eval(control.redis().async(), ScriptOutputType.INTEGER, new String[] {control.keys().namespace()},
                 args.toArray(byte[][]::new)).get(30, TimeUnit.SECONDS);
@@ -185,9 +187,9 @@ public final class HistoryIndexer implements AutoCloseable {
         }
         List<HistoryEvent> events = new ArrayList<>();
         for (StreamEntry entry : entries) {
-            String job = control.keys().jobOf(text(entry.body().get("p")));
+            String job = control.keys().jobOf(text(entry.body().get(EventField.PREFIX.code())));
             long at = entry.appendedAt();
-            String[] words = text(entry.body().get("e")).split(" ");
+            String[] words = text(entry.body().get(EventField.EVENTS.code())).split(" ");
             for (int k = 0; job != null && k + 2 < words.length; k += 3) {
                 events.add(new HistoryEvent(new ObjectId(job, words[k + 1]), words[k],
                         "-".equals(words[k + 2]) ? null : words[k + 2], at));

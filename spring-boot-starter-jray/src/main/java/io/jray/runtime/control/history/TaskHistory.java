@@ -18,8 +18,10 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.HistoryKey;
 import io.jray.runtime.control.RecordField;
 import io.jray.runtime.control.RecordState;
+import io.jray.runtime.control.ScriptSchema;
 import io.jray.runtime.control.redis.LuaScript;
 import io.jray.runtime.core.ObjectId;
 
@@ -85,7 +87,8 @@ public final class TaskHistory {
     private final ControlPlane control;
     private final int capacity;
     private final String prefix;
-    private final LuaScript page = LuaScript.fromClasspath(TaskHistory.class, "page.lua");
+    private final LuaScript page = LuaScript.fromClasspath(text -> ScriptSchema.expand(text, "page.lua"),
+            TaskHistory.class, "page.lua");
 
     /** @param size how many tasks the history keeps at least, as given to the indexer */
     public TaskHistory(ControlPlane control, int size) {
@@ -159,7 +162,7 @@ public final class TaskHistory {
     public Map<String, Long> countsByState() throws Exception {
         RedisAsyncCommands<String, String> redis = control.redis().text();
         List<CompletableFuture<Long>> counts = STATES.stream()
-                .map(st -> redis.bitcount(prefix + "s:" + st).toCompletableFuture()).toList();
+                .map(st -> redis.bitcount(prefix + HistoryKey.BY_STATE.bitmap(st)).toCompletableFuture()).toList();
         Map<String, Long> byState = new LinkedHashMap<>();
         for (int k = 0; k < STATES.size(); k++) {
             byState.put(STATES.get(k), counts.get(k).get(30, TimeUnit.SECONDS));
@@ -178,8 +181,8 @@ public final class TaskHistory {
 
     /** The functions and nodes the history has seen (one read of its set of bitmaps). */
     public Seen seen() throws Exception {
-        Set<String> maps = control.redis().text().smembers(prefix + "maps").get(30, TimeUnit.SECONDS);
-        return new Seen(names(maps, "f:"), names(maps, "n:"));
+        Set<String> maps = control.redis().text().smembers(prefix + HistoryKey.MAPS.code()).get(30, TimeUnit.SECONDS);
+        return new Seen(names(maps, HistoryKey.BY_FUNCTION.code()), names(maps, HistoryKey.BY_NODE.code()));
     }
 
     /**
@@ -223,10 +226,10 @@ public final class TaskHistory {
         }
         long slot = seq % capacity;
         RedisAsyncCommands<String, String> redis = control.redis().text();
-        CompletableFuture<Long> live = redis.getbit(prefix + "all", slot).toCompletableFuture();
-        CompletableFuture<String> dependents = redis.hget(prefix + "d:" + seq / 128, Long.toString(seq % 128))
+        CompletableFuture<Long> live = redis.getbit(prefix + HistoryKey.ALL.code(), slot).toCompletableFuture();
+        CompletableFuture<String> dependents = redis.hget(prefix + HistoryKey.DEPENDENTS.code() + seq / 128, Long.toString(seq % 128))
                 .toCompletableFuture();
-        String text = redis.hget(prefix + "r:" + slot / 128, Long.toString(slot % 128)).get(30, TimeUnit.SECONDS);
+        String text = redis.hget(prefix + HistoryKey.ROWS.code() + slot / 128, Long.toString(slot % 128)).get(30, TimeUnit.SECONDS);
         String[] words = text == null ? null : text.split(" ");
         // why: a cleared block's rows stay until new tasks take their slots; its bits are gone at once
         if (live.get(30, TimeUnit.SECONDS) != 1 || words == null || words.length < ROW_FIELDS
@@ -274,7 +277,7 @@ public final class TaskHistory {
             String hx = seq.getValue().get(30, TimeUnit.SECONDS);
             if (hx != null) {
                 long n = Long.parseLong(hx);
-                lists.put(seq.getKey(), redis.hget(prefix + "d:" + n / 128, Long.toString(n % 128)).toCompletableFuture());
+                lists.put(seq.getKey(), redis.hget(prefix + HistoryKey.DEPENDENTS.code() + n / 128, Long.toString(n % 128)).toCompletableFuture());
             }
         }
         Map<ObjectId, List<ObjectId>> out = new LinkedHashMap<>();
@@ -296,11 +299,11 @@ public final class TaskHistory {
         long first = last - minutes * 60_000L / RATE_BUCKET_MILLIS + 1;
         List<String> fields = new ArrayList<>();
         for (long b = first; b <= last; b++) {
-            fields.add(b + "F");
-            fields.add(b + "E");
+            fields.add(b + RecordState.FINISHED.code());
+            fields.add(b + RecordState.FAILED.code());
         }
         List<KeyValue<String, String>> values = control.redis().text()
-                .hmget(prefix + "rate", fields.toArray(String[]::new)).get(30, TimeUnit.SECONDS);
+                .hmget(prefix + HistoryKey.RATE.code(), fields.toArray(String[]::new)).get(30, TimeUnit.SECONDS);
         Map<Long, long[]> out = new TreeMap<>();
         for (long b = first; b <= last; b++) {
             int k = (int) (b - first) * 2;

@@ -7,6 +7,6 @@
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return 0
 end
-redis.call('HSET', KEYS[1], 'hb', ARGV[1], unpack(ARGV, 3))
+redis.call('HSET', KEYS[1], NODE.beat, ARGV[1], unpack(ARGV, 3))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1 + redis.call('EXISTS', KEYS[2])

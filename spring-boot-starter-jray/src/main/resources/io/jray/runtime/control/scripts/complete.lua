@@ -55,58 +55,58 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
   local key = rec(id)
   local cur = redis.call('HMGET', key, R.state, R.attempt, R.owner, R.hasSubscribers, R.hasWaiters, R.kind,
       R.dependencies, R.released, R.takenBy, R.entry)
-  local live = (cur[1] == 'Q' or cur[1] == 'R') and cur[2] == att and cur[10] == eid
+  local live = (cur[1] == ST.queued or cur[1] == ST.running) and cur[2] == att and cur[10] == eid
   local known = {cur[3], cur[4], cur[5], cur[7], cur[8], cur[9]}
   local fenced = live and string.sub(q, 1, #K.actorQueue) == K.actorQueue and not hostsActor(q, epoch)
   if fenced then
-    if kind ~= 'S' then
+    if kind ~= OC.started then
       redis.call('XACK', queue(q), 'w', eid)
       redis.call('XDEL', queue(q), eid)
       local spec = redis.call('HGET', key, R.spec)
       local neid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, att, QE.spec, spec)
-      redis.call('HSET', key, R.state, 'Q', R.entry, neid)
-      event('Q', id)
+      redis.call('HSET', key, R.state, ST.queued, R.entry, neid)
+      event(ST.queued, id)
     end
-  elseif kind == 'S' then
+  elseif kind == OC.started then
     if live then
-      redis.call('HSET', key, R.state, 'R', R.node, node, R.startedAt, started)
-      event('R', id, reporter)
+      redis.call('HSET', key, R.state, ST.running, R.node, node, R.startedAt, started)
+      event(ST.running, id, reporter)
     end
   else
     redis.call('XACK', queue(q), 'w', eid)
     redis.call('XDEL', queue(q), eid)
     if live then
-      if kind ~= 'G' then
+      if kind ~= OC.givenBack then
         keepLog(id, log)
       end
-      if kind == 'F' then
-        redis.call('HSET', key, R.state, 'F', R.value, payload, R.size, #payload, R.node, node, R.startedAt, started,
+      if kind == OC.finished then
+        redis.call('HSET', key, R.state, ST.finished, R.value, payload, R.size, #payload, R.node, node, R.startedAt, started,
             R.endedAt, now)
-        if cur[6] == 'a' then
+        if cur[6] == RK.actor then
           redis.call('HSET', key, R.nodeEpoch, epoch)
         end
-        settle(id, 'F', payload, now, inlineMax, known, reporter)
-      elseif kind == 'L' then
-        redis.call('HSET', key, R.state, 'F', R.large, '1', R.size, payload, R.node, node, R.startedAt, started,
+        settle(id, ST.finished, payload, now, inlineMax, known, reporter)
+      elseif kind == OC.finishedLarge then
+        redis.call('HSET', key, R.state, ST.finished, R.large, '1', R.size, payload, R.node, node, R.startedAt, started,
             R.endedAt, now)
         redis.call('SADD', P .. K.holders .. id, node)
-        settle(id, 'F', false, now, inlineMax, known, reporter)
-      elseif kind == 'E' then
-        redis.call('HSET', key, R.state, 'E', R.error, payload, R.node, node, R.startedAt, started, R.endedAt, now)
-        settle(id, 'E', payload, now, inlineMax, known, reporter)
-        if cur[6] == 'a' then
+        settle(id, ST.finished, false, now, inlineMax, known, reporter)
+      elseif kind == OC.failed then
+        redis.call('HSET', key, R.state, ST.failed, R.error, payload, R.node, node, R.startedAt, started, R.endedAt, now)
+        settle(id, ST.failed, payload, now, inlineMax, known, reporter)
+        if cur[6] == RK.actor then
           failCalls(id, payload, now, inlineMax)
         end
       else
         local a = tonumber(att)
-        if kind == 'R' then
+        if kind == OC.retry then
           a = a + 1
           redis.call('HSET', key, R.lastError, payload)
-          event('X', id, reporter)
+          event(EV.retried, id, reporter)
         end
         redis.call('HSET', key, R.attempt, a)
         -- why: a node that gave a task back (no function, no room) must not get it straight back
-        enqueue(id, now, kind == 'G' and node or nil)
+        enqueue(id, now, kind == OC.givenBack and node or nil)
       end
     end
   end

@@ -13,7 +13,7 @@ while budget > 0 do
   local kind, id = string.sub(item, 1, 1), string.sub(item, 3)
   local err = redis.call('HGET', rec(id), R.error) or ''
   if kind == 'S' then
-    settle(id, 'E', err, now, inlineMax)
+    settle(id, ST.failed, err, now, inlineMax)
   elseif kind == 'A' then
     failCalls(id, err, now, inlineMax)
   end

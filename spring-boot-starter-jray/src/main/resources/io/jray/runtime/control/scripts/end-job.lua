@@ -9,15 +9,15 @@ local ids = redis.call('ZRANGE', P .. K.records, offset, offset + 499)
 for _, id in ipairs(ids) do
   local key = rec(id)
   local st = redis.call('HGET', key, R.state)
-  if st == 'W' or st == 'Q' or st == 'R' then
-    redis.call('HSET', key, R.state, 'C', R.error, err, R.endedAt, now)
+  if st == ST.waiting or st == ST.queued or st == ST.running then
+    redis.call('HSET', key, R.state, ST.cancelled, R.error, err, R.endedAt, now)
     for _, node in ipairs(redis.call('SMEMBERS', P .. K.subscribers .. id)) do
-      notify(node, id, 'C', err)
+      notify(node, id, ST.cancelled, err)
     end
-    event('C', id)
-  elseif st == 'F' and redis.call('HGET', key, R.kind) == 'a' then
-    redis.call('HSET', key, R.state, 'D')
-    event('D', id)
+    event(ST.cancelled, id)
+  elseif st == ST.finished and redis.call('HGET', key, R.kind) == RK.actor then
+    redis.call('HSET', key, R.state, ST.dead)
+    event(ST.dead, id)
   end
   redis.call('HDEL', key, R.value, R.spec)
   redis.call('PEXPIRE', key, retention)

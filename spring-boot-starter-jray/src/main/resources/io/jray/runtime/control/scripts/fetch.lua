@@ -6,7 +6,7 @@ local f = redis.call('HMGET', rec(id), R.state, R.value, R.error, R.large, R.siz
 if not f[1] then
   return {''}
 end
-if f[1] ~= 'F' then
+if f[1] ~= ST.finished then
   return {f[1], f[3] or ''}
 end
 if f[4] ~= '1' then

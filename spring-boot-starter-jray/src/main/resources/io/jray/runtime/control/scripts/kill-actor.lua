@@ -7,12 +7,12 @@ local f = redis.call('HMGET', key, R.state, R.node, R.queue, R.entry)
 if not f[1] then
   return {'', ''}
 end
-if f[1] ~= 'D' and f[1] ~= 'E' then
-  if f[1] == 'Q' and f[3] and f[4] then
+if f[1] ~= ST.dead and f[1] ~= ST.failed then
+  if f[1] == ST.queued and f[3] and f[4] then
     redis.call('XACK', queue(f[3]), 'w', f[4])
     redis.call('XDEL', queue(f[3]), f[4])
   end
-  endActor(actor, 'D', err, now, inlineMax)
+  endActor(actor, ST.dead, err, now, inlineMax)
   flushNotes()
 end
 return {f[1], f[2] or ''}

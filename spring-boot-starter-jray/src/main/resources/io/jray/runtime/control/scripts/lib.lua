@@ -1,7 +1,8 @@
 -- Shared by every jray script. KEYS[1] is the key prefix of one job, such as "jray:{j3k2a}:", so a
 -- script touches the keys of one hash slot (besides node hashes and the event stream KEYS[2]).
--- Records ("o:<id>") hold a task and its result. Their fields are defined in Java (RecordField) and
--- reach every script as the table R generated in front of it: R.state is the field 'st'.
+-- Records ("o:<id>") hold a task and its result. Their fields, states and kinds, the job's keys and
+-- every other name a script shares with Java are defined in Java and written into the scripts as
+-- literals when they load (ScriptSchema): R.state is the field 'st', ST.queued the state 'Q'.
 local P = KEYS[1]
 
 local function rec(id)
@@ -92,7 +93,7 @@ end
 
 local function flushEvents()
   if #events > 0 then
-    redis.pcall('XADD', EVENTS, 'MAXLEN', '~', '50000', '*', 'p', P, 'e', table.concat(events, ' '))
+    redis.pcall('XADD', EVENTS, 'MAXLEN', '~', '50000', '*', EF.prefix, P, EF.events, table.concat(events, ' '))
     events = {}
   end
 end
@@ -116,7 +117,7 @@ end
 
 local function flushNotes()
   if backlogged and announceBacklog then
-    notify(redis.call('HGET', P .. K.meta, JM.owner), '', 'B')
+    notify(redis.call('HGET', P .. K.meta, JM.owner), '', NF.backlog)
   end
   backlogged = false
   flushEvents()
@@ -125,12 +126,12 @@ local function flushNotes()
     local fields = {}
     for k, note in ipairs(list) do
       local j = (k - 1) % 1000
-      fields[#fields + 1] = 'i' .. j
+      fields[#fields + 1] = NF.id .. j
       fields[#fields + 1] = note[1]
-      fields[#fields + 1] = 's' .. j
+      fields[#fields + 1] = NF.state .. j
       fields[#fields + 1] = note[2]
       if note[3] then
-        fields[#fields + 1] = 'p' .. j
+        fields[#fields + 1] = NF.payload .. j
         fields[#fields + 1] = note[3]
       end
       if j == 999 or k == #list then
@@ -161,7 +162,7 @@ local function nodeQueue(q, large, avoid)
     end
   end
   if best and best ~= avoid and redis.call('SISMEMBER', P .. K.targets, q .. '@' .. best) == 1 then
-    local free = tonumber(redis.call('HGET', NODE_PREFIX .. best .. '}', 'free'))
+    local free = tonumber(redis.call('HGET', NODE_PREFIX .. best .. '}', NODE.free))
     if free and free > 0 then
       return q .. '@' .. best
     end
@@ -192,8 +193,8 @@ local function enqueue(id, now, avoid)
     q = nodeQueue(q, largeArguments(f[4]), avoid) or q
   end
   local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, f[2], QE.spec, f[3])
-  redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.entry, eid, R.entryQueue, q)
-  event('Q', id)
+  redis.call('HSET', key, R.state, ST.queued, R.queuedAt, now, R.entry, eid, R.entryQueue, q)
+  event(ST.queued, id)
 end
 
 -- Frees an object that nothing refers to any more: no ref in its owner, no unsettled task taking
@@ -265,7 +266,7 @@ local function settle(id, st, payload, now, inlineMax, known, reporter)
     end
     event(tst, tid, tid == id and reporter or nil)
     local inline = payload
-    if tst == 'F' and (payload == false or #payload > inlineMax) then
+    if tst == ST.finished and (payload == false or #payload > inlineMax) then
       inline = nil
     end
     notify(r[1], tid, tst, inline)
@@ -280,16 +281,16 @@ local function settle(id, st, payload, now, inlineMax, known, reporter)
       local waiters = P .. K.waiters .. tid
       for _, w in ipairs(redis.call('SMEMBERS', waiters)) do
         local wk = rec(w)
-        if redis.call('HGET', wk, R.state) == 'W' then
-          if tst == 'F' then
+        if redis.call('HGET', wk, R.state) == ST.waiting then
+          if tst == ST.finished then
             if redis.call('HINCRBY', wk, R.pendingDependencies, -1) <= 0 then
               enqueue(w, now)
             end
           else
-            redis.call('HSET', wk, R.state, 'E', R.error, payload, R.endedAt, now)
+            redis.call('HSET', wk, R.state, ST.failed, R.error, payload, R.endedAt, now)
             n = n + 1
             ids[n] = w
-            sts[n] = 'E'
+            sts[n] = ST.failed
           end
         end
       end
@@ -315,9 +316,9 @@ local function failCalls(actor, err, now, inlineMax)
     if id then
       local key = rec(id)
       local st = redis.call('HGET', key, R.state)
-      if st == 'Q' or st == 'R' then
-        redis.call('HSET', key, R.state, 'E', R.error, err, R.endedAt, now)
-        settle(id, 'E', err, now, inlineMax)
+      if st == ST.queued or st == ST.running then
+        redis.call('HSET', key, R.state, ST.failed, R.error, err, R.endedAt, now)
+        settle(id, ST.failed, err, now, inlineMax)
       end
     end
   end

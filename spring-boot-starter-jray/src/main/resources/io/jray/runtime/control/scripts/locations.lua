@@ -5,7 +5,7 @@ for i = 3, #ARGV do
   local id = ARGV[i]
   if op == '+' then
     local f = redis.call('HMGET', rec(id), R.state, R.large)
-    if f[1] == 'F' and f[2] == '1' then
+    if f[1] == ST.finished and f[2] == '1' then
       redis.call('SADD', P .. K.holders .. id, node)
     end
   else

@@ -10,7 +10,7 @@ local now, actor, dead, err, inlineMax, epoch, lost = ARGV[1], ARGV[2], ARGV[3],
     ARGV[6], ARGV[7]
 local key = rec(actor)
 local f = redis.call('HMGET', key, R.state, R.node, R.restarts, R.maxRetries, R.maxTaskRetries, R.attempt, R.nodeEpoch)
-if f[1] ~= 'F' or f[2] ~= dead or (epoch ~= '' and f[7] ~= epoch) then
+if f[1] ~= ST.finished or f[2] ~= dead or (epoch ~= '' and f[7] ~= epoch) then
   return 0
 end
 local restart = tonumber(f[3] or '0') < tonumber(f[4] or '0')
@@ -26,16 +26,16 @@ if ok then
       local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
       local ck = rec(id)
       local c = redis.call('HMGET', ck, R.state, R.attempt, R.spec)
-      if (c[1] == 'Q' or c[1] == 'R') and c[2] == att then
+      if (c[1] == ST.queued or c[1] == ST.running) and c[2] == att then
         if restart and tonumber(att) <= (tonumber(f[5]) or 0) then
           local next = tonumber(att) + 1
           local neid = redis.call('XADD', aq, '*', QE.task, id, QE.attempt, next, QE.spec, c[3])
-          redis.call('HSET', ck, R.state, 'Q', R.attempt, next, R.entry, neid)
-          event('Q', id)
+          redis.call('HSET', ck, R.state, ST.queued, R.attempt, next, R.entry, neid)
+          event(ST.queued, id)
         else
           local why = restart and lost or err
-          redis.call('HSET', ck, R.state, 'E', R.error, why, R.endedAt, now)
-          settle(id, 'E', why, now, inlineMax)
+          redis.call('HSET', ck, R.state, ST.failed, R.error, why, R.endedAt, now)
+          settle(id, ST.failed, why, now, inlineMax)
         end
       end
     end
@@ -52,7 +52,7 @@ if restart then
   enqueue(actor, now)
   result = 1
 else
-  endActor(actor, 'D', err, now, inlineMax)
+  endActor(actor, ST.dead, err, now, inlineMax)
   result = 2
 end
 flushNotes()

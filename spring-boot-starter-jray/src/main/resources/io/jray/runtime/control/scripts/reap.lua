@@ -15,7 +15,7 @@ if #pending == 0 and drain == '1' then
     redis.call('XDEL', q, entry[1])
     local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
     local r = redis.call('HMGET', rec(id), R.state, R.attempt, R.entry)
-    if r[1] == 'Q' and r[2] == att and r[3] == entry[1] then
+    if r[1] == ST.queued and r[2] == att and r[3] == entry[1] then
       enqueue(id, now)
     end
   end
@@ -35,15 +35,15 @@ for _, p in ipairs(pending) do
     local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
     local key = rec(id)
     local r = redis.call('HMGET', key, R.state, R.attempt, R.maxRetries, R.kind)
-    if (r[1] == 'Q' or r[1] == 'R') and r[2] == att then
+    if (r[1] == ST.queued or r[1] == ST.running) and r[2] == att then
       if tonumber(att) <= (tonumber(r[3]) or 0) then
         redis.call('HSET', key, R.attempt, tonumber(att) + 1)
         enqueue(id, now)
-      elseif r[4] == 'a' then
-        endActor(id, 'D', err, now, inlineMax)
+      elseif r[4] == RK.actor then
+        endActor(id, ST.dead, err, now, inlineMax)
       else
-        redis.call('HSET', key, R.state, 'E', R.error, err, R.endedAt, now)
-        settle(id, 'E', err, now, inlineMax)
+        redis.call('HSET', key, R.state, ST.failed, R.error, err, R.endedAt, now)
+        settle(id, ST.failed, err, now, inlineMax)
       end
     end
   end

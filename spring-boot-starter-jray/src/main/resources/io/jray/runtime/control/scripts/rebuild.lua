@@ -11,36 +11,36 @@ local key = rec(id)
 local f = redis.call('HMGET', key, R.state, R.kind, R.large, R.attempt, R.spec, R.actor, R.dependencies)
 local st = f[1]
 if not st then
-  return 'X'
+  return RB.gone
 end
 local function subscribe()
   redis.call('SADD', P .. K.subscribers .. id, node)
   redis.call('HSET', key, R.hasSubscribers, '1')
   redis.call('SADD', P .. K.notified, node)
 end
-if st == 'W' or st == 'Q' or st == 'R' then
+if st == ST.waiting or st == ST.queued or st == ST.running then
   subscribe()
-  return 'Q'
+  return RB.queued
 end
-if st ~= 'F' then
+if st ~= ST.finished then
   return st
 end
 if f[3] ~= '1' then
-  return 'F'
+  return RB.readable
 end
 for _, holder in ipairs(redis.call('SMEMBERS', P .. K.holders .. id)) do
   if redis.call('EXISTS', nodePrefix .. holder .. '}') == 1 then
-    return 'F'
+    return RB.readable
   end
 end
-if f[2] ~= 't' or f[6] or not f[5] then
-  return 'N'
+if f[2] ~= RK.task or f[6] or not f[5] then
+  return RB.notRebuildable
 end
 local deps = {}
 for dep in string.gmatch(f[7] or '', '%S+') do
   local d = redis.call('HMGET', rec(dep), R.state, R.value, R.large)
-  if not d[1] or (d[1] == 'F' and not d[2] and not d[3]) then
-    return 'I'
+  if not d[1] or (d[1] == ST.finished and not d[2] and not d[3]) then
+    return RB.inputFreed
   end
   deps[#deps + 1] = dep
 end
@@ -53,4 +53,4 @@ holdArguments(deps)
 subscribe()
 enqueue(id, now)
 flushEvents()
-return 'Q'
+return RB.queued

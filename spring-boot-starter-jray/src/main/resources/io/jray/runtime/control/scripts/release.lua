@@ -8,7 +8,7 @@ for k = 1, #ARGV do
   local key = rec(id)
   local r = redis.call('HMGET', key, R.state, R.takenBy, R.large)
   if r[1] then
-    if (r[1] == 'F' or r[1] == 'E' or r[1] == 'C') and (tonumber(r[2]) or 0) <= 0 then
+    if (r[1] == ST.finished or r[1] == ST.failed or r[1] == ST.cancelled) and (tonumber(r[2]) or 0) <= 0 then
       if r[3] == '1' then
         local holders = redis.call('SMEMBERS', P .. K.holders .. id)
         freed[#freed + 1] = id .. ' ' .. table.concat(holders, ' ')

@@ -28,13 +28,13 @@ end
 -- How many arguments the record at 'i' takes.
 local function recordLength(i)
   local kind = ARGV[i]
-  if kind == 'P' then
+  if kind == SK.put then
     return 3
-  elseif kind == 'L' then
+  elseif kind == SK.largePut then
     return 4
-  elseif kind == 'C' then
+  elseif kind == SK.actorCreation then
     return 10
-  elseif kind == 'M' then
+  elseif kind == SK.actorCall then
     return 8 + tonumber(ARGV[i + 7])
   end
   return 10 + tonumber(ARGV[i + 9])
@@ -43,19 +43,19 @@ end
 -- Writes the record at 'i' (of kind 'kind', for 'id').
 local function submitRecord(kind, id, i)
   local key = rec(id)
-  if kind == 'P' then
+  if kind == SK.put then
     local value = ARGV[i + 2]
-    redis.call('HSET', key, R.kind, 'p', R.state, 'F', R.value, value, R.size, #value, R.owner, owner, R.submittedAt,
+    redis.call('HSET', key, R.kind, RK.put, R.state, ST.finished, R.value, value, R.size, #value, R.owner, owner, R.submittedAt,
         now, R.endedAt, now)
     redis.call('ZADD', P .. K.records, now, id)
-  elseif kind == 'L' then
+  elseif kind == SK.largePut then
     local size, released = ARGV[i + 2], ARGV[i + 3]
-    redis.call('HSET', key, R.kind, 'p', R.state, 'F', R.large, '1', R.size, size, R.owner, owner, R.node, owner,
+    redis.call('HSET', key, R.kind, RK.put, R.state, ST.finished, R.large, '1', R.size, size, R.owner, owner, R.node, owner,
         R.submittedAt, now, R.endedAt, now,
         R.released, released)
     redis.call('SADD', P .. K.holders .. id, owner)
     redis.call('ZADD', P .. K.records, now, id)
-  elseif kind == 'C' then
+  elseif kind == SK.actorCreation then
     local shape, newShape, class, name, mr, mtr, life, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4],
         ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], ARGV[i + 8], ARGV[i + 9]
     local q = K.taskQueue .. shape
@@ -67,13 +67,13 @@ local function submitRecord(kind, id, i)
     redis.call('SADD', P .. K.actors, id)
     redis.call('ZADD', P .. K.records, now, id)
     local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
-    redis.call('HSET', key, R.kind, 'a', R.functionId, class .. '#new', R.name, name, R.queue, q, R.owner, owner,
+    redis.call('HSET', key, R.kind, RK.actor, R.functionId, class .. '#new', R.name, name, R.queue, q, R.owner, owner,
         R.maxRetries, mr, R.maxTaskRetries, mtr,
-        R.restarts, '0', R.lifetime, life, R.spec, spec, R.attempt, '1', R.submittedAt, now, R.state, 'Q', R.queuedAt,
+        R.restarts, '0', R.lifetime, life, R.spec, spec, R.attempt, '1', R.submittedAt, now, R.state, ST.queued, R.queuedAt,
             now, R.entry, eid)
-    event('N', id, class .. '#new')
-    event('Q', id)
-  elseif kind == 'M' then
+    event(EV.created, id, class .. '#new')
+    event(ST.queued, id)
+  elseif kind == SK.actorCall then
     local actor, fn, name, parent, spec = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6]
     local nd = tonumber(ARGV[i + 7])
     local deps = {}
@@ -82,23 +82,23 @@ local function submitRecord(kind, id, i)
     end
     local a = redis.call('HMGET', rec(actor), R.state, R.error, R.maxTaskRetries)
     redis.call('ZADD', P .. K.records, now, id)
-    event('N', id, fn)
-    local fields = {R.kind, 't', R.functionId, fn, R.name, name, R.actor, actor, R.owner, owner, R.parent, parent,
+    event(EV.created, id, fn)
+    local fields = {R.kind, RK.task, R.functionId, fn, R.name, name, R.actor, actor, R.owner, owner, R.parent, parent,
         R.maxRetries, a[3] or '0',
         R.attempt, '1', R.submittedAt, now}
-    if a[1] == 'E' or a[1] == 'D' or not a[1] then
+    if a[1] == ST.failed or a[1] == ST.dead or not a[1] then
       local err = a[2] or missing
-      redis.call('HSET', key, R.state, 'E', R.error, err, R.endedAt, now, unpack(fields))
-      settle(id, 'E', err, now, inlineMax)
+      redis.call('HSET', key, R.state, ST.failed, R.error, err, R.endedAt, now, unpack(fields))
+      settle(id, ST.failed, err, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
       redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
     else
       local q = K.actorQueue .. actor
       local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
-      redis.call('HSET', key, R.state, 'Q', R.queuedAt, now, R.queue, q, R.spec, spec, R.entry, eid, R.dependencies,
+      redis.call('HSET', key, R.state, ST.queued, R.queuedAt, now, R.queue, q, R.spec, spec, R.entry, eid, R.dependencies,
           table.concat(deps, ' '),
           unpack(fields))
-      event('Q', id)
+      event(ST.queued, id)
       holdArguments(deps)
     end
   else
@@ -122,40 +122,40 @@ local function submitRecord(kind, id, i)
       if d[2] == '1' then
         large[#large + 1] = {dep, tonumber(d[3]) or 0}
       end
-      if dst == 'E' or dst == 'C' then
+      if dst == ST.failed or dst == ST.cancelled then
         failed = redis.call('HGET', dk, R.error)
         break
       elseif not dst then
         failed = missing
         break
-      elseif dst ~= 'F' then
+      elseif dst ~= ST.finished then
         redis.call('SADD', P .. K.waiters .. dep, id)
         redis.call('HSET', dk, R.hasWaiters, '1')
         pending = pending + 1
       end
     end
     redis.call('ZADD', P .. K.records, now, id)
-    event('N', id, fn)
-    local fields = {R.kind, 't', R.functionId, fn, R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
+    event(EV.created, id, fn)
+    local fields = {R.kind, RK.task, R.functionId, fn, R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
         R.maxRetries, mr, R.spec, spec,
         R.attempt, '1', R.submittedAt, now}
     if failed then
-      redis.call('HSET', key, R.state, 'E', R.error, failed, R.endedAt, now, unpack(fields))
-      settle(id, 'E', failed, now, inlineMax)
+      redis.call('HSET', key, R.state, ST.failed, R.error, failed, R.endedAt, now, unpack(fields))
+      settle(id, ST.failed, failed, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
       redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
     elseif pending > 0 then
       holdArguments(deps)
-      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, 'W', R.pendingDependencies, pending,
+      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, ST.waiting, R.pendingDependencies, pending,
           unpack(fields))
-      event('W', id)
+      event(ST.waiting, id)
     else
       holdArguments(deps)
       local eq = nodeQueue(q, large) or q
       local eid = redis.call('XADD', queue(eq), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
-      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, 'Q', R.queuedAt, now, R.entry, eid,
+      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, ST.queued, R.queuedAt, now, R.entry, eid,
           R.entryQueue, eq, unpack(fields))
-      event('Q', id)
+      event(ST.queued, id)
     end
   end
 end

@@ -19,7 +19,7 @@ local H = KEYS[1] .. ':h:'
 local cap = tonumber(ARGV[1])
 local BLOCK = 4096
 local rows, order, maps = {}, {}, {}
-local newestSeq = tonumber(redis.call('GET', H .. 'seq') or '0')
+local newestSeq = tonumber(redis.call('GET', H .. HK.seq) or '0')
 local MAX_DEPENDENTS = 50
 
 local function split(text)
@@ -31,11 +31,11 @@ local function split(text)
 end
 
 local function rowKey(slot)
-  return H .. 'r:' .. math.floor(slot / 128), tostring(slot % 128)
+  return H .. HK.rows .. math.floor(slot / 128), tostring(slot % 128)
 end
 
 local function dependentsKey(seq)
-  return H .. 'd:' .. math.floor(seq / 128), tostring(seq % 128)
+  return H .. HK.dependents .. math.floor(seq / 128), tostring(seq % 128)
 end
 
 local ROW_FIELDS = 9
@@ -64,11 +64,11 @@ local function clearBlock(slot, seq)
     end
   end
   local zeros = string.rep('\0', BLOCK / 8)
-  for _, map in ipairs(redis.call('SMEMBERS', H .. 'maps')) do
+  for _, map in ipairs(redis.call('SMEMBERS', H .. HK.maps)) do
     redis.call('SETRANGE', H .. map, slot / 8, zeros)
     if redis.call('BITCOUNT', H .. map) == 0 then
       redis.call('DEL', H .. map)
-      redis.call('SREM', H .. 'maps', map)
+      redis.call('SREM', H .. HK.maps, map)
     end
   end
 end
@@ -97,7 +97,7 @@ local function load(prefix, id)
 end
 
 local function create(prefix, id, fn, ms)
-  local seq = redis.call('INCR', H .. 'seq')
+  local seq = redis.call('INCR', H .. HK.seq)
   newestSeq = seq
   local slot = seq % cap
   if slot % BLOCK == 0 then
@@ -124,8 +124,8 @@ local function create(prefix, id, fn, ms)
   local row = {tostring(seq), job, id, fn, '-', '-', ms, '-', '-'}
   row.slot, row.st0, row.node0 = slot, '-', '-'
   mark('all', slot, true)
-  mark('f:' .. fn, slot, true)
-  mark('j:' .. job, slot, true)
+  mark(HK.byFunction .. fn, slot, true)
+  mark(HK.byJob .. job, slot, true)
   rows[prefix .. id] = row
   order[#order + 1] = row
 end
@@ -138,7 +138,7 @@ local function after(a, b)
   return am > bm or (am == bm and an > bn)
 end
 
-local cursor = redis.call('GET', H .. 'cursor') or '0-0'
+local cursor = redis.call('GET', H .. HK.cursor) or '0-0'
 local rate, applied = {}, 0
 local i = 2
 while i <= #ARGV do
@@ -154,20 +154,20 @@ while i <= #ARGV do
   local words = split(text)
   for k = 1, #words - 2, 3 do
     local st, id, detail = words[k], words[k + 1], words[k + 2]
-    if st == 'N' then
+    if st == EV.created then
       create(prefix, id, detail, ms)
     else
       local row = load(prefix, id)
       if row and #row < ROW_FIELDS + MAX_TIMELINE then
         row[#row + 1] = st .. ':' .. ms .. ':' .. (string.gsub(detail, ',', ':'))
       end
-      if row and st ~= 'X' then
+      if row and st ~= EV.retried then
         row[5] = st
-        if st == 'R' then
+        if st == ST.running then
           -- why: a task is reported running only once it has run a while; its detail says since when
           local node, started = string.match(detail, '^([^,]+),(%d+)$')
           row[6], row[8] = node or detail, started or ms
-        elseif st == 'F' or st == 'E' or st == 'C' or st == 'D' then
+        elseif st == ST.finished or st == ST.failed or st == ST.cancelled or st == ST.dead then
           row[9] = ms
           local node, started = string.match(detail, '^([^,]+),(%d+)$')
           if node then
@@ -176,7 +176,7 @@ while i <= #ARGV do
               row[8] = started
             end
           end
-          if st == 'F' or st == 'E' then
+          if st == ST.finished or st == ST.failed then
             local field = math.floor(tonumber(ms) / 10000) .. st
             rate[field] = (rate[field] or 0) + 1
           end
@@ -189,15 +189,15 @@ end
 local function store(row)
   if row[5] ~= row.st0 then
     if row.st0 ~= '-' then
-      mark('s:' .. row.st0, row.slot, false)
+      mark(HK.byState .. row.st0, row.slot, false)
     end
-    mark('s:' .. row[5], row.slot, true)
+    mark(HK.byState .. row[5], row.slot, true)
   end
   if row[6] ~= row.node0 then
     if row.node0 ~= '-' then
-      mark('n:' .. row.node0, row.slot, false)
+      mark(HK.byNode .. row.node0, row.slot, false)
     end
-    mark('n:' .. row[6], row.slot, true)
+    mark(HK.byNode .. row[6], row.slot, true)
   end
   local key, field = rowKey(row.slot)
   redis.call('HSET', key, field, table.concat(row, ' '))
@@ -214,15 +214,15 @@ for map in pairs(maps) do
   names[#names + 1] = map
 end
 if #names > 0 then
-  redis.call('SADD', H .. 'maps', unpack(names))
+  redis.call('SADD', H .. HK.maps, unpack(names))
 end
 local newest = nil
 for field, count in pairs(rate) do
-  redis.call('HINCRBY', H .. 'rate', field, count)
+  redis.call('HINCRBY', H .. HK.rate, field, count)
   newest = math.max(newest or 0, tonumber(string.sub(field, 1, -2)))
 end
 if newest then
-  redis.call('HDEL', H .. 'rate', (newest - 360) .. 'F', (newest - 360) .. 'E')
+  redis.call('HDEL', H .. HK.rate, (newest - 360) .. ST.finished, (newest - 360) .. ST.failed)
 end
-redis.call('SET', H .. 'cursor', cursor)
+redis.call('SET', H .. HK.cursor, cursor)
 return applied

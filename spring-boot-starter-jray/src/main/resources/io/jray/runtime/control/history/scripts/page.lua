@@ -5,17 +5,17 @@
 local H = KEYS[1] .. ':h:'
 local cap, offset, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local BLOCK_BYTES = 512
-local seq = tonumber(redis.call('GET', H .. 'seq') or '0')
+local seq = tonumber(redis.call('GET', H .. HK.seq) or '0')
 if seq == 0 then
   return {0}
 end
 local source
 if #ARGV == 3 then
-  source = H .. 'all'
+  source = H .. HK.all
 elseif #ARGV == 4 then
   source = H .. ARGV[4]
 else
-  source = H .. 'and'
+  source = H .. HK.and
   local keys = {}
   for k = 4, #ARGV do
     keys[#keys + 1] = H .. ARGV[k]
@@ -73,11 +73,11 @@ if total > offset then
     walk(head + 1, cap - 1)
   end
 end
-if source == H .. 'and' then
+if source == H .. HK.and then
   redis.call('DEL', source)
 end
 local out = {total}
 for _, slot in ipairs(found) do
-  out[#out + 1] = redis.call('HGET', H .. 'r:' .. math.floor(slot / 128), tostring(slot % 128)) or ''
+  out[#out + 1] = redis.call('HGET', H .. HK.rows .. math.floor(slot / 128), tostring(slot % 128)) or ''
 end
 return out
