@@ -3,6 +3,8 @@ package io.jray.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jray.runtime.control.RecordEvent;
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.control.history.TaskHistory;
 
 /**
@@ -32,27 +34,26 @@ final class Attempts {
         String node = null;
         long started = 0;
         for (TaskHistory.Step step : steps) {
-            switch (step.state()) {
-                case "R" -> {
+            RecordState state = RecordState.of(step.state());
+            if (state == RecordState.RUNNING) {
+                node = step.node();
+                started = step.at();
+            }
+            else if (state == RecordState.QUEUED || state == RecordState.WAITING) {
+                if (node != null) {
+                    attempts.add(attempt(attempts.size() + 1, node, started, step.at(),
+                            "taken back (its node died, or gave it back)"));
+                    node = null;
+                }
+            }
+            else {
+                if (node == null && step.node() != null) {
                     node = step.node();
-                    started = step.at();
+                    started = step.startedAt();
                 }
-                case "Q", "W" -> {
-                    if (node != null) {
-                        attempts.add(attempt(attempts.size() + 1, node, started, step.at(),
-                                "taken back (its node died, or gave it back)"));
-                        node = null;
-                    }
-                }
-                default -> {
-                    if (node == null && step.node() != null) {
-                        node = step.node();
-                        started = step.startedAt();
-                    }
-                    if (node != null) {
-                        attempts.add(attempt(attempts.size() + 1, node, started, step.at(), outcome(step.state())));
-                        node = null;
-                    }
+                if (node != null) {
+                    attempts.add(attempt(attempts.size() + 1, node, started, step.at(), outcome(step.state())));
+                    node = null;
                 }
             }
         }
@@ -67,6 +68,6 @@ final class Attempts {
     }
 
     private static String outcome(String state) {
-        return "X".equals(state) ? "failed, retried" : TaskStates.name(state);
+        return RecordEvent.RETRIED.code().equals(state) ? "failed, retried" : TaskStates.name(state);
     }
 }

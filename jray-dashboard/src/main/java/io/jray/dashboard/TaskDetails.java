@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.RecordField;
+import io.jray.runtime.control.RecordKind;
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.control.TaskRecords;
 import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.core.ObjectId;
@@ -50,7 +52,7 @@ final class TaskDetails {
         if (!f.has(RecordField.STATE)) {
             return null;
         }
-        String kind = f.text(RecordField.KIND);
+        RecordKind kind = RecordKind.of(f.text(RecordField.KIND));
         String state = f.text(RecordField.STATE);
         long submitted = f.number(RecordField.SUBMITTED_AT);
         long started = f.number(RecordField.STARTED_AT);
@@ -58,10 +60,10 @@ final class TaskDetails {
         List<TaskDetail.Argument> arguments = new ArrayList<>();
         String argumentsNote = arguments(f.bytes(RecordField.SPEC), arguments);
         String result = "";
-        if ("p".equals(kind)) {
+        if (kind == RecordKind.PUT) {
             argumentsNote = "A value put by " + f.text(RecordField.OWNER) + ", not a task: it has no arguments.";
         }
-        if ("F".equals(state) && !"a".equals(kind)) {
+        if (RecordState.FINISHED.code().equals(state) && kind != RecordKind.ACTOR) {
             result = "1".equals(f.text(RecordField.LARGE)) ? "a large value of " + ClusterOverview.bytes(f.number(RecordField.SIZE))
                     + ", in the object stores of the nodes holding it"
                     : f.has(RecordField.VALUE) ? preview(f.bytes(RecordField.VALUE))
@@ -69,10 +71,10 @@ final class TaskDetails {
         }
         String queue = f.text(RecordField.QUEUE);
         String resources = queue.startsWith("q:") ? queue.substring(2) : "";
-        String infeasible = resources.isEmpty() || !(state.equals("Q") || state.equals("W")) ? ""
+        String infeasible = resources.isEmpty() || !(state.equals(RecordState.QUEUED.code()) || state.equals(RecordState.WAITING.code())) ? ""
                 : Objects.requireNonNullElse(records.infeasible(id.job() + "|" + resources).get(30, TimeUnit.SECONDS),
                         "");
-        int maxRetries = (int) f.number("a".equals(kind) ? RecordField.MAX_TASK_RETRIES : RecordField.MAX_RETRIES);
+        int maxRetries = (int) f.number(kind == RecordKind.ACTOR ? RecordField.MAX_TASK_RETRIES : RecordField.MAX_RETRIES);
         Optional<TaskHistory.Entry> entry = history.entry(id);
         TaskLogView log = TaskLogView.of(TaskLog.decode(f.log()));
         return new TaskDetail(id.toString(), kindName(kind, f.has(RecordField.ACTOR)),
@@ -90,12 +92,11 @@ final class TaskDetails {
         return TaskLogView.of(TaskLog.decode(records.log(id)));
     }
 
-    private static String kindName(String kind, boolean call) {
-        return switch (kind) {
-            case "a" -> "actor creation";
-            case "p" -> "put value";
-            default -> call ? "actor call" : "task";
-        };
+    private static String kindName(RecordKind kind, boolean call) {
+        if (kind == RecordKind.ACTOR) {
+            return "actor creation";
+        }
+        return kind == RecordKind.PUT ? "put value" : call ? "actor call" : "task";
     }
 
     private String arguments(byte[] spec, List<TaskDetail.Argument> out) {

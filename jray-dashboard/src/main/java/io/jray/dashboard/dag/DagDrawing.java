@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.jray.dashboard.TaskStates;
+import io.jray.runtime.control.RecordState;
 import io.jray.runtime.control.TaskGraph;
 import io.jray.runtime.control.history.TaskHistory;
 import io.jray.runtime.function.FunctionId;
@@ -146,15 +147,18 @@ public record DagDrawing(List<Box> boxes, List<Edge> edges, int width, int heigh
         return String.join(", ", parts);
     }
 
+    private static final List<RecordState> GROUP_COLOURS = List.of(RecordState.FAILED, RecordState.RUNNING,
+            RecordState.QUEUED, RecordState.WAITING, RecordState.CANCELLED, RecordState.DEAD);
+
     /** The state that colours a group: failed if any failed, else running, queued, waiting, cancelled, dead; finished when all are. */
     static String groupState(List<TaskGraph.Vertex> members) {
         Set<String> states = members.stream().map(TaskGraph.Vertex::state).collect(Collectors.toSet());
-        for (String state : List.of("E", "R", "Q", "W", "C", "D")) {
-            if (states.contains(state)) {
-                return state;
+        for (RecordState state : GROUP_COLOURS) {
+            if (states.contains(state.code())) {
+                return state.code();
             }
         }
-        return "F";
+        return RecordState.FINISHED.code();
     }
 
     /** How the page names a group key: "Adder#add at depth 3", or "values at depth 0". */

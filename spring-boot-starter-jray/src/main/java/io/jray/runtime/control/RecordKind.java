@@ -19,6 +19,16 @@ public enum RecordKind {
         this.code = code;
     }
 
+    /** The kind of a record by its letter, or {@code null} for an unknown one. */
+    public static RecordKind of(String code) {
+        for (RecordKind kind : values()) {
+            if (kind.code.equals(code)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     /** The kind's letter in Redis. */
     public String code() {
         return code;

@@ -47,6 +47,11 @@ public enum RecordState {
         return word;
     }
 
+    /** The state of a record by its letter, or {@code null} for an unknown one (or none). */
+    public static RecordState of(String code) {
+        return code == null ? null : BY_CODE.get(code);
+    }
+
     /** Whether {@code code} is the state of a task that has not settled yet (waiting, queued, running). */
     public static boolean isUnsettled(String code) {
         return WAITING.code.equals(code) || QUEUED.code.equals(code) || RUNNING.code.equals(code);
