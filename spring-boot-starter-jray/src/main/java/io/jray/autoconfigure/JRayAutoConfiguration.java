@@ -24,7 +24,7 @@ import io.jray.runtime.function.RemoteTaskProxyPostProcessor;
 @ConditionalOnClass(LettuceConnectionFactory.class)
 @ConditionalOnBooleanProperty(name = "jray.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(JRayProperties.class)
-@Import({ JRaySerializationConfiguration.class, JRayNodeConfiguration.class })
+@Import({ JRaySerializationConfiguration.class, JRayNodeConfiguration.class, JRayNodePartsConfiguration.class })
 public final class JRayAutoConfiguration {
 
     @Bean

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import io.jray.api.JRay;
 import io.jray.runtime.JRayNode;
+import io.jray.runtime.NodeComponents;
 import io.jray.runtime.NodeSettings;
 import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.control.Jobs;
 import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.redis.RedisLink;
 import io.jray.runtime.core.Resources;
@@ -23,11 +28,19 @@ import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.DeadNodeReaper;
+import io.jray.runtime.node.FunctionDirectory;
+import io.jray.runtime.node.NodeExecutors;
 import io.jray.runtime.node.NodeIdentity;
+import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.serialization.ValueCodec;
+import io.jray.runtime.store.LargeObjects;
 import io.jray.runtime.store.StoreSettings;
 import io.jray.runtime.task.ActorHandleType;
+import io.jray.runtime.task.InfeasibleWork;
+import io.jray.runtime.task.NotificationListener;
 import io.jray.runtime.task.ObjectRefType;
+import io.jray.runtime.task.ObjectResolver;
 import io.jray.runtime.worker.Worker;
 
 /** The node itself: its Redis connections, its runtime and the {@link JRay} bean. */
@@ -48,11 +61,17 @@ class JRayNodeConfiguration {
         return new RedisLink(lettuce.getRequiredNativeClient(), address);
     }
 
+    /** Everything the node is configured with, resolved from the {@code jray.*} properties. */
+    @Bean
+    @ConditionalOnMissingBean
+    NodeSettings jrayNodeSettings(JRayProperties properties) {
+        return settings(properties);
+    }
+
     /** The one door to Redis of this node's runtime; its commands wait at most {@code jray.unavailable-timeout}. */
     @Bean
     @ConditionalOnMissingBean
-    ControlPlane jrayControlPlane(RedisLink redis, JRayProperties properties) {
-        NodeSettings settings = settings(properties);
+    ControlPlane jrayControlPlane(RedisLink redis, NodeSettings settings) {
         redis.commandTimeout(settings.unavailableTimeout());
         return new ControlPlane(redis, new Keys(settings.namespace()));
     }
@@ -60,24 +79,28 @@ class JRayNodeConfiguration {
     /** Who this node is: a new random id at each start, this host and process, the configured resources. */
     @Bean
     @ConditionalOnMissingBean
-    NodeIdentity jrayNodeIdentity(JRayProperties properties) {
-        NodeSettings settings = settings(properties);
+    NodeIdentity jrayNodeIdentity(NodeSettings settings) {
         return NodeIdentity.ofThisProcess(settings.hostId(), settings.resources(), settings.workerEnabled());
     }
 
     /** Whether Redis answers this node; fails what waits on it once it has not for {@code jray.unavailable-timeout}. */
     @Bean
     @ConditionalOnMissingBean
-    ClusterHealth jrayClusterHealth(ControlPlane control, JRayProperties properties) {
-        return new ClusterHealth(settings(properties).unavailableTimeout(), control.membership().address());
+    ClusterHealth jrayClusterHealth(ControlPlane control, NodeSettings settings) {
+        return new ClusterHealth(settings.unavailableTimeout(), control.membership().address());
     }
 
+    /** The node: its parts (see {@link JRayNodePartsConfiguration}) with the driver wired on top. */
     @Bean
     @ConditionalOnMissingBean
-    JRayNode jrayNode(ControlPlane control, NodeIdentity identity, ClusterHealth health, JRayProperties properties,
+    JRayNode jrayNode(NodeSettings settings, NodeIdentity identity, ControlPlane control, ClusterHealth health,
+            NodeExecutors executors, Inbox inbox, Jobs jobs, JobDirectory directory, NodeRegistry registry,
+            NotificationListener listener, LargeObjects objects, ObjectResolver resolver, InfeasibleWork infeasible,
+            FunctionDirectory functionDirectory, DeadNodeReaper reaper, ObjectProvider<Worker> worker,
             FunctionRegistry functions, ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType) {
-        return new JRayNode(control, identity, health, settings(properties), functions, codec, refType,
-                actorHandleType);
+        return new JRayNode(new NodeComponents(settings, identity, control, health, executors, inbox, jobs, directory,
+                registry, listener, objects, resolver, infeasible, functionDirectory, reaper,
+                identity.worker() ? worker.getIfAvailable() : null, functions, codec, refType, actorHandleType));
     }
 
     @Bean

@@ -13,15 +13,13 @@ import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.task.ActorHandleType;
-import io.jray.runtime.task.ObjectRefType;
 import io.jray.runtime.task.TaskSubmitter;
 
 /**
  * One node of a jray cluster: a driver that submits tasks and, when enabled, a worker that runs
- * them. Its parts ({@link NodeParts}) are built when it is; it starts them (registers in Redis and
- * beats, listens to its notifications and inbox, reaps dead nodes) and at shutdown stops them,
- * handing back unfinished work and ending its job.
+ * them. Its parts are beans ({@link NodeComponents}) with the driver wired on top; it starts them
+ * (registers in Redis and beats, listens to its notifications and inbox, reaps dead nodes) and at
+ * shutdown stops them, handing back unfinished work and ending its job.
  */
 public final class JRayNode implements AutoCloseable {
 
@@ -30,13 +28,9 @@ public final class JRayNode implements AutoCloseable {
     private final NodeParts parts;
     private volatile boolean running;
 
-    /**
-     * Builds a node's parts from the beans the auto-configuration provides: the control plane (its
-     * door to Redis), who it is, and the health of its link to Redis.
-     */
-    public JRayNode(ControlPlane control, NodeIdentity identity, ClusterHealth health, NodeSettings settings,
-            FunctionRegistry functions, ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType) {
-        this.parts = new NodeParts(control, identity, health, settings, functions, codec, refType, actorHandleType);
+    /** Wires the driver onto the parts the auto-configuration built, to start them later. */
+    public JRayNode(NodeComponents components) {
+        this.parts = new NodeParts(components);
     }
 
     /**
@@ -90,7 +84,7 @@ public final class JRayNode implements AutoCloseable {
         parts.registry.register();
         parts.objects.open();
         parts.directory.refresh();
-        parts.listener.start(parts.resolver);
+        parts.listener.start(parts.resolver, parts::onInboxMessage);
         if (parts.worker != null) {
             parts.worker.start();
         }

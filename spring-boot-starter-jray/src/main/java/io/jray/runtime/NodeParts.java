@@ -1,24 +1,19 @@
 package io.jray.runtime;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.jray.api.JRayUnavailableException;
 import io.jray.api.ObjectLostException;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Jobs;
-import io.jray.runtime.control.Keys;
 import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.function.FunctionRegistry;
@@ -29,27 +24,24 @@ import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.node.NodeLoad;
 import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.serialization.ValueCodec;
-import io.jray.runtime.store.ClusterToken;
 import io.jray.runtime.store.LargeObjects;
 import io.jray.runtime.task.ActorClient;
-import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.ArgumentEncoder;
 import io.jray.runtime.task.DefaultJRay;
 import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
-import io.jray.runtime.task.ObjectRefType;
 import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectResolver;
-import io.jray.runtime.task.TaskArguments;
 import io.jray.runtime.task.TaskCanceller;
 import io.jray.runtime.task.TaskSubmitter;
 import io.jray.runtime.worker.Worker;
 
 /**
- * The parts of one node, built and wired together: control plane readers and writers, registry
- * and reaper, object store, submitter, resolver and (when enabled) worker. {@link JRayNode}
- * starts and stops them; this also holds what the parts call back into (a lapsed registration, a
- * change of the active jobs, a drain).
+ * The parts of one node: the ones the auto-configuration builds as beans ({@link NodeComponents}),
+ * and the driver wired on top of them (submitter, releaser, actor client, canceller, the
+ * {@link io.jray.api.JRay} facade), its chores and inbox routing. {@link JRayNode} starts and stops
+ * them; this also holds what the parts call back into (a lapsed registration, a change of the
+ * active jobs, a drain).
  */
 final class NodeParts {
 
@@ -60,21 +52,18 @@ final class NodeParts {
     final ControlPlane control;
     final ClusterHealth health;
     final NodeRegistry registry;
-    final Inbox inbox;
     final Jobs jobs;
     final JobDirectory directory;
     final NotificationListener listener;
     final ObjectResolver resolver;
     final LargeObjects objects;
     final TaskSubmitter submitter;
-    final ObjectReleaser releaser;
     final ValueCodec codec;
     final ClusterOperations operations;
     final DefaultJRay jray;
     final Worker worker;
     final DeadNodeReaper reaper;
-    final ScheduledExecutorService scheduler;
-    final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    final ExecutorService virtualThreads;
     final FunctionRegistry functions;
     final FunctionDirectory functionDirectory;
     final InfeasibleWork infeasible;
@@ -83,54 +72,45 @@ final class NodeParts {
     final InboxRouter inboxRouter;
     volatile boolean draining;
 
-    NodeParts(ControlPlane control, NodeIdentity identity, ClusterHealth health, NodeSettings settings, FunctionRegistry functions, ValueCodec codec,
-            ObjectRefType refType, ActorHandleType actorHandleType) {
-        this.control = control;
-        this.functions = functions;
-        this.settings = settings;
-        this.identity = identity;
+    NodeParts(NodeComponents parts) {
+        this.settings = parts.settings();
+        this.identity = parts.identity();
+        this.control = parts.control();
+        this.health = parts.health();
+        this.registry = parts.registry();
+        this.jobs = parts.jobs();
+        this.directory = parts.directory();
+        this.listener = parts.listener();
+        this.resolver = parts.resolver();
+        this.objects = parts.objects();
+        this.codec = parts.codec();
+        this.worker = parts.worker();
+        this.reaper = parts.reaper();
+        this.virtualThreads = parts.executors().virtualThreads();
+        this.functions = parts.functions();
+        this.functionDirectory = parts.functionDirectory();
+        this.infeasible = parts.infeasible();
         String id = identity.id();
-        Keys keys = control.keys();
-        this.health = health;
-        this.registry = new NodeRegistry(control, identity, settings.heartbeatInterval(), settings.heartbeatTimeout(),
-                health, this::onRegisteredAgain);
-        this.inbox = new Inbox(control);
-        this.jobs = new Jobs(control, inbox, settings.jobRetention());
-        this.directory = new JobDirectory(control);
+        Inbox inbox = parts.inbox();
         this.driverJob = new DriverJob(jobs, directory, health, id);
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2,
-                Thread.ofPlatform().name("jray-node-", 0).daemon().factory());
-        timers.setRemoveOnCancelPolicy(true);
-        this.scheduler = timers;
-        this.listener = new NotificationListener(control.streams(), keys, id, health, this::onInboxMessage,
-                settings.worker().block());
-        this.codec = codec;
-        this.objects = new LargeObjects(settings.store(), settings.namespace(), clusterId(), id, identity.hostId(),
-                control, codec, clusterToken(settings.store().token()));
+        registry.whenRegisteredAgain(this::onRegisteredAgain);
         registry.addFields(objects.registration());
-        this.resolver = new ObjectResolver(control, codec, objects, refType, id, health, listener::watch,
-                virtualThreads);
         IdGenerator ids = new IdGenerator(id);
-        this.infeasible = new InfeasibleWork(control, id, settings.infeasibleTimeout());
         this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver,
                 control, inbox, health, listener, driverJob::get, settings.submitBatch(), infeasible);
-        this.releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id, virtualThreads);
+        ObjectReleaser releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id,
+                virtualThreads);
         ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, driverJob::get, id,
-                actorHandleType);
+                parts.actorHandleType());
         TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
         this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
         this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
-        this.functionDirectory = new FunctionDirectory(control, id, functions);
-        this.worker = identity.worker() ? new Worker(control, id, identity.resources(), functions,
-                functionDirectory, objects, new TaskArguments(resolver, codec), directory, health, scheduler, settings.worker(),
-                registry::epoch) : null;
         registry.reportLoad(() -> NodeLoad.of(worker == null ? NodeLoad.Work.NONE
                 : new NodeLoad.Work(worker.freeCpus(), worker.running(), worker.actors()), objects.store(), draining));
-        this.reaper = new DeadNodeReaper(control, jobs, inbox, id, health, settings.heartbeatTimeout(),
-                reapGrace(settings));
-        this.chores = new NodeChores(scheduler, new NodeChores.Parts(registry, reaper, directory, objects, health,
+        ScheduledExecutorService timers = parts.executors().timers();
+        this.chores = new NodeChores(timers, new NodeChores.Parts(registry, reaper, directory, objects, health,
                 infeasible, releaser, resolver), settings.heartbeatInterval(), settings.heartbeatTimeout());
-        this.inboxRouter = new InboxRouter(worker, objects, scheduler, virtualThreads, chores::refreshDirectory,
+        this.inboxRouter = new InboxRouter(worker, objects, timers, virtualThreads, chores::refreshDirectory,
                 this::drain);
         directory.onChange(this::onJobsChanged);
     }
@@ -193,7 +173,8 @@ final class NodeParts {
         }
     }
 
-    private void onInboxMessage(Map<String, byte[]> message) {
+    /** Routes a message of this node's inbox. */
+    void onInboxMessage(Map<String, byte[]> message) {
         inboxRouter.route(message);
     }
 
@@ -204,34 +185,6 @@ final class NodeParts {
         objects.retainJobs(active);
         if (worker != null) {
             worker.retainJobs(active);
-        }
-    }
-
-    /** The configured cluster token, or the one kept in Redis. */
-    private String clusterToken(String configured) {
-        try {
-            return ClusterToken.resolve(control, configured);
-        }
-        catch (Exception e) {
-            throw new JRayUnavailableException("could not read the cluster token from Redis at " + control.membership().address()
-                    + " (or set jray.object.token): " + e, e);
-        }
-    }
-
-    /** How long a registration must stay missing before its node is dead: a few heartbeats, at most the timeout. */
-    private static Duration reapGrace(NodeSettings settings) {
-        Duration beats = settings.heartbeatInterval().multipliedBy(3);
-        return beats.compareTo(settings.heartbeatTimeout()) < 0 ? beats : settings.heartbeatTimeout();
-    }
-
-    /** The id of the cluster behind this Redis and namespace. */
-    private String clusterId() {
-        try {
-            return ClusterToken.clusterId(control);
-        }
-        catch (Exception e) {
-            throw new JRayUnavailableException("could not read the cluster id from Redis at " + control.membership().address() + ": "
-                    + e, e);
         }
     }
 }

@@ -25,4 +25,10 @@ import io.jray.runtime.worker.Worker;
 public record NodeSettings(String namespace, Resources resources, String hostId, boolean workerEnabled,
         Duration heartbeatInterval, Duration heartbeatTimeout, Duration unavailableTimeout, StoreSettings store,
         Duration jobRetention, int submitBatch, Worker.Settings worker, Duration infeasibleTimeout) {
+
+    /** How long a registration must stay missing before its node is dead: a few heartbeats, at most the timeout. */
+    public Duration reapGrace() {
+        Duration beats = heartbeatInterval.multipliedBy(3);
+        return beats.compareTo(heartbeatTimeout) < 0 ? beats : heartbeatTimeout;
+    }
 }

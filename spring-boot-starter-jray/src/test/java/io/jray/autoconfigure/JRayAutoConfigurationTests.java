@@ -22,13 +22,11 @@ import io.jray.api.RemoteTask;
 import io.jray.api.SerializationCustomizer;
 import io.jray.api.SerializationException;
 import io.jray.runtime.JRayNode;
-import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.NodeField;
 import io.jray.runtime.control.redis.RedisLink;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.embedded.EmbeddedRedisServer;
 import io.jray.runtime.function.FunctionRegistry;
-import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.task.ObjectRefType;
@@ -143,18 +141,6 @@ class JRayAutoConfigurationTests {
 
             assertThat(context.getBean(JRay.class).put("counted").get(TIMEOUT)).isEqualTo("counted");
             assertThat(((CountingCodec) codec).encoded.get()).as("values the node encoded with it").isPositive();
-        });
-    }
-
-    @Test
-    void theNodesPartsAreBeansItIsAssembledFrom() {
-        withRedis().run(context -> {
-            JRayNode node = context.getBean(JRayNode.class);
-            assertThat(context).hasSingleBean(ControlPlane.class).hasSingleBean(NodeIdentity.class)
-                    .hasSingleBean(ClusterHealth.class);
-            assertThat(node.control()).isSameAs(context.getBean(ControlPlane.class));
-            assertThat(node.identity()).isSameAs(context.getBean(NodeIdentity.class));
-            assertThat(node.health()).isSameAs(context.getBean(ClusterHealth.class));
         });
     }
 

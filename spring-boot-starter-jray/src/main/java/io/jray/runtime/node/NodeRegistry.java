@@ -31,23 +31,26 @@ public final class NodeRegistry {
     private final Duration interval;
     private final Duration timeout;
     private final ClusterHealth health;
-    private final LongConsumer onRegisteredAgain;
+    private volatile LongConsumer onRegisteredAgain = lapsed -> { };
     private volatile long epoch;
     private volatile Map<String, String> extraFields = Map.of();
     private volatile Supplier<Map<String, String>> load = Map::of;
 
-    /**
-     * @param onRegisteredAgain runs after the node registered anew because its registration lapsed,
-     *        given the epoch that lapsed
-     */
     public NodeRegistry(ControlPlane control, NodeIdentity self, Duration interval, Duration timeout,
-            ClusterHealth health, LongConsumer onRegisteredAgain) {
+            ClusterHealth health) {
         this.control = control;
         this.self = self;
         this.interval = interval;
         this.timeout = timeout;
         this.health = health;
-        this.onRegisteredAgain = onRegisteredAgain;
+    }
+
+    /**
+     * What runs after the node registered anew because its registration lapsed, given the epoch
+     * that lapsed.
+     */
+    public void whenRegisteredAgain(LongConsumer action) {
+        this.onRegisteredAgain = action;
     }
 
     /** Fields other parts of the node add to its registration (where it keeps objects, say). */

@@ -37,23 +37,22 @@ public final class NotificationListener implements StreamReader.Source, AutoClos
     private final Streams streams;
     private final Keys keys;
     private final String node;
-    private final Consumer<Map<String, byte[]>> inboxHandler;
+    private volatile Consumer<Map<String, byte[]>> inboxHandler = message -> { };
     private final StreamReader reader;
     private volatile ObjectResolver resolver;
     private volatile long lastTrim = System.currentTimeMillis();
 
-    public NotificationListener(Streams streams, Keys keys, String node, ClusterHealth health,
-            Consumer<Map<String, byte[]>> inboxHandler, Duration block) {
+    public NotificationListener(Streams streams, Keys keys, String node, ClusterHealth health, Duration block) {
         this.streams = streams;
         this.keys = keys;
         this.node = node;
-        this.inboxHandler = inboxHandler;
         this.reader = streams.plainReader("notification", block, null, null, health::onFailure, this);
     }
 
-    /** Starts reading, delivering settled objects to {@code resolver}. */
-    public void start(ObjectResolver resolver) {
+    /** Starts reading, delivering settled objects to {@code resolver} and the node's inbox messages to {@code inbox}. */
+    public void start(ObjectResolver resolver, Consumer<Map<String, byte[]>> inbox) {
         this.resolver = resolver;
+        this.inboxHandler = inbox;
         reader.watch(keys.inbox(node), "0-0");
         reader.start();
     }

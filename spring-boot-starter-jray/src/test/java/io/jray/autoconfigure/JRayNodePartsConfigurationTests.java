@@ -1,0 +1,122 @@
+package io.jray.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.jray.api.JRay;
+import io.jray.runtime.JRayNode;
+import io.jray.runtime.NodeSettings;
+import io.jray.runtime.control.ControlPlane;
+import io.jray.runtime.control.Inbox;
+import io.jray.runtime.control.JobDirectory;
+import io.jray.runtime.control.Jobs;
+import io.jray.runtime.node.ClusterHealth;
+import io.jray.runtime.node.DeadNodeReaper;
+import io.jray.runtime.node.FunctionDirectory;
+import io.jray.runtime.node.NodeExecutors;
+import io.jray.runtime.node.NodeIdentity;
+import io.jray.runtime.node.NodeRegistry;
+import io.jray.runtime.store.LargeObjects;
+import io.jray.runtime.task.InfeasibleWork;
+import io.jray.runtime.task.NotificationListener;
+import io.jray.runtime.task.ObjectResolver;
+import io.jray.runtime.worker.Worker;
+import io.jray.test.TestRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The node's parts are beans of the auto-configuration, which the node is assembled from; a user's own bean replaces one. */
+class JRayNodePartsConfigurationTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final List<Class<?>> PARTS = List.of(NodeSettings.class, NodeIdentity.class, ControlPlane.class,
+            ClusterHealth.class, NodeExecutors.class, Inbox.class, Jobs.class, JobDirectory.class, NodeRegistry.class,
+            NotificationListener.class, LargeObjects.class, ObjectResolver.class, InfeasibleWork.class,
+            FunctionDirectory.class, DeadNodeReaper.class);
+
+    private static TestRedis redis;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JRayEmbeddedRedisAutoConfiguration.class,
+                    DataRedisAutoConfiguration.class, JRayAutoConfiguration.class));
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    private ApplicationContextRunner withRedis() {
+        return runner.withPropertyValues("spring.data.redis.host=" + redis.host(),
+                "spring.data.redis.port=" + redis.port(), "jray.namespace=" + TestRedis.uniqueNamespace());
+    }
+
+    @Test
+    void everyPartIsOneBeanAndTheNodeIsAssembledFromThem() {
+        withRedis().withUserConfiguration(JRayAutoConfigurationTests.Greeter.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            for (Class<?> part : PARTS) {
+                assertThat(context).as(part.getSimpleName()).hasSingleBean(part);
+            }
+            assertThat(context).hasSingleBean(Worker.class);
+            JRayNode node = context.getBean(JRayNode.class);
+            assertThat(node.control()).isSameAs(context.getBean(ControlPlane.class));
+            assertThat(node.identity()).isSameAs(context.getBean(NodeIdentity.class));
+            assertThat(node.health()).isSameAs(context.getBean(ClusterHealth.class));
+            assertThat(node.objects()).isSameAs(context.getBean(LargeObjects.class));
+            assertThat(context.getBean(NodeRegistry.class).epoch()).as("the registry bean is the one that registered")
+                    .isPositive();
+            assertThat(context.getBean(JRay.class).task(JRayAutoConfigurationTests.Greeter::greet,
+                    new JRayAutoConfigurationTests.Person("Ada")).remote().get(TIMEOUT))
+                    .isEqualTo(new JRayAutoConfigurationTests.Greeting("Hello, Ada"));
+        });
+    }
+
+    @Test
+    void aNodeThatOnlySubmitsHasNoWorker() {
+        withRedis().withPropertyValues("jray.worker.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(Worker.class).hasSingleBean(JRayNode.class);
+            JRayNode node = context.getBean(JRayNode.class);
+            assertThat(node.isRunning()).isTrue();
+            assertThat(node.identity().worker()).isFalse();
+            assertThat(node.runningTasks()).isZero();
+        });
+    }
+
+    @Test
+    void aUserDefinedPartReplacesTheAutoConfiguredOneAndTheNodeRunsOnIt() {
+        withRedis().withUserConfiguration(OwnThreads.class, JRayAutoConfigurationTests.Greeter.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(NodeExecutors.class);
+            assertThat(context.getBean(NodeExecutors.class)).isSameAs(OwnThreads.EXECUTORS);
+            assertThat(context.getBean(JRay.class).task(JRayAutoConfigurationTests.Greeter::greet,
+                    new JRayAutoConfigurationTests.Person("Grace")).remote().get(TIMEOUT))
+                    .isEqualTo(new JRayAutoConfigurationTests.Greeting("Hello, Grace"));
+        });
+        assertThat(OwnThreads.EXECUTORS.virtualThreads().isShutdown()).as("the node shut its threads down as it left")
+                .isTrue();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnThreads {
+
+        static final NodeExecutors EXECUTORS = NodeExecutors.create();
+
+        @Bean
+        NodeExecutors ownExecutors() {
+            return EXECUTORS;
+        }
+    }
+}
