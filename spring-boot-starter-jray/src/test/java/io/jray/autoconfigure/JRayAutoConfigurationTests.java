@@ -7,13 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,36 +25,14 @@ import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.NodeIdentity;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.task.ObjectRefType;
-import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The auto-configuration against a real Redis: what an application gets, and how it is customized. */
-class JRayAutoConfigurationTests {
+class JRayAutoConfigurationTests extends ContextOnRedis {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private static TestRedis redis;
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JRayEmbeddedRedisAutoConfiguration.class,
-                    DataRedisAutoConfiguration.class, JRayAutoConfiguration.class));
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    private ApplicationContextRunner withRedis() {
-        return runner.withPropertyValues("spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port(), "jray.namespace=" + TestRedis.uniqueNamespace());
-    }
 
     @Test
     void withARedisConfiguredTheApplicationIsARunningNodeAndNoEmbeddedServerStarts() {

@@ -3,12 +3,7 @@ package io.jray.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,39 +25,17 @@ import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
 import io.jray.runtime.task.ObjectResolver;
 import io.jray.runtime.worker.Worker;
-import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The node's parts are beans of the auto-configuration, which the node is assembled from; a user's own bean replaces one. */
-class JRayNodePartsConfigurationTests {
+class JRayNodePartsConfigurationTests extends ContextOnRedis {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<Class<?>> PARTS = List.of(NodeSettings.class, NodeIdentity.class, ControlPlane.class,
             ClusterHealth.class, NodeExecutors.class, Inbox.class, Jobs.class, JobDirectory.class, NodeRegistry.class,
             NotificationListener.class, LargeObjects.class, ObjectResolver.class, InfeasibleWork.class,
             FunctionDirectory.class, DeadNodeReaper.class);
-
-    private static TestRedis redis;
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JRayEmbeddedRedisAutoConfiguration.class,
-                    DataRedisAutoConfiguration.class, JRayAutoConfiguration.class));
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    private ApplicationContextRunner withRedis() {
-        return runner.withPropertyValues("spring.data.redis.host=" + redis.host(),
-                "spring.data.redis.port=" + redis.port(), "jray.namespace=" + TestRedis.uniqueNamespace());
-    }
 
     @Test
     void everyPartIsOneBeanAndTheNodeIsAssembledFromThem() {

@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,19 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code SpringApplication}; and the configuration metadata IDEs complete {@code jray.*} from.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupFailureTests {
-
-    private static TestRedis redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+class StartupFailureTests extends ContextOnRedis {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
