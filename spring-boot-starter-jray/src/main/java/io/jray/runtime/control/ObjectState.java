@@ -36,10 +36,9 @@ public record ObjectState(Status status, byte[] payload, Large large) {
         }
 
         static Status of(String code) {
-            for (Status status : values()) {
-                if (status.code.equals(code)) {
-                    return status;
-                }
+            Status status = Codes.find(values(), Status::code, code);
+            if (status != null) {
+                return status;
             }
             return RecordState.isUnsettled(code) ? PENDING : LOST;
         }

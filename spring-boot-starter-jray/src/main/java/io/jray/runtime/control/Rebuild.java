@@ -1,7 +1,5 @@
 package io.jray.runtime.control;
 
-import java.util.Arrays;
-
 /**
  * What {@link ObjectDirectory#rebuild} found of a large object whose copies were all lost. The
  * script names these {@code RB.<result>} (see {@link ScriptSchema}).
@@ -34,7 +32,10 @@ public enum Rebuild {
     }
 
     static Rebuild of(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst().orElseThrow(
-                () -> new IllegalStateException("rebuild.lua answered " + code + ", which Rebuild does not define"));
+        Rebuild found = Codes.find(values(), Rebuild::code, code);
+        if (found == null) {
+            throw new IllegalStateException("rebuild.lua answered " + code + ", which Rebuild does not define");
+        }
+        return found;
     }
 }

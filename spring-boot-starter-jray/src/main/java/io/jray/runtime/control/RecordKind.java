@@ -21,12 +21,7 @@ public enum RecordKind {
 
     /** The kind of a record by its letter, or {@code null} for an unknown one. */
     public static RecordKind of(String code) {
-        for (RecordKind kind : values()) {
-            if (kind.code.equals(code)) {
-                return kind;
-            }
-        }
-        return null;
+        return Codes.find(values(), RecordKind::code, code);
     }
 
     /** The kind's letter in Redis. */
