@@ -24,7 +24,8 @@ import io.jray.runtime.function.RemoteTaskProxyPostProcessor;
 @ConditionalOnClass(LettuceConnectionFactory.class)
 @ConditionalOnBooleanProperty(name = "jray.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(JRayProperties.class)
-@Import({ JRaySerializationConfiguration.class, JRayNodeConfiguration.class, JRayNodePartsConfiguration.class })
+@Import({ JRaySerializationConfiguration.class, JRayNodeConfiguration.class, JRayNodePartsConfiguration.class,
+        JRayDriverConfiguration.class })
 public final class JRayAutoConfiguration {
 
     @Bean

@@ -14,8 +14,12 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.jray.api.JRay;
+import io.jray.runtime.ClusterOperations;
+import io.jray.runtime.DriverComponents;
+import io.jray.runtime.DriverJob;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.NodeComponents;
+import io.jray.runtime.NodeDrain;
 import io.jray.runtime.NodeSettings;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
@@ -25,7 +29,6 @@ import io.jray.runtime.control.Keys;
 import io.jray.runtime.control.redis.RedisLink;
 import io.jray.runtime.core.Resources;
 import io.jray.runtime.function.FunctionRegistry;
-import io.jray.runtime.function.ProxyCallDispatcher;
 import io.jray.runtime.logs.TaskLogCapture;
 import io.jray.runtime.node.ClusterHealth;
 import io.jray.runtime.node.DeadNodeReaper;
@@ -36,11 +39,15 @@ import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
 import io.jray.runtime.store.StoreSettings;
+import io.jray.runtime.task.ActorClient;
 import io.jray.runtime.task.ActorHandleType;
 import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
 import io.jray.runtime.task.ObjectRefType;
+import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectResolver;
+import io.jray.runtime.task.TaskCanceller;
+import io.jray.runtime.task.TaskSubmitter;
 import io.jray.runtime.worker.Worker;
 
 /** The node itself: its Redis connections, its runtime and the {@link JRay} bean. */
@@ -90,17 +97,20 @@ class JRayNodeConfiguration {
         return new ClusterHealth(settings.unavailableTimeout(), control.membership().address());
     }
 
-    /** The node: its parts (see {@link JRayNodePartsConfiguration}) with the driver wired on top. */
+    /** The node, of its parts ({@link JRayNodePartsConfiguration}) and its driver ({@link JRayDriverConfiguration}). */
     @Bean
     @ConditionalOnMissingBean
     JRayNode jrayNode(NodeSettings settings, NodeIdentity identity, ControlPlane control, ClusterHealth health,
             NodeExecutors executors, Inbox inbox, Jobs jobs, JobDirectory directory, NodeRegistry registry,
             NotificationListener listener, LargeObjects objects, ObjectResolver resolver, InfeasibleWork infeasible,
-            FunctionDirectory functionDirectory, DeadNodeReaper reaper, ObjectProvider<Worker> worker,
-            FunctionRegistry functions, ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType) {
+            FunctionDirectory functionDirectory, DeadNodeReaper reaper, ObjectProvider<Worker> worker, NodeDrain drain,
+            FunctionRegistry functions, ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType,
+            DriverJob job, TaskSubmitter submitter, ObjectReleaser releaser, ActorClient actors,
+            TaskCanceller canceller, JRay jray, ClusterOperations operations) {
         return new JRayNode(new NodeComponents(settings, identity, control, health, executors, inbox, jobs, directory,
                 registry, listener, objects, resolver, infeasible, functionDirectory, reaper,
-                identity.worker() ? worker.getIfAvailable() : null, functions, codec, refType, actorHandleType));
+                identity.worker() ? worker.getIfAvailable() : null, drain, functions, codec, refType, actorHandleType),
+                new DriverComponents(job, submitter, releaser, actors, canceller, jray, operations));
     }
 
     @Bean
@@ -108,17 +118,6 @@ class JRayNodeConfiguration {
         return new JRayNodeLifecycle(node, properties.getWorker().isEnabled() && properties.getWorker().isKeepAlive());
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    JRay jray(JRayNode node) {
-        return node.jray();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ProxyCallDispatcher jrayProxyCallDispatcher(JRayNode node) {
-        return node.submitter();
-    }
 
     static StoreSettings storeSettings(JRayProperties.ObjectStore object) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));

@@ -1,11 +1,13 @@
 package io.jray.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.jray.api.JRayUnavailableException;
+import io.jray.runtime.NodeDrain;
 import io.jray.runtime.NodeSettings;
 import io.jray.runtime.control.ControlPlane;
 import io.jray.runtime.control.Inbox;
@@ -131,6 +133,15 @@ class JRayNodePartsConfiguration {
             ClusterHealth health, NodeSettings settings) {
         return new DeadNodeReaper(control, jobs, inbox, identity.id(), health, settings.heartbeatTimeout(),
                 settings.reapGrace());
+    }
+
+    /** What drains this node when an operator or its inbox asks. */
+    @Bean
+    @ConditionalOnMissingBean
+    NodeDrain jrayNodeDrain(NodeIdentity identity, ObjectProvider<Worker> worker, NodeRegistry registry,
+            NodeExecutors executors) {
+        return new NodeDrain(identity.id(), identity.worker() ? worker.getIfAvailable() : null, registry,
+                executors.virtualThreads());
     }
 
     /** What runs tasks and hosts actors; none with {@code jray.worker.enabled=false}. */

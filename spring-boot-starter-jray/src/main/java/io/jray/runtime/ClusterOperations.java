@@ -32,8 +32,9 @@ public final class ClusterOperations {
     private final String self;
     private final BooleanSupplier drainSelf;
 
-    ClusterOperations(ControlPlane control, TaskCanceller canceller, ActorClient actors, Inbox inbox, String self,
-            BooleanSupplier drainSelf) {
+    /** @param drainSelf drains this node, answering whether it runs tasks at all */
+    public ClusterOperations(ControlPlane control, TaskCanceller canceller, ActorClient actors, Inbox inbox,
+            String self, BooleanSupplier drainSelf) {
         this.view = new ClusterView(control);
         this.graph = new TaskGraph(control);
         this.jobs = new JobListing(control);

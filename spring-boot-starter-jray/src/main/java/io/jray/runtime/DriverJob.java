@@ -10,7 +10,7 @@ import io.jray.runtime.node.ClusterHealth;
  * forgotten when it did not survive a lapse of the node's registration, so the next submission
  * starts a new one.
  */
-final class DriverJob {
+public final class DriverJob {
 
     private final Jobs jobs;
     private final JobDirectory directory;
@@ -18,7 +18,7 @@ final class DriverJob {
     private final String node;
     private volatile String job;
 
-    DriverJob(Jobs jobs, JobDirectory directory, ClusterHealth health, String node) {
+    public DriverJob(Jobs jobs, JobDirectory directory, ClusterHealth health, String node) {
         this.jobs = jobs;
         this.directory = directory;
         this.health = health;
@@ -26,7 +26,7 @@ final class DriverJob {
     }
 
     /** The job, started now when there is none. */
-    String get() {
+    public String get() {
         String current = job;
         if (current != null) {
             return current;
@@ -48,12 +48,12 @@ final class DriverJob {
     }
 
     /** The job if one was started, else {@code null}. */
-    String started() {
+    public String started() {
         return job;
     }
 
     /** Forgets the job if Redis no longer has it active; returns the job forgotten, or {@code null}. */
-    synchronized String forgetIfEnded() throws Exception {
+    public synchronized String forgetIfEnded() throws Exception {
         String current = job;
         if (current == null || jobs.isActive(current)) {
             return null;

@@ -17,7 +17,7 @@ import io.jray.runtime.task.TaskSubmitter;
 
 /**
  * One node of a jray cluster: a driver that submits tasks and, when enabled, a worker that runs
- * them. Its parts are beans ({@link NodeComponents}) with the driver wired on top; it starts them
+ * them. Its parts are beans ({@link NodeComponents}, {@link DriverComponents}); it starts them
  * (registers in Redis and beats, listens to its notifications and inbox, reaps dead nodes) and at
  * shutdown stops them, handing back unfinished work and ending its job.
  */
@@ -28,9 +28,9 @@ public final class JRayNode implements AutoCloseable {
     private final NodeParts parts;
     private volatile boolean running;
 
-    /** Wires the driver onto the parts the auto-configuration built, to start them later. */
-    public JRayNode(NodeComponents components) {
-        this.parts = new NodeParts(components);
+    /** A node of the parts the auto-configuration built, to start them later. */
+    public JRayNode(NodeComponents components, DriverComponents driver) {
+        this.parts = new NodeParts(components, driver);
     }
 
     /**
@@ -38,12 +38,12 @@ public final class JRayNode implements AutoCloseable {
      * running tasks finish, actors living here stay. Returns whether it runs tasks at all.
      */
     public boolean drain() {
-        return parts.drain();
+        return parts.drain.drain();
     }
 
     /** Where the submissions and runs of tasks here are observed, so traces follow them. */
     public void observeWith(TaskObservations observations) {
-        parts.submitter.observeWith(observations);
+        parts.driver.submitter().observeWith(observations);
         if (parts.worker != null) {
             parts.worker.observeWith(observations);
         }
@@ -51,7 +51,7 @@ public final class JRayNode implements AutoCloseable {
 
     /** Where to tell about the tasks submitted and run here, such as a metrics registry. */
     public void tellEvents(TaskEvents events) {
-        parts.submitter.tellEvents(events);
+        parts.driver.submitter().tellEvents(events);
         if (parts.worker != null) {
             parts.worker.tellEvents(events);
         }
@@ -69,12 +69,12 @@ public final class JRayNode implements AutoCloseable {
 
     /** Reading and operating the cluster: summary, cancel, kill, drain. */
     public ClusterOperations operations() {
-        return parts.operations;
+        return parts.driver.operations();
     }
 
     /** Whether this node was drained. */
     public boolean isDraining() {
-        return parts.draining;
+        return parts.drain.isDraining();
     }
 
     /** Registers the node and starts listening and (if a worker) pulling tasks. */
@@ -99,11 +99,11 @@ public final class JRayNode implements AutoCloseable {
     }
 
     public JRay jray() {
-        return parts.jray;
+        return parts.driver.jray();
     }
 
     public TaskSubmitter submitter() {
-        return parts.submitter;
+        return parts.driver.submitter();
     }
 
     public NodeIdentity identity() {
@@ -139,7 +139,7 @@ public final class JRayNode implements AutoCloseable {
 
     /** The job of the tasks this node submits from outside any task; started on first use. */
     public String driverJob() {
-        return parts.driverJob.get();
+        return parts.driver.job().get();
     }
 
     /** Leaves the cluster: unfinished work goes back to the queues, the driver's job ends. */
@@ -152,8 +152,8 @@ public final class JRayNode implements AutoCloseable {
         if (parts.worker != null) {
             parts.worker.close();
         }
-        parts.submitter.close();
-        String job = parts.driverJob.started();
+        parts.driver.submitter().close();
+        String job = parts.driver.job().started();
         if (job != null && !parts.health.isFailing()) {
             try {
                 parts.jobs.end(job);

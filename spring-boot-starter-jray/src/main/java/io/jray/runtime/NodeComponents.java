@@ -21,8 +21,8 @@ import io.jray.runtime.task.ObjectResolver;
 import io.jray.runtime.worker.Worker;
 
 /**
- * The parts of a node that the auto-configuration builds as beans, handed to {@link JRayNode}, which
- * wires the driver on top of them and starts and stops them all in order.
+ * The parts of a node that the auto-configuration builds as beans, handed to {@link JRayNode} with
+ * its driver ({@link DriverComponents}); the node starts and stops them all in order.
  *
  * @param settings what the node is configured with
  * @param identity who it is
@@ -40,6 +40,7 @@ import io.jray.runtime.worker.Worker;
  * @param functionDirectory the functions each node offers
  * @param reaper what hands back the work of dead nodes
  * @param worker what runs tasks and hosts actors, or {@code null} on a node that only submits
+ * @param drain what drains the node
  * @param functions the application's remote functions and actor classes
  * @param codec the codec of values
  * @param refType the type of the refs it hands out
@@ -48,6 +49,6 @@ import io.jray.runtime.worker.Worker;
 public record NodeComponents(NodeSettings settings, NodeIdentity identity, ControlPlane control, ClusterHealth health,
         NodeExecutors executors, Inbox inbox, Jobs jobs, JobDirectory directory, NodeRegistry registry,
         NotificationListener listener, LargeObjects objects, ObjectResolver resolver, InfeasibleWork infeasible,
-        FunctionDirectory functionDirectory, DeadNodeReaper reaper, Worker worker, FunctionRegistry functions,
+        FunctionDirectory functionDirectory, DeadNodeReaper reaper, Worker worker, NodeDrain drain, FunctionRegistry functions,
         ValueCodec codec, ObjectRefType refType, ActorHandleType actorHandleType) {
 }

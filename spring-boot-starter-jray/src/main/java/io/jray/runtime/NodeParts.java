@@ -11,10 +11,8 @@ import org.apache.commons.logging.LogFactory;
 
 import io.jray.api.ObjectLostException;
 import io.jray.runtime.control.ControlPlane;
-import io.jray.runtime.control.Inbox;
 import io.jray.runtime.control.JobDirectory;
 import io.jray.runtime.control.Jobs;
-import io.jray.runtime.core.IdGenerator;
 import io.jray.runtime.core.ObjectId;
 import io.jray.runtime.function.FunctionRegistry;
 import io.jray.runtime.node.ClusterHealth;
@@ -25,23 +23,16 @@ import io.jray.runtime.node.NodeLoad;
 import io.jray.runtime.node.NodeRegistry;
 import io.jray.runtime.serialization.ValueCodec;
 import io.jray.runtime.store.LargeObjects;
-import io.jray.runtime.task.ActorClient;
-import io.jray.runtime.task.ArgumentEncoder;
-import io.jray.runtime.task.DefaultJRay;
 import io.jray.runtime.task.InfeasibleWork;
 import io.jray.runtime.task.NotificationListener;
-import io.jray.runtime.task.ObjectReleaser;
 import io.jray.runtime.task.ObjectResolver;
-import io.jray.runtime.task.TaskCanceller;
-import io.jray.runtime.task.TaskSubmitter;
 import io.jray.runtime.worker.Worker;
 
 /**
- * The parts of one node: the ones the auto-configuration builds as beans ({@link NodeComponents}),
- * and the driver wired on top of them (submitter, releaser, actor client, canceller, the
- * {@link io.jray.api.JRay} facade), its chores and inbox routing. {@link JRayNode} starts and stops
- * them; this also holds what the parts call back into (a lapsed registration, a change of the
- * active jobs, a drain).
+ * The parts of one node, as the auto-configuration built them ({@link NodeComponents},
+ * {@link DriverComponents}), with its chores and inbox routing. {@link JRayNode} starts and stops
+ * them; this holds what the parts call back into: a lapsed registration, a change of the active
+ * jobs, an inbox message.
  */
 final class NodeParts {
 
@@ -57,22 +48,19 @@ final class NodeParts {
     final NotificationListener listener;
     final ObjectResolver resolver;
     final LargeObjects objects;
-    final TaskSubmitter submitter;
     final ValueCodec codec;
-    final ClusterOperations operations;
-    final DefaultJRay jray;
     final Worker worker;
     final DeadNodeReaper reaper;
     final ExecutorService virtualThreads;
     final FunctionRegistry functions;
     final FunctionDirectory functionDirectory;
     final InfeasibleWork infeasible;
-    final DriverJob driverJob;
+    final NodeDrain drain;
+    final DriverComponents driver;
     final NodeChores chores;
     final InboxRouter inboxRouter;
-    volatile boolean draining;
 
-    NodeParts(NodeComponents parts) {
+    NodeParts(NodeComponents parts, DriverComponents driver) {
         this.settings = parts.settings();
         this.identity = parts.identity();
         this.control = parts.control();
@@ -90,49 +78,19 @@ final class NodeParts {
         this.functions = parts.functions();
         this.functionDirectory = parts.functionDirectory();
         this.infeasible = parts.infeasible();
-        String id = identity.id();
-        Inbox inbox = parts.inbox();
-        this.driverJob = new DriverJob(jobs, directory, health, id);
+        this.drain = parts.drain();
+        this.driver = driver;
         registry.whenRegisteredAgain(this::onRegisteredAgain);
         registry.addFields(objects.registration());
-        IdGenerator ids = new IdGenerator(id);
-        this.submitter = new TaskSubmitter(id, ids, functions, new ArgumentEncoder(objects, ids, id, resolver), resolver,
-                control, inbox, health, listener, driverJob::get, settings.submitBatch(), infeasible);
-        ObjectReleaser releaser = new ObjectReleaser(control, submitter, resolver, objects.store(), inbox, id,
-                virtualThreads);
-        ActorClient actors = new ActorClient(submitter, functions, control, inbox, jobs, health, ids, driverJob::get, id,
-                parts.actorHandleType());
-        TaskCanceller canceller = new TaskCanceller(control, inbox, health, id, submitter::submitted);
-        this.jray = new DefaultJRay(submitter, resolver, canceller, actors);
-        this.operations = new ClusterOperations(control, canceller, actors, inbox, id, this::drain);
         registry.reportLoad(() -> NodeLoad.of(worker == null ? NodeLoad.Work.NONE
-                : new NodeLoad.Work(worker.freeCpus(), worker.running(), worker.actors()), objects.store(), draining));
+                : new NodeLoad.Work(worker.freeCpus(), worker.running(), worker.actors()), objects.store(),
+                drain.isDraining()));
         ScheduledExecutorService timers = parts.executors().timers();
         this.chores = new NodeChores(timers, new NodeChores.Parts(registry, reaper, directory, objects, health,
-                infeasible, releaser, resolver), settings.heartbeatInterval(), settings.heartbeatTimeout());
+                infeasible, driver.releaser(), resolver), settings.heartbeatInterval(), settings.heartbeatTimeout());
         this.inboxRouter = new InboxRouter(worker, objects, timers, virtualThreads, chores::refreshDirectory,
-                this::drain);
+                drain::drain);
         directory.onChange(this::onJobsChanged);
-    }
-
-    /**
-     * Drains this node: it takes no more tasks and gives back those it read but did not start;
-     * running tasks finish, actors living here stay. Returns whether it runs tasks at all.
-     */
-    boolean drain() {
-        if (worker == null) {
-            return false;
-        }
-        if (!draining) {
-            draining = true;
-            log.info("jray node " + identity.id() + " is draining: it takes no more tasks");
-            // why: stopping the reader waits for its read in flight; the timer threads must not
-            virtualThreads.execute(() -> {
-                worker.drain();
-                registry.beat();
-            });
-        }
-        return true;
     }
 
     /**
@@ -157,11 +115,11 @@ final class NodeParts {
                 }
             });
         }
-        String job = driverJob.started();
+        String job = driver.job().started();
         try {
-            String ended = driverJob.forgetIfEnded();
+            String ended = driver.job().forgetIfEnded();
             if (ended != null) {
-                submitter.forgetJob(ended);
+                driver.submitter().forgetJob(ended);
                 resolver.failAllPending(new ObjectLostException("job " + ended + " of node " + identity.id()
                         + " ended while the node was out of touch with Redis (declared dead, or Redis restarted "
                         + "without its data): the tasks it waited for are gone"));
