@@ -35,9 +35,7 @@ final class RunningDashboard implements AutoCloseable {
     private final TestRedis redis = TestRedis.start();
     private final String namespace = TestRedis.uniqueNamespace();
     private final ReactiveWebServerApplicationContext context;
-    // why: the dashboard serves HTTP/1.1; the client's default (HTTP/2) adds an h2c upgrade attempt to every new connection
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = newClient();
 
     /** Without Spring Security (its auto-configurations are excluded), as most applications run it. */
     RunningDashboard() {
@@ -76,27 +74,61 @@ final class RunningDashboard implements AutoCloseable {
     }
 
     /**
-     * GETs a path of this dashboard, such as {@code /jray/tasks}; one that takes over 10 s prints the JVM's threads to stderr (once per request)
-     * before it is waited for up to 30 s, so a stall shows what it waited on.
+     * GETs a path of this dashboard, such as {@code /jray/tasks}, on a connection of its own (so no
+     * request waits on a connection another one left behind). One that takes over 10 s prints the
+     * JVM's threads and what a second, fresh connection gets for the same path to stderr, then is
+     * waited for up to 25 s more: a stall shows whether the server still answers, and what waited.
      */
     HttpResponse<String> get(String path) throws Exception {
-        CompletableFuture<HttpResponse<String>> response = http.sendAsync(HttpRequest.newBuilder(
-                URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = newClient();
         try {
-            return response.get(10, TimeUnit.SECONDS);
-        }
-        catch (TimeoutException slow) {
-            System.err.println("GET " + path + " has taken over 10 s; the threads of this JVM:\n" + threadDump());
+            CompletableFuture<HttpResponse<String>> response = client.sendAsync(request(path),
+                    HttpResponse.BodyHandlers.ofString());
             try {
-                return response.get(25, TimeUnit.SECONDS);
+                return response.get(10, TimeUnit.SECONDS);
+            }
+            catch (TimeoutException slow) {
+                System.err.println("GET " + path + " has taken over 10 s; " + probe(path) + "; the threads of this JVM:\n"
+                        + threadDump());
+                try {
+                    return response.get(25, TimeUnit.SECONDS);
+                }
+                catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             }
             catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-        catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+        finally {
+            client.shutdownNow();
         }
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private String probe(String path) {
+        long start = System.nanoTime();
+        HttpClient client = newClient();
+        try {
+            int status = client.sendAsync(request(path), HttpResponse.BodyHandlers.discarding())
+                    .get(5, TimeUnit.SECONDS).statusCode();
+            return "a fresh connection got " + status + " in " + (System.nanoTime() - start) / 1_000_000 + " ms";
+        }
+        catch (Exception e) {
+            return "a fresh connection got no answer either (" + e + ")";
+        }
+        finally {
+            client.shutdownNow();
+        }
+    }
+
+    // why: the dashboard serves HTTP/1.1; the client's default (HTTP/2) adds an h2c upgrade attempt to every new connection
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     private static String threadDump() {
