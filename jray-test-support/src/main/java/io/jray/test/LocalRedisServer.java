@@ -1,6 +1,7 @@
 package io.jray.test;
 
 import java.io.BufferedReader;
+import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,13 +26,15 @@ final class LocalRedisServer {
     private final int port;
     private final Path log;
     private final Path dataDir;
+    private final List<String> options;
     private Process process;
     private boolean paused;
 
-    private LocalRedisServer(int port, Path log, Path dataDir) {
+    private LocalRedisServer(int port, Path log, Path dataDir, List<String> options) {
         this.port = port;
         this.log = log;
         this.dataDir = dataDir;
+        this.options = List.copyOf(options);
     }
 
     static LocalRedisServer start(int port) throws IOException {
@@ -40,12 +43,18 @@ final class LocalRedisServer {
 
     /** Starts a server; with {@code dataDir} not null it persists to an append-only file in that directory. */
     static LocalRedisServer start(int port, Path dataDir) throws IOException {
+        return start(port, dataDir, List.of());
+    }
+
+    /** Starts a server with more {@code redis-server} options, such as {@code --cluster-enabled yes}. */
+    static LocalRedisServer start(int port, Path dataDir, List<String> options) throws IOException {
         int chosen = port != 0 ? port : freePort();
         Path dir = dataDir == null ? null : dataDir.toAbsolutePath();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        LocalRedisServer server = new LocalRedisServer(chosen, Files.createTempFile("jray-test-redis-", ".log"), dir);
+        LocalRedisServer server = new LocalRedisServer(chosen, Files.createTempFile("jray-test-redis-", ".log"), dir,
+                options);
         server.restart();
         return server;
     }
@@ -89,6 +98,7 @@ final class LocalRedisServer {
         else {
             command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
         }
+        command.addAll(options);
         paused = false;
         for (int attempt = 0; attempt < 50; attempt++) {
             process = new ProcessBuilder(command)
@@ -199,7 +209,49 @@ final class LocalRedisServer {
         throw new IOException("redis-server is not on PATH");
     }
 
-    private static int freePort() throws IOException {
+    /**
+     * Sends one command and returns its reply as text: a simple string, an error (with its leading
+     * {@code -}), an integer or a bulk string; for small replies such as {@code CLUSTER INFO}.
+     */
+    String call(String... args) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(5000);
+            StringBuilder request = new StringBuilder("*" + args.length + "\r\n");
+            for (String arg : args) {
+                request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
+                        .append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String first = readLine(in);
+            if (!first.startsWith("$")) {
+                return first.startsWith("-") ? first : first.substring(1);
+            }
+            int length = Integer.parseInt(first.substring(1));
+            if (length < 0) {
+                return null;
+            }
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

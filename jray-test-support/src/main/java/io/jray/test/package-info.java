@@ -1,5 +1,6 @@
 /**
- * Test support shared by the modules: a real {@code redis-server} on a free loopback port and
- * worker JVMs started as processes.
+ * Test support shared by the modules: a real {@code redis-server} on a free loopback port
+ * ({@code TestRedis}), a real Redis Cluster of such servers ({@code TestRedisCluster}), worker JVMs
+ * started as processes and the signals that freeze and wake them.
  */
 package io.jray.test;
