@@ -47,6 +47,7 @@ public final class BenchmarkMain {
         ActorResult actors = null;
         ObjectResult objects = null;
         HistoryResult history = null;
+        MemoryResult memory = null;
         try (RedisServer redis = RedisServer.start(settings.logs())) {
             redisPid = redis.pid();
             System.out.println("Redis " + redis.version() + " on 127.0.0.1:" + redis.port() + "; logs in "
@@ -56,13 +57,15 @@ public final class BenchmarkMain {
                     case Settings.TASKS -> results.addAll(runTasks(settings, redis));
                     case Settings.ACTORS -> actors = runActors(settings, redis);
                     case Settings.OBJECTS -> objects = runObjects(settings, redis);
+                    case Settings.MEMORY -> memory = runMemory(settings, redis);
                     default -> history = runHistory(settings, redis);
                 }
             }
             if (!commit.equals(Commit.describe(settings.repo()))) {
                 commit += " (the working tree changed during the run)";
             }
-            Report report = new Report(settings, commit, redis.version(), results, actors, objects, history);
+            Report report = new Report(settings, commit, redis.version(), results, actors, objects, history,
+                    memory);
             System.out.println();
             System.out.println(report.markdown());
             report.write(settings.report());
@@ -100,6 +103,15 @@ public final class BenchmarkMain {
             current = contender;
             System.out.println("[" + contender.name() + " objects] " + contender.setup());
             return new ObjectBenchmark(settings).run(contender, peer);
+        }
+    }
+
+    private static MemoryResult runMemory(Settings settings, RedisServer redis) throws Exception {
+        redis.flush();
+        try (JRayContender contender = JRayContender.start(settings, redis)) {
+            current = contender;
+            System.out.println("[" + contender.name() + " memory] " + contender.setup());
+            return new MemoryBenchmark(settings, redis).run(contender);
         }
     }
 

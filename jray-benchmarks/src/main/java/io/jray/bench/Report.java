@@ -34,10 +34,12 @@ public final class Report {
     static final String OBJECTS_END = "<!-- bench:objects:end -->";
     static final String HISTORY_START = "<!-- bench:history:start (written by io.jray.bench.BenchmarkMain) -->";
     static final String HISTORY_END = "<!-- bench:history:end -->";
+    static final String MEMORY_START = "<!-- bench:memory:start (written by io.jray.bench.BenchmarkMain) -->";
+    static final String MEMORY_END = "<!-- bench:memory:end -->";
 
     /** The end marker of each section, by its start marker. */
     private static final Map<String, String> ENDS = Map.of(START, END, OBJECTS_START, OBJECTS_END, HISTORY_START,
-            HISTORY_END);
+            HISTORY_END, MEMORY_START, MEMORY_END);
 
     private static final double TARGET_TASKS_PER_SECOND = 10_000;
     private static final double TARGET_RATIO = 3;
@@ -51,6 +53,7 @@ public final class Report {
     private final ActorReport actors;
     private final ObjectReport objects;
     private final HistoryReport history;
+    private final MemoryResult memory;
 
     /**
      * A report of the task suite's {@code results} (none when it did not run), of {@code actors}, of
@@ -58,7 +61,7 @@ public final class Report {
      * names the code measured (see {@link Commit}).
      */
     public Report(Settings settings, String commit, String redisVersion, List<Result> results, ActorResult actors,
-            ObjectResult objects, HistoryResult history) {
+            ObjectResult objects, HistoryResult history, MemoryResult memory) {
         this.settings = settings;
         this.commit = commit;
         this.redisVersion = redisVersion;
@@ -66,6 +69,7 @@ public final class Report {
         this.actors = actors == null ? null : new ActorReport(settings, actors);
         this.objects = objects == null ? null : new ObjectReport(settings, objects);
         this.history = history == null ? null : new HistoryReport(settings, history);
+        this.memory = memory;
     }
 
     /**
@@ -87,6 +91,9 @@ public final class Report {
         }
         if (history != null) {
             sections.put(HISTORY_START, historySection());
+        }
+        if (memory != null) {
+            sections.put(MEMORY_START, MemoryReport.section(header(" -Dbench.memory-tasks=" + memory.tasks()), memory));
         }
         return sections;
     }
@@ -161,6 +168,9 @@ public final class Report {
         }
         if (history != null) {
             clusters.add("jray with the dashboard's task history");
+        }
+        if (memory != null) {
+            clusters.add("jray tasks for the memory suite");
         }
         if (clusters.size() == 1) {
             return "one cluster (" + clusters.getFirst() + ") used it";

@@ -30,6 +30,7 @@ import java.util.List;
  * @param objectStoreLimit {@code jray.object.store-limit} of every node of the object suite
  * @param historyTasks tasks the history suite records before it reads pages of the Tasks page
  * @param historyQueries measured requests of every kind of page the history suite asks for
+ * @param memoryTasks tasks the memory suite runs before it reads what Redis keeps of them
  * @param jvmArgs options of every worker JVM (the driver's are those this JVM was started with)
  * @param workerJar the executable jray-worker jar
  * @param classes the benchmark's classes (the worker JVMs' loader path)
@@ -40,7 +41,8 @@ import java.util.List;
 public record Settings(List<String> suites, int tasks, int runs, int warmup, int warmupSeconds, int syncCalls,
         int syncWarmup, int workerJvms, int slotsPerJvm, List<String> contenders, int actorCalls, int actorCallers,
         int actorWarmupSeconds, int objectRuns, int matrixSize, int matrixRuns, List<String> objectJvmArgs,
-        String objectStoreLimit, int historyTasks, int historyQueries, List<String> jvmArgs, Path workerJar,
+        String objectStoreLimit, int historyTasks, int historyQueries, int memoryTasks, List<String> jvmArgs,
+        Path workerJar,
         Path classes, Path logs, Path report, Path repo) {
 
     /** The task suite: every contender's tasks. */
@@ -55,8 +57,11 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
     /** The history suite: the dashboard's Tasks page answering over a large task history (jray only). */
     public static final String HISTORY = "history";
 
+    /** The memory suite: what Redis keeps of every finished task while its job's records are retained (jray only). */
+    public static final String MEMORY = "memory";
+
     /** The suites the benchmark can run. */
-    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS, OBJECTS, HISTORY);
+    public static final List<String> KNOWN_SUITES = List.of(TASKS, ACTORS, OBJECTS, HISTORY, MEMORY);
 
     /** The suites run when {@code bench.suites} is not given (objects and history on request: see BENCHMARKS.md). */
     public static final List<String> DEFAULT_SUITES = List.of(TASKS, ACTORS);
@@ -92,6 +97,7 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
                 System.getProperty("bench.object-store-limit", "4GB").trim(),
                 integer("bench.history-tasks", DEFAULT_HISTORY_TASKS),
                 integer("bench.history-queries", DEFAULT_HISTORY_QUERIES),
+                integer("bench.memory-tasks", 1_000_000),
                 split(System.getProperty("bench.jvm-args", "-Xms256m -Xmx1g -XX:+UseSerialGC"), " "),
                 path("bench.worker-jar", "../jray-worker/target/jray-worker.jar"), path("bench.classes", "classes"),
                 path("bench.logs", "bench-logs"), path("bench.report", "../../BENCHMARKS.md"),
@@ -117,6 +123,10 @@ public record Settings(List<String> suites, int tasks, int runs, int warmup, int
             throw new IllegalArgumentException("the history suite needs bench.worker-jvms >= 1 (one of its queries "
                     + "filters by a worker JVM's node), bench.history-tasks from " + MIN_HISTORY_TASKS + " to "
                     + MAX_HISTORY_TASKS + " and bench.history-queries >= 1");
+        }
+        if (settings.includes(MEMORY) && settings.memoryTasks() < MIN_HISTORY_TASKS) {
+            throw new IllegalArgumentException("the memory suite needs bench.memory-tasks >= " + MIN_HISTORY_TASKS
+                    + ", was " + settings.memoryTasks());
         }
         for (String contender : settings.contenders()) {
             if (!KNOWN_CONTENDERS.contains(contender)) {

@@ -1,0 +1,93 @@
+package io.jray.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.jray.bench.jray.JRayContender;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.sync.RedisCommands;
+
+/**
+ * The memory suite: runs many empty tasks to the end in waves, lets the driver drop and free their
+ * values, then reads what Redis keeps of them while their job's records are retained
+ * ({@code jray.job.retention}): {@code used_memory} and keys against before, and the
+ * {@code MEMORY USAGE} of a sample of the task records.
+ */
+public final class MemoryBenchmark {
+
+    static final int WAVE = 20_000;
+    private static final int SAMPLE = 1_000;
+    private static final long SETTLE_MAX_SECONDS = 120;
+
+    private final Settings settings;
+    private final RedisServer redis;
+
+    public MemoryBenchmark(Settings settings, RedisServer redis) {
+        this.settings = settings;
+        this.redis = redis;
+    }
+
+    /** Runs the suite on a started jray cluster. */
+    public MemoryResult run(JRayContender contender) throws Exception {
+        contender.submitAllThenGetAll(settings.warmup());
+        settle();
+        long before = redis.usedMemory();
+        long keysBefore = redis.commands().dbsize();
+        long start = System.nanoTime();
+        for (int done = 0; done < settings.memoryTasks(); done += WAVE) {
+            contender.submitAllThenGetAll(Math.min(WAVE, settings.memoryTasks() - done));
+        }
+        long filled = System.nanoTime();
+        long after = settle();
+        long settled = System.nanoTime();
+        long keysAfter = redis.commands().dbsize();
+        RedisCommands<String, String> commands = redis.commands();
+        long bytes = 0;
+        long fields = 0;
+        int sampled = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        while (sampled < SAMPLE && !cursor.isFinished()) {
+            KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches("*:o:*").limit(1_000));
+            for (String key : page.getKeys()) {
+                if (sampled < SAMPLE && "hash".equals(commands.type(key))) {
+                    bytes += commands.memoryUsage(key);
+                    fields += commands.hlen(key);
+                    sampled++;
+                }
+            }
+            cursor = page;
+        }
+        System.out.printf("[%s memory] %,d tasks in %.0f s; used_memory %,d -> %,d bytes (%.0f per task), keys %,d -> %,d;"
+                + " %d records sampled: %.0f bytes, %.1f fields each%n", contender.name(), settings.memoryTasks(),
+                (filled - start) / 1e9, before, after, (after - before) / (double) settings.memoryTasks(), keysBefore,
+                keysAfter, sampled, bytes / (double) Math.max(1, sampled), fields / (double) Math.max(1, sampled));
+        return new MemoryResult(contender.name(), contender.setup(), settings.memoryTasks(), WAVE, filled - start,
+                settled - filled, before, after, keysBefore, keysAfter, sampled, bytes / (double) Math.max(1, sampled),
+                fields / (double) Math.max(1, sampled));
+    }
+
+    /**
+     * Collects the driver's garbage (dropped refs free their values) until Redis's memory stops
+     * shrinking: three readings a second apart within 0.2 % of each other; returns the last one.
+     */
+    private long settle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_MAX_SECONDS);
+        List<Long> readings = new java.util.ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            System.gc();
+            readings.add(redis.usedMemory());
+            int n = readings.size();
+            if (n >= 3 && steady(readings.get(n - 3), readings.get(n - 1)) && steady(readings.get(n - 2), readings.get(n - 1))) {
+                return readings.get(n - 1);
+            }
+            Thread.sleep(1_000);
+        }
+        return readings.getLast();
+    }
+
+    private static boolean steady(long a, long b) {
+        return Math.abs(a - b) <= Math.max(a, b) * 0.002;
+    }
+}
