@@ -47,12 +47,16 @@ public final class MemoryBenchmark {
         long bytes = 0;
         long fields = 0;
         int sampled = 0;
+        String example = null;
         ScanCursor cursor = ScanCursor.INITIAL;
         while (sampled < SAMPLE && !cursor.isFinished()) {
             KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches("*:o:*").limit(1_000));
             for (String key : page.getKeys()) {
                 if (sampled < SAMPLE && "hash".equals(commands.type(key))) {
                     bytes += commands.memoryUsage(key);
+                    if (example == null) {
+                        example = key + " " + fieldSizes(commands, key);
+                    }
                     fields += commands.hlen(key);
                     sampled++;
                 }
@@ -63,9 +67,16 @@ public final class MemoryBenchmark {
                 + " %d records sampled: %.0f bytes, %.1f fields each%n", contender.name(), settings.memoryTasks(),
                 (filled - start) / 1e9, before, after, (after - before) / (double) settings.memoryTasks(), keysBefore,
                 keysAfter, sampled, bytes / (double) Math.max(1, sampled), fields / (double) Math.max(1, sampled));
+        System.out.println("[" + contender.name() + " memory] a record's fields and their sizes in bytes: " + example);
         return new MemoryResult(contender.name(), contender.setup(), settings.memoryTasks(), WAVE, filled - start,
                 settled - filled, before, after, keysBefore, keysAfter, sampled, bytes / (double) Math.max(1, sampled),
                 fields / (double) Math.max(1, sampled));
+    }
+
+    private static String fieldSizes(RedisCommands<String, String> commands, String key) {
+        StringBuilder sizes = new StringBuilder();
+        commands.hgetall(key).forEach((field, value) -> sizes.append(field).append('=').append(value.length()).append(' '));
+        return sizes.toString().trim();
     }
 
     /**
