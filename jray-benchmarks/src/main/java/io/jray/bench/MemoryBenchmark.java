@@ -1,5 +1,6 @@
 package io.jray.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -85,7 +86,7 @@ public final class MemoryBenchmark {
      */
     private long settle() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_MAX_SECONDS);
-        List<Long> readings = new java.util.ArrayList<>();
+        List<Long> readings = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             System.gc();
             readings.add(redis.usedMemory());

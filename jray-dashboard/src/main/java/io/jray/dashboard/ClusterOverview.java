@@ -3,8 +3,8 @@ package io.jray.dashboard;
 import java.util.List;
 
 import io.jray.runtime.control.ClusterView;
+import io.jray.runtime.control.NodeField;
 import io.jray.runtime.core.Resources;
-import io.jray.runtime.node.NodeLoad;
 
 /**
  * The figures of the overview, computed from a cluster summary: nodes, task slots (all, free,
@@ -34,10 +34,10 @@ record ClusterOverview(ClusterView.Summary summary, int nodes, int workers, long
             }
         }
         return new ClusterOverview(summary, nodes.size(), (int) nodes.stream().filter(ClusterView.NodeInfo::worker).count(),
-                cpus, sum(nodes, NodeLoad.FREE), sum(nodes, NodeLoad.RUNNING),
+                cpus, sum(nodes, NodeField.FREE.code()), sum(nodes, NodeField.RUNNING.code()),
                 summary.jobs().stream().mapToLong(ClusterView.JobInfo::queued).sum(), summary.jobs().size(),
-                sum(nodes, NodeLoad.ACTORS), sum(nodes, NodeLoad.OBJECT_BYTES),
-                sum(nodes, NodeLoad.OBJECT_LIMIT));
+                sum(nodes, NodeField.ACTORS.code()), sum(nodes, NodeField.OBJECT_BYTES.code()),
+                sum(nodes, NodeField.OBJECT_LIMIT.code()));
     }
 
     private static long sum(List<ClusterView.NodeInfo> nodes, String field) {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.jray.runtime.control.ClusterView;
-import io.jray.runtime.node.NodeLoad;
+import io.jray.runtime.control.NodeField;
 
 /**
  * A row of the objects page's largest objects, from what each node's heartbeat reports of its
@@ -23,7 +23,7 @@ record LargeObjectRow(String id, String size, long bytes, String node, String wh
     static List<LargeObjectRow> largest(List<ClusterView.NodeInfo> nodes, int n) {
         List<LargeObjectRow> rows = new ArrayList<>();
         for (ClusterView.NodeInfo node : nodes) {
-            String top = node.load().getOrDefault(NodeLoad.LARGEST_OBJECTS, "");
+            String top = node.load().getOrDefault(NodeField.LARGEST_OBJECTS.code(), "");
             for (String entry : top.isBlank() ? new String[0] : top.split(" ")) {
                 String[] parts = entry.split(":");
                 if (parts.length == 3) {

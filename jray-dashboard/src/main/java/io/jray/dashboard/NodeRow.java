@@ -1,7 +1,7 @@
 package io.jray.dashboard;
 
 import io.jray.runtime.control.ClusterView;
-import io.jray.runtime.node.NodeLoad;
+import io.jray.runtime.control.NodeField;
 
 /**
  * A row of the nodes page.
@@ -21,12 +21,12 @@ record NodeRow(String id, String host, String resources, String role, String hea
     static NodeRow of(ClusterView.NodeInfo node) {
         return new NodeRow(node.id(), node.host() + " (" + node.hostId() + ")", node.resources(),
                 node.worker() ? "worker" : "driver", node.heartbeatAgeMillis() + " ms",
-                node.loadOf(NodeLoad.RUNNING) + " running, " + node.loadOf(NodeLoad.FREE) + " free",
-                ClusterOverview.bytes(node.loadOf(NodeLoad.OBJECT_BYTES)) + " of "
-                        + ClusterOverview.bytes(node.loadOf(NodeLoad.OBJECT_LIMIT))
-                        + (node.loadOf(NodeLoad.SPILLED_BYTES) > 0
-                                ? ", " + ClusterOverview.bytes(node.loadOf(NodeLoad.SPILLED_BYTES)) + " spilled"
+                node.loadOf(NodeField.RUNNING.code()) + " running, " + node.loadOf(NodeField.FREE.code()) + " free",
+                ClusterOverview.bytes(node.loadOf(NodeField.OBJECT_BYTES.code())) + " of "
+                        + ClusterOverview.bytes(node.loadOf(NodeField.OBJECT_LIMIT.code()))
+                        + (node.loadOf(NodeField.SPILLED_BYTES.code()) > 0
+                                ? ", " + ClusterOverview.bytes(node.loadOf(NodeField.SPILLED_BYTES.code())) + " spilled"
                                 : ""),
-                node.loadOf(NodeLoad.DRAINING) == 1);
+                node.loadOf(NodeField.DRAINING.code()) == 1);
     }
 }

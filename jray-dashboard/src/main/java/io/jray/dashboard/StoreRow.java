@@ -1,7 +1,7 @@
 package io.jray.dashboard;
 
 import io.jray.runtime.control.ClusterView;
-import io.jray.runtime.node.NodeLoad;
+import io.jray.runtime.control.NodeField;
 
 /**
  * A row of the objects page: one node's object store against its limit.
@@ -17,11 +17,11 @@ import io.jray.runtime.node.NodeLoad;
 record StoreRow(String node, String host, long objects, String used, String limit, int percent, String spilled) {
 
     static StoreRow of(ClusterView.NodeInfo node) {
-        long used = node.loadOf(NodeLoad.OBJECT_BYTES);
-        long limit = node.loadOf(NodeLoad.OBJECT_LIMIT);
-        return new StoreRow(node.id(), node.host() + " (" + node.hostId() + ")", node.loadOf(NodeLoad.OBJECTS),
+        long used = node.loadOf(NodeField.OBJECT_BYTES.code());
+        long limit = node.loadOf(NodeField.OBJECT_LIMIT.code());
+        return new StoreRow(node.id(), node.host() + " (" + node.hostId() + ")", node.loadOf(NodeField.OBJECTS.code()),
                 ClusterOverview.bytes(used), ClusterOverview.bytes(limit),
                 limit <= 0 ? 0 : (int) Math.min(100, used * 100 / limit),
-                ClusterOverview.bytes(node.loadOf(NodeLoad.SPILLED_BYTES)));
+                ClusterOverview.bytes(node.loadOf(NodeField.SPILLED_BYTES.code())));
     }
 }

@@ -1,10 +1,8 @@
 package io.jray.test;
 
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -89,7 +87,7 @@ final class LocalRedisServer {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("redis-server on port " + port + " still runs (pid " + process.pid() + ")");
         }
-        String binary = locate();
+        String binary = locate("redis-server");
         List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--daemonize", "no"));
         if (dataDir == null) {
@@ -178,15 +176,8 @@ final class LocalRedisServer {
     private boolean awaitPong() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(dataDir == null ? 5 : 30);
         while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                socket.setSoTimeout(1000);
-                OutputStream out = socket.getOutputStream();
-                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                        .readLine();
-                if ("+PONG".equals(reply)) {
+            try {
+                if ("PONG".equals(call("PING"))) {
                     return true;
                 }
             }
@@ -198,15 +189,16 @@ final class LocalRedisServer {
         return false;
     }
 
-    private static String locate() throws IOException {
+    /** The path of an executable on PATH, such as {@code redis-server}. */
+    static String locate(String binary) throws IOException {
         String path = System.getenv("PATH");
         for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            File candidate = new File(dir, "redis-server");
+            File candidate = new File(dir, binary);
             if (candidate.canExecute()) {
                 return candidate.getAbsolutePath();
             }
         }
-        throw new IOException("redis-server is not on PATH");
+        throw new IOException(binary + " is not on PATH");
     }
 
     /**

@@ -105,7 +105,7 @@ public final class TestRedisCluster implements AutoCloseable {
     }
 
     private void create(int replicas) throws IOException {
-        List<String> command = new ArrayList<>(List.of(cli(), "--cluster", "create"));
+        List<String> command = new ArrayList<>(List.of(LocalRedisServer.locate("redis-cli"), "--cluster", "create"));
         servers.forEach(s -> command.add("127.0.0.1:" + s.port()));
         command.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
         Path out = dir.resolve("create.log");
@@ -164,17 +164,6 @@ public final class TestRedisCluster implements AutoCloseable {
         catch (IOException e) {
             throw new IllegalStateException("CLUSTER NODES failed on port " + server.port() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String cli() throws IOException {
-        String path = System.getenv("PATH");
-        for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            File candidate = new File(d, "redis-cli");
-            if (candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        throw new IOException("redis-cli is not on PATH");
     }
 
     private static void sleep() {

@@ -25,12 +25,16 @@ public final class JRayNode implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(JRayNode.class);
 
+    private final NodeComponents node;
+    private final DriverComponents driver;
     private final NodeParts parts;
     private volatile boolean running;
 
     /** A node of the parts the auto-configuration built, to start them later. */
-    public JRayNode(NodeComponents components, DriverComponents driver) {
-        this.parts = new NodeParts(components, driver);
+    public JRayNode(NodeComponents node, DriverComponents driver) {
+        this.node = node;
+        this.driver = driver;
+        this.parts = new NodeParts(node, driver);
     }
 
     /**
@@ -38,99 +42,99 @@ public final class JRayNode implements AutoCloseable {
      * running tasks finish, actors living here stay. Returns whether it runs tasks at all.
      */
     public boolean drain() {
-        return parts.drain.drain();
+        return node.drain().drain();
     }
 
     /** Where the submissions and runs of tasks here are observed, so traces follow them. */
     public void observeWith(TaskObservations observations) {
-        parts.driver.submitter().observeWith(observations);
-        if (parts.worker != null) {
-            parts.worker.observeWith(observations);
+        driver.submitter().observeWith(observations);
+        if (node.worker() != null) {
+            node.worker().observeWith(observations);
         }
     }
 
     /** Where to tell about the tasks submitted and run here, such as a metrics registry. */
     public void tellEvents(TaskEvents events) {
-        parts.driver.submitter().tellEvents(events);
-        if (parts.worker != null) {
-            parts.worker.tellEvents(events);
+        driver.submitter().tellEvents(events);
+        if (node.worker() != null) {
+            node.worker().tellEvents(events);
         }
     }
 
     /** Tasks running on this node now. */
     public int runningTasks() {
-        return parts.worker == null ? 0 : parts.worker.running();
+        return node.worker() == null ? 0 : node.worker().running();
     }
 
     /** Actors living on this node now. */
     public int hostedActors() {
-        return parts.worker == null ? 0 : parts.worker.actors();
+        return node.worker() == null ? 0 : node.worker().actors();
     }
 
     /** Reading and operating the cluster: summary, cancel, kill, drain. */
     public ClusterOperations operations() {
-        return parts.driver.operations();
+        return driver.operations();
     }
 
     /** Whether this node was drained. */
     public boolean isDraining() {
-        return parts.drain.isDraining();
+        return node.drain().isDraining();
     }
 
     /** Registers the node and starts listening and (if a worker) pulling tasks. */
     public synchronized void start() throws Exception {
-        parts.control.prepare();
-        parts.registry.addFields(parts.functionDirectory.publish());
-        parts.registry.register();
-        parts.objects.open();
-        parts.directory.refresh();
-        parts.listener.start(parts.resolver, parts::onInboxMessage);
-        if (parts.worker != null) {
-            parts.worker.start();
+        node.control().prepare();
+        node.registry().addFields(node.functionDirectory().publish());
+        node.registry().register();
+        node.objects().open();
+        node.directory().refresh();
+        node.listener().start(node.resolver(), parts::onInboxMessage);
+        if (node.worker() != null) {
+            node.worker().start();
         }
         parts.chores.start();
         running = true;
-        FunctionRegistry functions = parts.functions;
-        log.info("jray node " + parts.identity.id() + " joined the cluster at Redis "
-                + parts.control.membership().address() + " (namespace '" + parts.settings.namespace()
-                + "', resources " + parts.identity.resources() + ", " + (parts.worker != null ? "runs tasks: "
+        FunctionRegistry functions = node.functions();
+        log.info("jray node " + node.identity().id() + " joined the cluster at Redis "
+                + node.control().membership().address() + " (namespace '" + node.settings().namespace()
+                + "', resources " + node.identity().resources() + ", " + (node.worker() != null ? "runs tasks: "
                         + functions.functions().size() + " remote functions, " + functions.actorClasses().size()
                         + " actor classes" : "submits only") + ")");
     }
 
     public JRay jray() {
-        return parts.driver.jray();
+        return driver.jray();
     }
 
     public TaskSubmitter submitter() {
-        return parts.driver.submitter();
+        return driver.submitter();
     }
 
     public NodeIdentity identity() {
-        return parts.identity;
+        return node.identity();
     }
 
     public ControlPlane control() {
-        return parts.control;
+        return node.control();
     }
 
     public ClusterHealth health() {
-        return parts.health;
+        return node.health();
     }
 
     /** The codec of values, restricted to the application's registered types. */
     public ValueCodec codec() {
-        return parts.codec;
+        return node.codec();
     }
 
     /** What the control plane records of tasks. */
     public TaskRecords records() {
-        return parts.control.records();
+        return node.control().records();
     }
 
     /** Where this node keeps large objects. */
     public LargeObjects objects() {
-        return parts.objects;
+        return node.objects();
     }
 
     public boolean isRunning() {
@@ -139,7 +143,7 @@ public final class JRayNode implements AutoCloseable {
 
     /** The job of the tasks this node submits from outside any task; started on first use. */
     public String driverJob() {
-        return parts.driver.job().get();
+        return driver.job().get();
     }
 
     /** Leaves the cluster: unfinished work goes back to the queues, the driver's job ends. */
@@ -149,24 +153,24 @@ public final class JRayNode implements AutoCloseable {
             return;
         }
         running = false;
-        if (parts.worker != null) {
-            parts.worker.close();
+        if (node.worker() != null) {
+            node.worker().close();
         }
-        parts.driver.submitter().close();
-        String job = parts.driver.job().started();
-        if (job != null && !parts.health.isFailing()) {
+        driver.submitter().close();
+        String job = driver.job().started();
+        if (job != null && !node.health().isFailing()) {
             try {
-                parts.jobs.end(job);
+                node.jobs().end(job);
             }
             catch (Exception e) {
                 log.warn("Could not end job " + job + " cleanly: " + e);
             }
         }
-        parts.listener.close();
+        node.listener().close();
         parts.chores.stop();
-        parts.registry.deregister();
-        parts.objects.close();
-        parts.virtualThreads.shutdownNow();
-        log.info("jray node " + parts.identity.id() + " left the cluster");
+        node.registry().deregister();
+        node.objects().close();
+        node.executors().virtualThreads().shutdownNow();
+        log.info("jray node " + node.identity().id() + " left the cluster");
     }
 }

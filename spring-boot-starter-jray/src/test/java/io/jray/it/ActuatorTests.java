@@ -25,7 +25,7 @@ import io.jray.autoconfigure.actuate.JRayMetrics;
 import io.jray.autoconfigure.actuate.JRayMetricsAutoConfiguration;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.ClusterView;
-import io.jray.runtime.node.NodeLoad;
+import io.jray.runtime.control.NodeField;
 import io.jray.test.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +63,8 @@ class ActuatorTests {
                 assertThat(nodes).singleElement().satisfies(info -> {
                     assertThat(info).containsEntry("worker", true);
                     Map<String, Object> load = (Map<String, Object>) info.get("load");
-                    assertThat(load.get(NodeLoad.FREE)).as("a number, not a string").isEqualTo(2L);
-                    assertThat((Long) load.get(NodeLoad.OBJECT_LIMIT)).isPositive();
+                    assertThat(load.get(NodeField.FREE.code())).as("a number, not a string").isEqualTo(2L);
+                    assertThat((Long) load.get(NodeField.OBJECT_LIMIT.code())).isPositive();
                     assertThat((Long) info.get("heartbeatAgeMillis")).isBetween(0L, 5000L);
                 });
                 List<ClusterView.JobInfo> jobs = (List<ClusterView.JobInfo>) summary.get("jobs");

@@ -48,5 +48,4 @@ public enum JobKey {
     public String suffix() {
         return suffix;
     }
-
 }

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.jray.runtime.control.redis.LuaScript;
+
 /**
  * The names the Lua scripts take from the Java schema, written into each script when it is loaded.
  * A name is a table and an enum constant in lower camel case: {@code R.<field>} a record field
@@ -30,6 +32,14 @@ public final class ScriptSchema {
     private static final Map<String, String> LITERALS = literals();
 
     private ScriptSchema() {
+    }
+
+    /**
+     * Loads a script from the classpath next to {@code anchor}, after the library scripts given,
+     * with every schema name written in.
+     */
+    public static LuaScript load(Class<?> anchor, String name, String... libraries) {
+        return LuaScript.fromClasspath(text -> expand(text, name), anchor, name, libraries);
     }
 
     /** The script's text with every schema name written in as a quoted literal. */

@@ -24,8 +24,7 @@ final class Scripts {
     final LuaScript cancel = script("cancel.lua");
     final LuaScript reap = script("reap.lua");
     final LuaScript endJob = script("end-job.lua");
-    final LuaScript beat = LuaScript.fromClasspath(text -> ScriptSchema.expand(text, "beat.lua"),
-            ControlPlane.class, "beat.lua");
+    final LuaScript beat = ScriptSchema.load(ControlPlane.class, "beat.lua");
     final LuaScript killActor = script("kill-actor.lua");
     final LuaScript reapActor = script("reap-actor.lua");
     final LuaScript fetch = script("fetch.lua");
@@ -44,7 +43,7 @@ final class Scripts {
     }
 
     private static LuaScript script(String name) {
-        return LuaScript.fromClasspath(text -> ScriptSchema.expand(text, name), ControlPlane.class, name, LIB);
+        return ScriptSchema.load(ControlPlane.class, name, LIB);
     }
 
     /** Loads every script, so later calls go by SHA1. */

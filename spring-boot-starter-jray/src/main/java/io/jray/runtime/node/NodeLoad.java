@@ -13,16 +13,6 @@ import io.jray.runtime.store.ObjectStore;
  */
 public final class NodeLoad {
 
-    public static final String FREE = NodeField.FREE.code();
-    public static final String RUNNING = NodeField.RUNNING.code();
-    public static final String ACTORS = NodeField.ACTORS.code();
-    public static final String DRAINING = NodeField.DRAINING.code();
-    public static final String OBJECT_BYTES = NodeField.OBJECT_BYTES.code();
-    public static final String SPILLED_BYTES = NodeField.SPILLED_BYTES.code();
-    public static final String OBJECTS = NodeField.OBJECTS.code();
-    public static final String OBJECT_LIMIT = NodeField.OBJECT_LIMIT.code();
-    /** The node's largest objects: see {@link ObjectStore#largest(int)}. */
-    public static final String LARGEST_OBJECTS = NodeField.LARGEST_OBJECTS.code();
     /** How many of its largest objects a node reports. */
     public static final int LARGEST = 5;
 
@@ -46,15 +36,15 @@ public final class NodeLoad {
     public static Map<String, String> of(Work work, ObjectStore store, boolean draining) {
         Map<String, String> load = new LinkedHashMap<>();
         boolean serving = work != Work.NONE && !draining;
-        load.put(FREE, serving ? Integer.toString((int) Math.max(0, work.freeCpus())) : "0");
-        load.put(RUNNING, Integer.toString(work.running()));
-        load.put(ACTORS, Integer.toString(work.actors()));
-        load.put(DRAINING, draining ? "1" : "0");
-        load.put(OBJECT_BYTES, Long.toString(store.usedBytes()));
-        load.put(SPILLED_BYTES, Long.toString(store.spilledBytes()));
-        load.put(OBJECTS, Integer.toString(store.objectCount()));
-        load.put(OBJECT_LIMIT, Long.toString(store.limit()));
-        load.put(LARGEST_OBJECTS, store.largest(LARGEST));
+        load.put(NodeField.FREE.code(), serving ? Integer.toString((int) Math.max(0, work.freeCpus())) : "0");
+        load.put(NodeField.RUNNING.code(), Integer.toString(work.running()));
+        load.put(NodeField.ACTORS.code(), Integer.toString(work.actors()));
+        load.put(NodeField.DRAINING.code(), draining ? "1" : "0");
+        load.put(NodeField.OBJECT_BYTES.code(), Long.toString(store.usedBytes()));
+        load.put(NodeField.SPILLED_BYTES.code(), Long.toString(store.spilledBytes()));
+        load.put(NodeField.OBJECTS.code(), Integer.toString(store.objectCount()));
+        load.put(NodeField.OBJECT_LIMIT.code(), Long.toString(store.limit()));
+        load.put(NodeField.LARGEST_OBJECTS.code(), store.largest(LARGEST));
         return load;
     }
 }

@@ -41,8 +41,7 @@ public final class HistoryIndexer implements AutoCloseable {
 
     private final ControlPlane control;
     private final int capacity;
-    private final LuaScript index = LuaScript.fromClasspath(text -> ScriptSchema.expand(text, "index.lua"),
-            HistoryIndexer.class, "index.lua");
+    private final LuaScript index = ScriptSchema.load(HistoryIndexer.class, "index.lua");
     private final List<Consumer<List<HistoryEvent>>> listeners = new CopyOnWriteArrayList<>();
     /** Where events are indexed and handed to listeners: one virtual thread, in order. */
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(
@@ -154,7 +153,8 @@ public final class HistoryIndexer implements AutoCloseable {
     private String cursor() {
         while (running) {
             try {
-                String cursor = control.redis().text().get(historyKey(HistoryKey.CURSOR.code())).get(10, TimeUnit.SECONDS);
+                String cursor = control.redis().text().get(historyKey(HistoryKey.CURSOR.code()))
+                        .get(10, TimeUnit.SECONDS);
                 return cursor == null ? "0-0" : cursor;
             }
             catch (InterruptedException e) {

@@ -87,8 +87,7 @@ public final class TaskHistory {
     private final ControlPlane control;
     private final int capacity;
     private final String prefix;
-    private final LuaScript page = LuaScript.fromClasspath(text -> ScriptSchema.expand(text, "page.lua"),
-            TaskHistory.class, "page.lua");
+    private final LuaScript page = ScriptSchema.load(TaskHistory.class, "page.lua");
 
     /** @param size how many tasks the history keeps at least, as given to the indexer */
     public TaskHistory(ControlPlane control, int size) {
@@ -227,9 +226,10 @@ public final class TaskHistory {
         long slot = seq % capacity;
         RedisAsyncCommands<String, String> redis = control.redis().text();
         CompletableFuture<Long> live = redis.getbit(prefix + HistoryKey.ALL.code(), slot).toCompletableFuture();
-        CompletableFuture<String> dependents = redis.hget(prefix + HistoryKey.DEPENDENTS.code() + seq / 128, Long.toString(seq % 128))
-                .toCompletableFuture();
-        String text = redis.hget(prefix + HistoryKey.ROWS.code() + slot / 128, Long.toString(slot % 128)).get(30, TimeUnit.SECONDS);
+        CompletableFuture<String> dependents = redis.hget(prefix + HistoryKey.DEPENDENTS.code() + seq / 128,
+                Long.toString(seq % 128)).toCompletableFuture();
+        String text = redis.hget(prefix + HistoryKey.ROWS.code() + slot / 128, Long.toString(slot % 128))
+                .get(30, TimeUnit.SECONDS);
         String[] words = text == null ? null : text.split(" ");
         // why: a cleared block's rows stay until new tasks take their slots; its bits are gone at once
         if (live.get(30, TimeUnit.SECONDS) != 1 || words == null || words.length < ROW_FIELDS
@@ -277,7 +277,8 @@ public final class TaskHistory {
             String hx = seq.getValue().get(30, TimeUnit.SECONDS);
             if (hx != null) {
                 long n = Long.parseLong(hx);
-                lists.put(seq.getKey(), redis.hget(prefix + HistoryKey.DEPENDENTS.code() + n / 128, Long.toString(n % 128)).toCompletableFuture());
+                lists.put(seq.getKey(), redis.hget(prefix + HistoryKey.DEPENDENTS.code() + n / 128,
+                        Long.toString(n % 128)).toCompletableFuture());
             }
         }
         Map<ObjectId, List<ObjectId>> out = new LinkedHashMap<>();

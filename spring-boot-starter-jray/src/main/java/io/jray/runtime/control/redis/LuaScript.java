@@ -29,11 +29,6 @@ public final class LuaScript {
         this.sha = sha1(source);
     }
 
-    /** Loads a script from the classpath, prefixed with the library scripts given. */
-    public static LuaScript fromClasspath(Class<?> anchor, String name, String... libraries) {
-        return fromClasspath(UnaryOperator.identity(), anchor, name, libraries);
-    }
-
     /**
      * Loads a script from the classpath, prefixed with the library scripts given, and passes its text
      * through {@code expand} (which writes in the names a schema defines) before it is sent.
