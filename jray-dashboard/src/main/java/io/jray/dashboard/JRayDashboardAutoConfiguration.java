@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.jray.autoconfigure.JRayAutoConfiguration;
+import io.jray.dashboard.web.KeepAliveReadGuard;
 import io.jray.runtime.JRayNode;
 import io.jray.runtime.control.history.HistoryIndexer;
 import io.jray.runtime.control.history.TaskHistory;
@@ -96,6 +97,18 @@ public final class JRayDashboardAutoConfiguration {
     @ConditionalOnMissingBean
     DashboardModel jrayDashboardModel(JRayNode node, JRayDashboardProperties properties) {
         return new DashboardModel(node.identity().id(), properties.isWriteActions());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.reactor.netty.NettyServerCustomizer")
+    @ConditionalOnBooleanProperty(name = "jray.dashboard.keep-alive-read-guard", matchIfMissing = true)
+    static final class ReactorNettyConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        KeepAliveReadGuard jrayKeepAliveReadGuard() {
+            return new KeepAliveReadGuard();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -15,6 +15,17 @@ public class JRayDashboardProperties {
     /** Whether the pages offer write actions (cancel a task, kill an actor, drain a node); off: read-only. */
     private boolean writeActions;
 
+    /** Whether the Reactor Netty server re-arms a keep-alive connection's read after each response (see KeepAliveReadGuard). */
+    private boolean keepAliveReadGuard = true;
+
+    public boolean isKeepAliveReadGuard() {
+        return keepAliveReadGuard;
+    }
+
+    public void setKeepAliveReadGuard(boolean keepAliveReadGuard) {
+        this.keepAliveReadGuard = keepAliveReadGuard;
+    }
+
     public boolean isWriteActions() {
         return writeActions;
     }

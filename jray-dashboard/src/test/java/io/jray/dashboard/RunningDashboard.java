@@ -39,7 +39,12 @@ final class RunningDashboard implements AutoCloseable {
 
     /** Without Spring Security (its auto-configurations are excluded), as most applications run it. */
     RunningDashboard() {
-        this("spring.autoconfigure.exclude=" + String.join(",", SECURITY));
+        this(withoutSecurity());
+    }
+
+    /** The property that excludes Spring Security's auto-configurations. */
+    static String withoutSecurity() {
+        return "spring.autoconfigure.exclude=" + String.join(",", SECURITY);
     }
 
     /** With extra properties, such as Spring Security's user. */
