@@ -79,35 +79,28 @@ final class RunningDashboard implements AutoCloseable {
     }
 
     /**
-     * GETs a path of this dashboard, such as {@code /jray/tasks}, on a connection of its own (so no
-     * request waits on a connection another one left behind). One that takes over 10 s prints the
-     * JVM's threads and what a second, fresh connection gets for the same path to stderr, then is
-     * waited for up to 25 s more: a stall shows whether the server still answers, and what waited.
+     * GETs a path of this dashboard, such as {@code /jray/tasks}, on this client's keep-alive
+     * connections, as a browser does. One that takes over 10 s prints the JVM's threads and what a
+     * second, fresh connection gets for the same path to stderr, then is waited for up to 25 s more:
+     * a stall shows whether the server still answers, and what waited.
      */
     HttpResponse<String> get(String path) throws Exception {
-        HttpClient client = newClient();
+        CompletableFuture<HttpResponse<String>> response = http.sendAsync(request(path), HttpResponse.BodyHandlers.ofString());
         try {
-            CompletableFuture<HttpResponse<String>> response = client.sendAsync(request(path),
-                    HttpResponse.BodyHandlers.ofString());
+            return response.get(10, TimeUnit.SECONDS);
+        }
+        catch (TimeoutException slow) {
+            System.err.println("GET " + path + " has taken over 10 s; " + probe(path) + "; the threads of this JVM:\n"
+                    + threadDump());
             try {
-                return response.get(10, TimeUnit.SECONDS);
-            }
-            catch (TimeoutException slow) {
-                System.err.println("GET " + path + " has taken over 10 s; " + probe(path) + "; the threads of this JVM:\n"
-                        + threadDump());
-                try {
-                    return response.get(25, TimeUnit.SECONDS);
-                }
-                catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
+                return response.get(25, TimeUnit.SECONDS);
             }
             catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-        finally {
-            client.shutdownNow();
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
