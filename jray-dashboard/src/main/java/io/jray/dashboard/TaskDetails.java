@@ -32,7 +32,8 @@ final class TaskDetails {
             RecordField.MAX_RETRIES, RecordField.NODE, RecordField.OWNER, RecordField.PARENT, RecordField.ACTOR,
             RecordField.DEPENDENCIES, RecordField.SUBMITTED_AT, RecordField.STARTED_AT, RecordField.ENDED_AT,
             RecordField.SIZE, RecordField.LARGE, RecordField.ERROR, RecordField.LAST_ERROR, RecordField.SPEC,
-            RecordField.VALUE, RecordField.MAX_TASK_RETRIES, RecordField.QUEUE};
+            RecordField.VALUE, RecordField.MAX_TASK_RETRIES, RecordField.QUEUE, RecordField.ENTRY,
+            RecordField.ENTRY_QUEUE};
     private static final int PREVIEW = 300;
     private static final int MAX_LINKS = 100;
 
@@ -58,7 +59,7 @@ final class TaskDetails {
         long started = f.number(RecordField.STARTED_AT);
         long ended = f.number(RecordField.ENDED_AT);
         List<TaskDetail.Argument> arguments = new ArrayList<>();
-        String argumentsNote = arguments(f.bytes(RecordField.SPEC), arguments);
+        String argumentsNote = arguments(spec(id, f), arguments);
         String result = "";
         if (kind == RecordKind.PUT) {
             argumentsNote = "A value put by " + f.text(RecordField.OWNER) + ", not a task: it has no arguments.";
@@ -99,9 +100,18 @@ final class TaskDetails {
         return kind == RecordKind.PUT ? "put value" : call ? "actor call" : "task";
     }
 
+    // why: a spec is stored once: in the queue entry while queued or running, in the record while waiting
+    private byte[] spec(ObjectId id, TaskRecords.RawRecord f) throws Exception {
+        if (f.has(RecordField.SPEC) || !f.has(RecordField.ENTRY)) {
+            return f.bytes(RecordField.SPEC);
+        }
+        String queue = f.has(RecordField.ENTRY_QUEUE) ? f.text(RecordField.ENTRY_QUEUE) : f.text(RecordField.QUEUE);
+        return records.queuedSpec(id, queue, f.text(RecordField.ENTRY));
+    }
+
     private String arguments(byte[] spec, List<TaskDetail.Argument> out) {
         if (spec == null) {
-            return "Its arguments were dropped when it settled and its result was freed, or its job ended.";
+            return "Its arguments went with its queue entry when it settled (jray keeps a task's spec once, while it waits or runs).";
         }
         TaskSpec decoded;
         try {

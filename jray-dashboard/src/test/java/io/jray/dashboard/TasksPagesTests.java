@@ -139,8 +139,10 @@ class TasksPagesTests {
         String page = get("/jray/task?id=" + encoded(second.id())).body();
 
         assertThat(page).contains("<h1><span>Task</span> <code>" + second.id() + "</code></h1>", "finished",
-                function("add", int.class, int.class), dashboard.nodeId(), "ref <a href=\"/jray/task?id="
+                function("add", int.class, int.class), dashboard.nodeId(), "<a href=\"/jray/task?id="
                         + first.id() + "\"", "<code class=\"preview\">42</code>", "waited", "ran");
+        assertThat(page.substring(page.indexOf("<h2>Arguments</h2>"))).as("a spec is kept only while it waits or runs")
+                .contains("Its arguments went with its queue entry when it settled");
         assertThat(page).contains("/jray/dag?task=" + second.id());
         assertThat(page.substring(page.indexOf("<h2>Attempts</h2>"), page.indexOf("<h2>Arguments</h2>")))
                 .contains("<td>1</td>", dashboard.nodeId(), "finished").doesNotContain("<td>2</td>");
@@ -157,7 +159,9 @@ class TasksPagesTests {
 
     @Test
     void theTaskLiveStreamPushesItsStateAsItFinishes() throws Exception {
-        ObjectRef<Long> slow = jray.task(Sleeper::sleep, 1500L).remote();
+        ObjectRef<Long> slow = jray.task(Sleeper::sleep, 3000L).remote();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/jray/task?id=" + encoded(slow.id())).body())
+                .as("its arguments, read from its queue entry while it runs").contains("<code class=\"preview\">3000</code>"));
         HttpResponse<InputStream> stream = dashboard.http().send(HttpRequest.newBuilder(URI.create(dashboard.base()
                 + "/jray/task/live?id=" + encoded(slow.id()))).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());

@@ -30,7 +30,10 @@ public enum RecordField {
     ENTRY("e"),
     /** The queue holding its entry: {@code q:<shape>@<node>} when a node's own. */
     ENTRY_QUEUE("eq"),
-    /** Its encoded TaskSpec, until it settles and its result is freed. */
+    /**
+     * Its encoded TaskSpec while it waits for its arguments, of an actor's creation, and of a task
+     * with a large result (for its rebuild); otherwise only its queue entry holds it.
+     */
     SPEC("sp"),
     /** The ids of the objects it takes as arguments, space separated. */
     DEPENDENCIES("d"),
@@ -72,8 +75,6 @@ public enum RecordField {
     REBUILDS("rb"),
     /** When it was submitted, epoch ms. */
     SUBMITTED_AT("ts"),
-    /** When it was queued last, epoch ms. */
-    QUEUED_AT("tq"),
     /** When its current attempt started, epoch ms. */
     STARTED_AT("tr"),
     /** When it settled, epoch ms. */

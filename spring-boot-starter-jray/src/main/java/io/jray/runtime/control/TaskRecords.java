@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
 
 import io.jray.runtime.core.ObjectId;
 
@@ -121,6 +123,19 @@ public final class TaskRecords {
             String value = text(field);
             return value.isEmpty() ? 0 : Long.parseLong(value);
         }
+    }
+
+    /**
+     * The encoded spec in a task's queue entry: a spec is stored once, in the entry, while the task
+     * is queued or running. {@code null} once the entry is gone.
+     *
+     * @param queue the record's queue field, as a key suffix ({@code q:<shape>@<node>}, {@code a:<actor>})
+     * @param entry the record's entry id
+     */
+    public byte[] queuedSpec(ObjectId id, String queue, String entry) throws Exception {
+        List<StreamMessage<String, byte[]>> entries = control.redis().async()
+                .xrange(control.keys().job(id.job()) + queue, Range.create(entry, entry)).get(30, TimeUnit.SECONDS);
+        return entries.isEmpty() ? null : entries.getFirst().getBody().get(QueueEntryField.SPEC.code());
     }
 
     /** The task's encoded log (see {@code TaskLog}), or {@code null} when it has none. */

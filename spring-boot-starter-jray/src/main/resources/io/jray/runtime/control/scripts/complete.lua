@@ -48,6 +48,11 @@ local function hostsActor(q, epoch)
   return h[1] == node and h[2] == epoch
 end
 
+-- Whether 'q' is an actor's call stream.
+local function isActorQueue(q)
+  return string.sub(q, 1, #K.actorQueue) == K.actorQueue
+end
+
 -- Records one outcome.
 local function record(id, att, q, eid, kind, payload, started, epoch, log)
   -- "node,started at": the events of this attempt name who ran it
@@ -57,12 +62,12 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       R.dependencies, R.released, R.takenBy, R.entry)
   local live = (cur[1] == ST.queued or cur[1] == ST.running) and cur[2] == att and cur[10] == eid
   local known = {cur[3], cur[4], cur[5], cur[7], cur[8], cur[9]}
-  local fenced = live and string.sub(q, 1, #K.actorQueue) == K.actorQueue and not hostsActor(q, epoch)
+  local fenced = live and isActorQueue(q) and not hostsActor(q, epoch)
   if fenced then
     if kind ~= OC.started then
+      local spec = entrySpec(q, eid)
       redis.call('XACK', queue(q), 'w', eid)
       redis.call('XDEL', queue(q), eid)
-      local spec = redis.call('HGET', key, R.spec)
       local neid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, att, QE.spec, spec)
       redis.call('HSET', key, R.state, ST.queued, R.entry, neid)
       event(ST.queued, id)
@@ -73,6 +78,11 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       event(ST.running, id, reporter)
     end
   else
+    local spec = nil
+    if live and (kind == OC.retry or kind == OC.givenBack or (kind == OC.finishedLarge and not isActorQueue(q))) then
+      -- why: the entry holds the spec; the record keeps it only for a large result's lineage
+      spec = entrySpec(q, eid)
+    end
     redis.call('XACK', queue(q), 'w', eid)
     redis.call('XDEL', queue(q), eid)
     if live then
@@ -89,6 +99,9 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       elseif kind == OC.finishedLarge then
         redis.call('HSET', key, R.state, ST.finished, R.large, '1', R.size, payload, R.node, node, R.startedAt, started,
             R.endedAt, now)
+        if spec then
+          redis.call('HSET', key, R.spec, spec)
+        end
         redis.call('SADD', P .. K.holders .. id, node)
         settle(id, ST.finished, false, now, inlineMax, known, reporter)
       elseif kind == OC.failed then
@@ -106,7 +119,7 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
         end
         redis.call('HSET', key, R.attempt, a)
         -- why: a node that gave a task back (no function, no room) must not get it straight back
-        enqueue(id, now, kind == OC.givenBack and node or nil)
+        enqueue(id, now, kind == OC.givenBack and node or nil, spec)
       end
     end
   end

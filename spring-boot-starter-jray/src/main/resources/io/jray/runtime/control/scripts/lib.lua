@@ -60,6 +60,27 @@ local function entryField(entry, name)
   return nil
 end
 
+-- Sets the fields (name, value, name, value...) of a record whose value is not empty: an absent
+-- field reads as empty, and a record of fewer fields stays a small encoding in Redis.
+local function setNonEmpty(key, ...)
+  local given, kept = {...}, {}
+  for k = 1, #given, 2 do
+    if given[k + 1] ~= '' then
+      kept[#kept + 1] = given[k]
+      kept[#kept + 1] = given[k + 1]
+    end
+  end
+  if #kept > 0 then
+    redis.call('HSET', key, unpack(kept))
+  end
+end
+
+-- The spec in queue entry 'eid' of queue 'q', read before the entry goes, or nil.
+local function entrySpec(q, eid)
+  local entry = redis.call('XRANGE', queue(q), eid, eid)[1]
+  return entry and entryField(entry, QE.spec)
+end
+
 -- Notifications are gathered per node and sent by flushNotes() at the end of a script: one stream
 -- entry per node and script call, with fields i0 s0 p0 i1 s1 ... (p: the value or error, inline).
 local notes = {}
@@ -184,32 +205,39 @@ end
 
 -- Queues a task: in the queue of the node holding most of its large arguments when that node has
 -- room (and is not 'avoid', a node that gave the task back), else in its shape's shared queue. 'eq'
--- names the queue of its entry 'e'.
-local function enqueue(id, now, avoid)
+-- names the queue of its entry 'e'. A spec is stored once: 'spec' is the one of the entry the
+-- caller takes back; without it, the record's (kept only by a task waiting for its arguments, an
+-- actor's creation and a task whose large result may be rebuilt).
+local function enqueue(id, now, avoid, spec)
   local key = rec(id)
   local f = redis.call('HMGET', key, R.queue, R.attempt, R.spec, R.dependencies)
   local q = f[1]
   if f[4] and f[4] ~= '' and string.sub(q, 1, #K.taskQueue) == K.taskQueue then
     q = nodeQueue(q, largeArguments(f[4]), avoid) or q
   end
-  local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, f[2], QE.spec, f[3])
-  redis.call('HSET', key, R.state, ST.queued, R.queuedAt, now, R.entry, eid, R.entryQueue, q)
+  local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, f[2], QE.spec, spec or f[3])
+  redis.call('HSET', key, R.state, ST.queued, R.entry, eid, R.entryQueue, q)
   event(ST.queued, id)
 end
 
 -- Frees an object that nothing refers to any more: no ref in its owner, no unsettled task taking
--- it. Its value and spec go at once, and with its holder set its copies in object stores (each
--- holder drops files it is no longer listed for); the rest of its record expires after the job's
--- retention time, for the history. 'large' false tells that it has no copies to forget.
+-- it. Its record goes at once, and with its holder set its copies in object stores (each holder
+-- drops files it is no longer listed for); while a dashboard listens (EVENTS), only its value and
+-- spec go, and the rest of the record expires after the job's retention time, for the history.
+-- 'large' false tells that it has no copies to forget.
 local retention = nil
 
 local function free(id, large)
   local key = rec(id)
-  if not retention then
-    retention = redis.call('HGET', P .. K.meta, JM.retention) or '3600000'
+  if EVENTS then
+    if not retention then
+      retention = redis.call('HGET', P .. K.meta, JM.retention) or '3600000'
+    end
+    redis.call('HDEL', key, R.value, R.spec, R.large)
+    redis.call('PEXPIRE', key, retention)
+  else
+    redis.call('DEL', key)
   end
-  redis.call('HDEL', key, R.value, R.spec, R.large)
-  redis.call('PEXPIRE', key, retention)
   redis.call('ZREM', P .. K.records, id)
   if large ~= false then
     redis.call('DEL', P .. K.holders .. id)
@@ -223,8 +251,14 @@ local function releaseArguments(deps)
     for dep in string.gmatch(deps, '%S+') do
       local dk = rec(dep)
       local left = redis.pcall('HINCRBY', dk, R.takenBy, -1)
-      if type(left) == 'number' and left <= 0 and redis.call('HGET', dk, R.released) == '1' then
-        free(dep)
+      if type(left) == 'number' and left <= 0 then
+        local f = redis.call('HMGET', dk, R.released, R.state)
+        if f[1] == '1' then
+          free(dep)
+        elseif not f[2] then
+          -- why: the argument's record was gone (its job ended); the count must not leave a key behind
+          redis.call('DEL', dk)
+        end
       end
     end
   end
@@ -285,6 +319,7 @@ local function settle(id, st, payload, now, inlineMax, known, reporter)
           if tst == ST.finished then
             if redis.call('HINCRBY', wk, R.pendingDependencies, -1) <= 0 then
               enqueue(w, now)
+              redis.call('HDEL', wk, R.spec)
             end
           else
             redis.call('HSET', wk, R.state, ST.failed, R.error, payload, R.endedAt, now)

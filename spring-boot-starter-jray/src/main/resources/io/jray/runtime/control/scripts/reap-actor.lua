@@ -25,11 +25,11 @@ if ok then
     if entry then
       local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
       local ck = rec(id)
-      local c = redis.call('HMGET', ck, R.state, R.attempt, R.spec)
+      local c = redis.call('HMGET', ck, R.state, R.attempt)
       if (c[1] == ST.queued or c[1] == ST.running) and c[2] == att then
         if restart and tonumber(att) <= (tonumber(f[5]) or 0) then
           local next = tonumber(att) + 1
-          local neid = redis.call('XADD', aq, '*', QE.task, id, QE.attempt, next, QE.spec, c[3])
+          local neid = redis.call('XADD', aq, '*', QE.task, id, QE.attempt, next, QE.spec, entryField(entry, QE.spec))
           redis.call('HSET', ck, R.state, ST.queued, R.attempt, next, R.entry, neid)
           event(ST.queued, id)
         else

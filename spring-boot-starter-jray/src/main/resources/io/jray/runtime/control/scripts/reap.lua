@@ -16,7 +16,7 @@ if #pending == 0 and drain == '1' then
     local id, att = entryField(entry, QE.task), entryField(entry, QE.attempt)
     local r = redis.call('HMGET', rec(id), R.state, R.attempt, R.entry)
     if r[1] == ST.queued and r[2] == att and r[3] == entry[1] then
-      enqueue(id, now)
+      enqueue(id, now, nil, entryField(entry, QE.spec))
     end
   end
   if #entries == 0 then
@@ -38,7 +38,7 @@ for _, p in ipairs(pending) do
     if (r[1] == ST.queued or r[1] == ST.running) and r[2] == att then
       if tonumber(att) <= (tonumber(r[3]) or 0) then
         redis.call('HSET', key, R.attempt, tonumber(att) + 1)
-        enqueue(id, now)
+        enqueue(id, now, nil, entryField(entry, QE.spec))
       elseif r[4] == RK.actor then
         endActor(id, ST.dead, err, now, inlineMax)
       else

@@ -69,8 +69,8 @@ local function submitRecord(kind, id, i)
     local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
     redis.call('HSET', key, R.kind, RK.actor, R.functionId, class .. '#new', R.name, name, R.queue, q, R.owner, owner,
         R.maxRetries, mr, R.maxTaskRetries, mtr,
-        R.restarts, '0', R.lifetime, life, R.spec, spec, R.attempt, '1', R.submittedAt, now, R.state, ST.queued, R.queuedAt,
-            now, R.entry, eid)
+        R.restarts, '0', R.lifetime, life, R.spec, spec, R.attempt, '1', R.submittedAt, now, R.state, ST.queued,
+        R.entry, eid)
     event(EV.created, id, class .. '#new')
     event(ST.queued, id)
   elseif kind == SK.actorCall then
@@ -88,15 +88,14 @@ local function submitRecord(kind, id, i)
         R.attempt, '1', R.submittedAt, now}
     if a[1] == ST.failed or a[1] == ST.dead or not a[1] then
       local err = a[2] or missing
-      redis.call('HSET', key, R.state, ST.failed, R.error, err, R.endedAt, now, unpack(fields))
+      setNonEmpty(key, R.state, ST.failed, R.error, err, R.endedAt, now, unpack(fields))
       settle(id, ST.failed, err, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
-      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
+      setNonEmpty(key, R.dependencies, table.concat(deps, ' '))
     else
       local q = K.actorQueue .. actor
       local eid = redis.call('XADD', queue(q), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
-      redis.call('HSET', key, R.state, ST.queued, R.queuedAt, now, R.queue, q, R.spec, spec, R.entry, eid, R.dependencies,
-          table.concat(deps, ' '),
+      setNonEmpty(key, R.state, ST.queued, R.queue, q, R.entry, eid, R.dependencies, table.concat(deps, ' '),
           unpack(fields))
       event(ST.queued, id)
       holdArguments(deps)
@@ -137,24 +136,25 @@ local function submitRecord(kind, id, i)
     redis.call('ZADD', P .. K.records, now, id)
     event(EV.created, id, fn)
     local fields = {R.kind, RK.task, R.functionId, fn, R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
-        R.maxRetries, mr, R.spec, spec,
-        R.attempt, '1', R.submittedAt, now}
+        R.maxRetries, mr, R.attempt, '1', R.submittedAt, now}
     if failed then
-      redis.call('HSET', key, R.state, ST.failed, R.error, failed, R.endedAt, now, unpack(fields))
+      setNonEmpty(key, R.state, ST.failed, R.error, failed, R.endedAt, now, unpack(fields))
       settle(id, ST.failed, failed, now, inlineMax)
       -- why: set after settle, which lets go of the arguments of a task; this one never held them
-      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '))
+      setNonEmpty(key, R.dependencies, table.concat(deps, ' '))
     elseif pending > 0 then
       holdArguments(deps)
-      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, ST.waiting, R.pendingDependencies, pending,
-          unpack(fields))
+      -- why: a waiting task has no queue entry yet to hold its spec
+      setNonEmpty(key, R.dependencies, table.concat(deps, ' '), R.state, ST.waiting, R.pendingDependencies, pending,
+          R.spec, spec, unpack(fields))
       event(ST.waiting, id)
     else
       holdArguments(deps)
       local eq = nodeQueue(q, large) or q
       local eid = redis.call('XADD', queue(eq), '*', QE.task, id, QE.attempt, '1', QE.spec, spec)
-      redis.call('HSET', key, R.dependencies, table.concat(deps, ' '), R.state, ST.queued, R.queuedAt, now, R.entry, eid,
-          R.entryQueue, eq, unpack(fields))
+      -- why: an entry in the shape's shared queue is found by the record's queue field
+      setNonEmpty(key, R.dependencies, table.concat(deps, ' '), R.state, ST.queued, R.entry, eid,
+          R.entryQueue, eq ~= q and eq or '', unpack(fields))
       event(ST.queued, id)
     end
   end
