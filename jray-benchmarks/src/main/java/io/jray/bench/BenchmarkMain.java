@@ -111,7 +111,7 @@ public final class BenchmarkMain {
         try (JRayContender contender = JRayContender.start(settings, redis)) {
             current = contender;
             System.out.println("[" + contender.name() + " memory] " + contender.setup());
-            return new MemoryBenchmark(settings, redis).run(contender);
+            return new MemoryBenchmark(settings, redis, contender.namespace()).run(contender);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jray.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,30 +13,57 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * The memory suite: runs many empty tasks to the end in waves, lets the driver drop and free their
- * values, then reads what Redis keeps of them while their job's records are retained
- * ({@code jray.job.retention}): {@code used_memory} and keys against before, and the
- * {@code MEMORY USAGE} of a sample of the task records.
+ * values, then reads what Redis keeps of them: {@code used_memory} and keys against before, and the
+ * {@code MEMORY USAGE} of a sample of the task records. It does so twice on one cluster: with no
+ * dashboard, then while one listens (the key a dashboard's history indexer keeps is set, so the
+ * nodes' scripts record events and keep freed records for the history).
  */
 public final class MemoryBenchmark {
 
     static final int WAVE = 20_000;
     private static final int SAMPLE = 1_000;
     private static final long SETTLE_MAX_SECONDS = 120;
+    private static final Duration LISTENING_NOTICED = Duration.ofSeconds(30);
 
     private final Settings settings;
     private final RedisServer redis;
+    private final String events;
+    private final String eventsListened;
 
-    public MemoryBenchmark(Settings settings, RedisServer redis) {
+    public MemoryBenchmark(Settings settings, RedisServer redis, String namespace) {
         this.settings = settings;
         this.redis = redis;
+        this.events = namespace + ":ev";
+        this.eventsListened = namespace + ":ev:on";
     }
 
     /** Runs the suite on a started jray cluster. */
     public MemoryResult run(JRayContender contender) throws Exception {
         contender.submitAllThenGetAll(settings.warmup());
+        MemoryResult.Phase quiet = phase(contender, "without a dashboard");
+        redis.commands().set(eventsListened, "1");
+        try {
+            long deadline = System.nanoTime() + LISTENING_NOTICED.toNanos();
+            while (redis.commands().exists(events) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the nodes did not record events within " + LISTENING_NOTICED);
+                }
+                contender.submitAllThenGetAll(100);
+            }
+            MemoryResult.Phase listened = phase(contender, "while a dashboard listens");
+            return new MemoryResult(contender.name(), contender.setup(), settings.memoryTasks(), WAVE, quiet, listened);
+        }
+        finally {
+            redis.commands().del(eventsListened);
+        }
+    }
+
+    private MemoryResult.Phase phase(JRayContender contender, String label) throws Exception {
+        RedisCommands<String, String> commands = redis.commands();
         settle();
         long before = redis.usedMemory();
-        long keysBefore = redis.commands().dbsize();
+        long keysBefore = commands.dbsize();
+        long eventsBefore = eventStreamBytes();
         long start = System.nanoTime();
         for (int done = 0; done < settings.memoryTasks(); done += WAVE) {
             contender.submitAllThenGetAll(Math.min(WAVE, settings.memoryTasks() - done));
@@ -43,8 +71,8 @@ public final class MemoryBenchmark {
         long filled = System.nanoTime();
         long after = settle();
         long settled = System.nanoTime();
-        long keysAfter = redis.commands().dbsize();
-        RedisCommands<String, String> commands = redis.commands();
+        long keysAfter = commands.dbsize();
+        long eventsAfter = eventStreamBytes();
         long bytes = 0;
         long fields = 0;
         int sampled = 0;
@@ -64,14 +92,22 @@ public final class MemoryBenchmark {
             }
             cursor = page;
         }
-        System.out.printf("[%s memory] %,d tasks in %.0f s; used_memory %,d -> %,d bytes (%.0f per task), keys %,d -> %,d;"
-                + " %d records sampled: %.0f bytes, %.1f fields each%n", contender.name(), settings.memoryTasks(),
-                (filled - start) / 1e9, before, after, (after - before) / (double) settings.memoryTasks(), keysBefore,
-                keysAfter, sampled, bytes / (double) Math.max(1, sampled), fields / (double) Math.max(1, sampled));
-        System.out.println("[" + contender.name() + " memory] a record's fields and their sizes in bytes: " + example);
-        return new MemoryResult(contender.name(), contender.setup(), settings.memoryTasks(), WAVE, filled - start,
-                settled - filled, before, after, keysBefore, keysAfter, sampled, bytes / (double) Math.max(1, sampled),
+        MemoryResult.Phase phase = new MemoryResult.Phase(filled - start, settled - filled, before, after, keysBefore,
+                keysAfter, eventsBefore, eventsAfter, sampled, bytes / (double) Math.max(1, sampled),
                 fields / (double) Math.max(1, sampled));
+        System.out.printf("[%s memory, %s] %,d tasks in %.0f s; used_memory %,d -> %,d bytes, event stream %,d -> %,d"
+                + " (%.0f per task besides it), keys %,d -> %,d; %d records sampled: %.0f bytes, %.1f fields each%n",
+                contender.name(), label, settings.memoryTasks(), (filled - start) / 1e9, before, after, eventsBefore,
+                eventsAfter, phase.bytesPerTask(settings.memoryTasks()), keysBefore, keysAfter, sampled,
+                phase.recordBytes(), phase.recordFields());
+        System.out.println("[" + contender.name() + " memory, " + label + "] a record's fields and their sizes in bytes: "
+                + example);
+        return phase;
+    }
+
+    private long eventStreamBytes() {
+        Long bytes = redis.commands().memoryUsage(events);
+        return bytes == null ? 0 : bytes;
     }
 
     private static String fieldSizes(RedisCommands<String, String> commands, String key) {

@@ -1,34 +1,45 @@
 package io.jray.bench;
 
 /**
- * What the memory suite measured: Redis's memory and keys before and after a number of tasks ran to
- * the end, their values freed, and a sample of their records.
+ * What the memory suite measured, in two phases on one cluster: first with no dashboard listening
+ * (a freed record goes at once), then while one listens (a freed record stays for the history,
+ * without its value and spec, until the job's retention has passed).
  *
- * @param name the system's name
- * @param setup its cluster
- * @param tasks tasks run, in waves
- * @param wave tasks per wave (submitted, then all awaited, then the refs dropped)
- * @param fillNanos from the first submit to the last value
- * @param settleNanos from the last value until Redis's memory stopped shrinking (values freed)
- * @param memoryBefore Redis's {@code used_memory} before the first task, the cluster up and warmed
- * @param memoryAfter Redis's {@code used_memory} once it settled
- * @param keysBefore {@code DBSIZE} before
- * @param keysAfter {@code DBSIZE} after
- * @param sampled how many task records were sampled
- * @param recordBytes the sampled records' {@code MEMORY USAGE}, mean
- * @param recordFields the sampled records' fields ({@code HLEN}), mean
+ * @param name the contender's name
+ * @param setup how the cluster was set up
+ * @param tasks tasks run to the end in each phase
+ * @param wave tasks submitted at once, then awaited
+ * @param quiet the phase without a dashboard
+ * @param listened the phase while a dashboard listens
  */
-public record MemoryResult(String name, String setup, int tasks, int wave, long fillNanos, long settleNanos,
-        long memoryBefore, long memoryAfter, long keysBefore, long keysAfter, int sampled, double recordBytes,
-        double recordFields) {
+public record MemoryResult(String name, String setup, int tasks, int wave, Phase quiet, Phase listened) {
 
-    /** Redis's memory per finished task, retained. */
-    public double bytesPerTask() {
-        return (memoryAfter - memoryBefore) / (double) tasks;
-    }
+    /**
+     * One phase's readings.
+     *
+     * @param fillNanos from the first submit to the last value
+     * @param settleNanos from the last value until Redis's memory stopped shrinking (values freed)
+     * @param memoryBefore Redis's {@code used_memory} before the first task, the cluster up and warmed
+     * @param memoryAfter Redis's {@code used_memory} once it settled
+     * @param keysBefore {@code DBSIZE} before
+     * @param keysAfter {@code DBSIZE} after
+     * @param eventsBefore {@code MEMORY USAGE} of the event stream before (0 when absent)
+     * @param eventsAfter {@code MEMORY USAGE} of the event stream after (it is capped near 50,000 entries)
+     * @param sampled how many task records were sampled
+     * @param recordBytes the sampled records' {@code MEMORY USAGE}, mean
+     * @param recordFields the sampled records' fields ({@code HLEN}), mean
+     */
+    public record Phase(long fillNanos, long settleNanos, long memoryBefore, long memoryAfter, long keysBefore,
+            long keysAfter, long eventsBefore, long eventsAfter, int sampled, double recordBytes, double recordFields) {
 
-    /** Redis keys per finished task, retained. */
-    public double keysPerTask() {
-        return (keysAfter - keysBefore) / (double) tasks;
+        /** Redis's memory per finished task, retained, the event stream's growth left out. */
+        public double bytesPerTask(int tasks) {
+            return (memoryAfter - memoryBefore - (eventsAfter - eventsBefore)) / (double) tasks;
+        }
+
+        /** Redis keys per finished task, retained. */
+        public double keysPerTask(int tasks) {
+            return (keysAfter - keysBefore) / (double) tasks;
+        }
     }
 }

@@ -40,6 +40,11 @@ public final class JRayContender implements Contender {
         return "jray";
     }
 
+    /** The cluster's {@code jray.namespace}: its keys in Redis start with it. */
+    public String namespace() {
+        return JRayNodes.NAMESPACE;
+    }
+
     @Override
     public String setup() {
         return JRayNodes.describe(settings) + " (tasks on virtual threads)";
