@@ -180,6 +180,6 @@ class TasksPagesTests {
             });
             assertThat(data).endsWith(finished);
         }
-        assertThat(slow.get(TIMEOUT)).isEqualTo(1500L);
+        assertThat(slow.get(TIMEOUT)).isEqualTo(3000L);
     }
 }
