@@ -18,9 +18,9 @@ final class MemoryReport {
                 + "(three readings a second apart within 0.2 %%). First *without a dashboard*; then *while a "
                 + "dashboard listens*: the harness sets the key a dashboard's history indexer keeps "
                 + "(`<namespace>:ev:on`), waits until the nodes' scripts write the event stream, and runs the "
-                + "phase again (no indexer reads the stream; it is capped near 50,000 entries, and its growth is "
-                + "left out of the figure per task). Retained per finished task = (`used_memory` after - before - "
-                + "the event stream's growth) / tasks: what Redis keeps of a task once its value is freed, for "
+                + "phase again (no indexer reads the stream; it is capped near 50,000 entries, and the harness deletes it "
+                + "before each reading, so the figure per task leaves it out; the table gives what `used_memory` "
+                + "lost with it). Retained per finished task = (`used_memory` after - before) / tasks: what Redis keeps of a task once its value is freed, for "
                 + "`jray.job.retention` (1 h by default); keys likewise by `DBSIZE`; a record's own size is the "
                 + "mean `MEMORY USAGE` (and `HLEN`) of up to 1,000 task records found by `SCAN`.%n%n",
                 m.setup(), m.tasks(), m.wave());
@@ -30,7 +30,7 @@ final class MemoryReport {
                 + "| tasks | %,d | %,d |%n"
                 + "| fill (s) / settle (s) | %.1f / %.1f | %.1f / %.1f |%n"
                 + "| Redis `used_memory` before / after (bytes) | %,d / %,d | %,d / %,d |%n"
-                + "| event stream's `MEMORY USAGE` before / after (bytes) | %,d / %,d | %,d / %,d |%n"
+                + "| event stream before / after: `used_memory` it held (bytes) | %,d / %,d | %,d / %,d |%n"
                 + "| **retained per finished task (bytes)** | **%,.0f** | **%,.0f** |%n"
                 + "| keys before / after | %,d / %,d | %,d / %,d |%n"
                 + "| keys per finished task | %.2f | %.2f |%n"

@@ -23,8 +23,8 @@ public record MemoryResult(String name, String setup, int tasks, int wave, Phase
      * @param memoryAfter Redis's {@code used_memory} once it settled
      * @param keysBefore {@code DBSIZE} before
      * @param keysAfter {@code DBSIZE} after
-     * @param eventsBefore {@code MEMORY USAGE} of the event stream before (0 when absent)
-     * @param eventsAfter {@code MEMORY USAGE} of the event stream after (it is capped near 50,000 entries)
+     * @param eventsBefore what {@code used_memory} lost when the event stream was deleted before (0 when absent)
+     * @param eventsAfter what {@code used_memory} lost when the event stream (capped near 50,000 entries) was deleted after
      * @param sampled how many task records were sampled
      * @param recordBytes the sampled records' {@code MEMORY USAGE}, mean
      * @param recordFields the sampled records' fields ({@code HLEN}), mean
@@ -32,9 +32,9 @@ public record MemoryResult(String name, String setup, int tasks, int wave, Phase
     public record Phase(long fillNanos, long settleNanos, long memoryBefore, long memoryAfter, long keysBefore,
             long keysAfter, long eventsBefore, long eventsAfter, int sampled, double recordBytes, double recordFields) {
 
-        /** Redis's memory per finished task, retained, the event stream's growth left out. */
+        /** Redis's memory per finished task, retained (both readings taken without the event stream). */
         public double bytesPerTask(int tasks) {
-            return (memoryAfter - memoryBefore - (eventsAfter - eventsBefore)) / (double) tasks;
+            return (memoryAfter - memoryBefore) / (double) tasks;
         }
 
         /** Redis keys per finished task, retained. */

@@ -79,7 +79,7 @@ final class TaskDetails {
         Optional<TaskHistory.Entry> entry = history.entry(id);
         TaskLogView log = TaskLogView.of(TaskLog.decode(f.log()));
         return new TaskDetail(id.toString(), kindName(kind, f.has(RecordField.ACTOR)),
-                f.text(RecordField.FUNCTION_ID), f.text(RecordField.NAME), state, TaskStates.name(state), resources, infeasible,
+                records.function(id.job(), f.text(RecordField.FUNCTION_ID)), f.text(RecordField.NAME), state, TaskStates.name(state), resources, infeasible,
                 (int) f.number(RecordField.ATTEMPT), maxRetries + 1,
                 f.text(RecordField.NODE), f.text(RecordField.OWNER), sameJob(id, f.text(RecordField.PARENT)), sameJob(id, f.text(RecordField.ACTOR)), Times.at(submitted),
                 Times.at(started), Times.at(ended), Times.between(submitted, started), Times.between(started, ended),

@@ -21,6 +21,11 @@ public enum JobKey {
     LOG("log:"),
     /** Set of the job's actors. */
     ACTORS("actors"),
+    /**
+     * Hash: the job's function ids interned, each both ways (function id to its short code, and
+     * {@code @<code>} to the function id), so a task record holds the code (see {@link FunctionNames}).
+     */
+    FUNCTIONS("fns"),
     /** Set of the node queues read in the job. */
     TARGETS("targets"),
     /** Stream of settled objects for a node (suffix {@code n:<node>}). */

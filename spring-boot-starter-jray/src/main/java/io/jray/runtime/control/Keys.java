@@ -159,6 +159,11 @@ public final class Keys {
         return taskQueue(shape) + "@" + node;
     }
 
+    /** Hash of the function ids a job's task records name by a short code (see {@link FunctionNames}). */
+    public String functions(String job) {
+        return job(job) + JobKey.FUNCTIONS.suffix();
+    }
+
     /** Set of the node queues ({@link #nodeQueue}) that nodes read in a job. */
     public String targets(String job) {
         return job(job) + JobKey.TARGETS.suffix();

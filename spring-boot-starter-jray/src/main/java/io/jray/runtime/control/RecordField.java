@@ -14,7 +14,10 @@ public enum RecordField {
     KIND("k"),
     /** Its state: W waits for dependencies, Q queued, R running, F finished, E failed, C cancelled; for an actor (kind a) Q/R being created, F alive, E creation failed, D dead. */
     STATE("st"),
-    /** Its function id ({@code class#method}; an actor's is {@code class#new}). */
+    /**
+     * Its function: for a task or actor call the short code its job interned the function id under
+     * ({@link JobKey#FUNCTIONS}, read back by {@link FunctionNames}); an actor's is {@code class#new}.
+     */
     FUNCTION_ID("fn"),
     /** Its name: a task's display name, an actor's cluster-wide name. */
     NAME("nm"),

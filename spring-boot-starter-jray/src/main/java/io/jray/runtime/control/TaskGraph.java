@@ -107,7 +107,7 @@ public final class TaskGraph {
         Map<ObjectId, Vertex> vertices = new LinkedHashMap<>();
         for (ObjectId id : records.keySet()) {
             List<String> fields = records.get(id);
-            vertices.put(id, new Vertex(id, fields.get(0), fields.get(1), fields.get(2),
+            vertices.put(id, new Vertex(id, control.records().function(id.job(), fields.get(0)), fields.get(1), fields.get(2),
                     dependencies(id, fields.get(3)).stream().filter(records::containsKey).toList(),
                     depth(id, records, depths)));
         }

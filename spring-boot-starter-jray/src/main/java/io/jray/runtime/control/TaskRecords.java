@@ -49,9 +49,16 @@ public final class TaskRecords {
             RecordField.STARTED_AT, RecordField.ENDED_AT);
 
     private final ControlPlane control;
+    private final FunctionNames functions;
 
     public TaskRecords(ControlPlane control) {
         this.control = control;
+        this.functions = new FunctionNames(control);
+    }
+
+    /** The function id a record's function field names (task records hold an interned code). */
+    public String function(String job, String field) throws Exception {
+        return functions.of(job, field);
     }
 
     /** The record of a task or object, or {@code null} when Redis has none. */
@@ -65,7 +72,7 @@ public final class TaskRecords {
         if (v.get(5) != null && !v.get(5).isBlank()) {
             Arrays.stream(v.get(5).split(" ")).map(dep -> new ObjectId(id.job(), dep)).forEach(deps::add);
         }
-        return new TaskInfo(id, v.get(0), v.get(1), v.get(2), v.get(3) == null ? 0 : Integer.parseInt(v.get(3)),
+        return new TaskInfo(id, function(id.job(), v.get(0)), v.get(1), v.get(2), v.get(3) == null ? 0 : Integer.parseInt(v.get(3)),
                 v.get(4), List.copyOf(deps), number(v.get(6)), number(v.get(7)), number(v.get(8)));
     }
 

@@ -41,5 +41,6 @@ for _, node in ipairs(redis.call('SMEMBERS', P .. K.notified)) do
 end
 redis.call('PEXPIRE', P .. K.records, retention)
 redis.call('PEXPIRE', P .. K.meta, retention)
+redis.call('PEXPIRE', P .. K.functions, retention)
 redis.call('DEL', P .. K.shapes, P .. K.notified, P .. K.actors, P .. K.targets, P .. K.backlog)
 return 0

@@ -40,6 +40,23 @@ local function recordLength(i)
   return 10 + tonumber(ARGV[i + 9])
 end
 
+-- The short code a task record holds for function id 'fn' (interned in the job's hash "fns", both
+-- ways: fn -> code and '@' .. code -> fn), so a record stays small; looked up once per script call.
+local codes = {}
+local function functionCode(fn)
+  local code = codes[fn]
+  if not code then
+    local fns = P .. K.functions
+    code = redis.call('HGET', fns, fn)
+    if not code then
+      code = tostring(math.floor(redis.call('HLEN', fns) / 2) + 1)
+      redis.call('HSET', fns, fn, code, '@' .. code, fn)
+    end
+    codes[fn] = code
+  end
+  return code
+end
+
 -- Writes the record at 'i' (of kind 'kind', for 'id').
 local function submitRecord(kind, id, i)
   local key = rec(id)
@@ -83,7 +100,7 @@ local function submitRecord(kind, id, i)
     local a = redis.call('HMGET', rec(actor), R.state, R.error, R.maxTaskRetries)
     redis.call('ZADD', P .. K.records, now, id)
     event(EV.created, id, fn)
-    local fields = {R.kind, RK.task, R.functionId, fn, R.name, name, R.actor, actor, R.owner, owner, R.parent, parent,
+    local fields = {R.kind, RK.task, R.functionId, functionCode(fn), R.name, name, R.actor, actor, R.owner, owner, R.parent, parent,
         R.maxRetries, a[3] or '0',
         R.attempt, '1', R.submittedAt, now}
     if a[1] == ST.failed or a[1] == ST.dead or not a[1] then
@@ -135,7 +152,7 @@ local function submitRecord(kind, id, i)
     end
     redis.call('ZADD', P .. K.records, now, id)
     event(EV.created, id, fn)
-    local fields = {R.kind, RK.task, R.functionId, fn, R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
+    local fields = {R.kind, RK.task, R.functionId, functionCode(fn), R.name, name, R.queue, q, R.owner, owner, R.parent, parent,
         R.maxRetries, mr, R.attempt, '1', R.submittedAt, now}
     if failed then
       setNonEmpty(key, R.state, ST.failed, R.error, failed, R.endedAt, now, unpack(fields))
