@@ -89,6 +89,10 @@ local function record(id, att, q, eid, kind, payload, started, epoch, log)
       if kind ~= OC.givenBack then
         keepLog(id, log)
       end
+      if kind == OC.finished or kind == OC.finishedLarge or kind == OC.failed then
+        -- why: its entry is gone; a settled record keeps only what the history shows
+        redis.call('HDEL', key, R.entry)
+      end
       if kind == OC.finished then
         redis.call('HSET', key, R.state, ST.finished, R.value, payload, R.size, #payload, R.node, node, R.startedAt, started,
             R.endedAt, now)
